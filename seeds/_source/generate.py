@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Writes seeds/catalog/*.json and seeds/certificate/certificate-types.json from reference.py and
+items.py. Run after editing either: python3 seeds/_source/generate.py
+
+The service expands each base item into its city and district implementations when it loads the
+seeds (see CatalogSeeder), so the JSON holds the ~300 base items, not the ~3,000 implementations."""
+import json
+import pathlib
+import zlib
+
+from items import ITEMS
+from reference import CERTIFICATE_TYPES, DEPARTMENTS, LAWS, LIFE_EVENTS, MATERIALS, REGIONS
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TYPES = {"XK": "LICENSING", "JF": "BENEFIT", "QR": "CONFIRMATION", "GG": "PUBLIC_SERVICE", "QT": "OTHER"}
+EVENTS = {"B": "BIRTH", "S": "SCHOOL", "W": "WORK", "M": "MARRIAGE", "H": "HOUSING", "Y": "MEDICAL",
+          "R": "RETIREMENT", "D": "AFTER_DEATH", "E": "ELDERLY", "A": "ASSISTANCE", "T": "TRAVEL",
+          "ES": "ENTERPRISE_START", "EP": "ENTERPRISE_PERMIT", "EC": "ENTERPRISE_CHANGE", "EX": "ENTERPRISE_CLOSE"}
+CHANNELS = {"M": "MOBILE", "W": "WEB", "C": "COUNTER", "V": "VIDEO"}
+MODES = {"IMM": "IMMEDIATE", "NOREV": "NO_REVIEW", "UNN": "UNNOTICED", "AUTO": "AUTOMATED", "NOAPP": "NO_APPLICATION"}
+TARGETS = {"P": "NATURAL_PERSON", "L": "LEGAL_PERSON"}
+CONDITIONS = {
+    "LICENSING": ["申请人具备{name}的法定条件和相应能力", "申请材料齐全、符合法定形式", "依法应当先行取得的许可或登记已经取得"],
+    "BENEFIT": ["申请人属于{name}政策规定的保障对象并符合给付标准", "未重复享受同类待遇", "如实申报家庭、收入或费用情况并授权核对"],
+    "CONFIRMATION": ["申请人与申请确认的事项直接相关", "申请材料真实、完整、有效"],
+    "PUBLIC_SERVICE": ["申请人为服务对象本人，或持有效委托的代理人"],
+    "OTHER": ["申请人依法负有相应义务或享有相应权利", "按规定如实提供信息"],
+}
+
+
+def write(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def materials(keys):
+    out = []
+    for key in filter(None, keys.split(",")):
+        required = not key.endswith("?")
+        name, form, cert, note = MATERIALS[key.rstrip("?")]
+        out.append({"name": name, "form": form, "certificateTypeCode": cert, "required": required,
+                    "copies": 1, "note": note})
+    return out
+
+
+def base_items():
+    dept_numbers = {code: number for code, number, *_ in DEPARTMENTS}
+    sequence = {}
+    seen = set()
+    items = []
+    for line in filter(None, (l.strip() for l in ITEMS.splitlines())):
+        (name, dept, kind, targets, events, limits, visits, channels, modes, mats, levels, hot,
+         result, fee) = (f.strip() for f in line.split("|"))
+        assert name not in seen, f"duplicate item {name}"
+        seen.add(name)
+        item_type = TYPES[kind]
+        sequence[(kind, dept)] = sequence.get((kind, dept), 0) + 1
+        legal, promised = (int(x) for x in limits.split("/"))
+        assert promised <= legal, name
+        steps = ["在线申请", "即时办结"] if "IMM" in modes.split(",") else ["申请", "受理", "审查", "决定", "办结送达"]
+        items.append({
+            "basicCode": f"{kind}{dept_numbers[dept]}{sequence[(kind, dept)]:04d}000",
+            "name": name,
+            "type": item_type,
+            "departmentCode": dept,
+            "targets": [TARGETS[t] for t in targets],
+            "lifeEvents": [EVENTS[e] for e in filter(None, events.split(","))],
+            "acceptanceConditions": [c.format(name=name) for c in CONDITIONS[item_type]],
+            "legalBasis": LAWS[dept],
+            "legalTimeLimitDays": legal,
+            "promisedTimeLimitDays": promised,
+            "quantityLimit": "无数量限制",
+            "fee": {"charged": bool(fee) and fee != "免费", "description": fee or "不收费"},
+            "materials": materials(mats),
+            "channels": [CHANNELS[c] for c in channels],
+            "visitsRequired": int(visits),
+            # 亮码可办: at a counter the resident code stands in for the ID card
+            "codeEnabled": "C" in channels,
+            "serviceModes": [MODES[m] for m in filter(None, modes.split(","))],
+            "process": steps,
+            "levels": (["CITY"] if "C" in levels else []) + (["DISTRICT"] if "D" in levels else []),
+            # popularity of the city-level implementation; districts scale it by population
+            "popularity": int(hot) * 20000 + zlib.crc32(name.encode()) % 10000,
+            "resultCertificateTypeCode": result or None,
+            "consultationPhone": "0532-12345",
+        })
+    return items
+
+
+def main():
+    write(ROOT / "catalog/departments.json", [
+        {"code": c, "number": n, "shortName": s, "name": full, "districtAgencySuffix": suffix}
+        for c, n, s, full, suffix in DEPARTMENTS])
+    write(ROOT / "catalog/regions.json", [
+        {"code": c, "name": n, "fullName": f, "level": lvl, "parentCode": p, "populationTenThousands": pop}
+        for c, n, f, lvl, p, pop in REGIONS])
+    write(ROOT / "catalog/life-events.json", [
+        {"code": c, "name": n, "audience": a, "description": d} for c, n, a, d in LIFE_EVENTS])
+    write(ROOT / "certificate/certificate-types.json", [
+        {"code": c, "name": n, "issuingDepartmentCode": d, "holderKind": k, "validityYears": y,
+         "fields": [{"key": key, "label": label, "sensitive": s} for key, label, s in fields]}
+        for c, n, d, k, y, fields in CERTIFICATE_TYPES])
+    items = base_items()
+    write(ROOT / "catalog/service-items.json", items)
+    districts = sum(1 for r in REGIONS if r[3] == "DISTRICT")
+    total = sum(("CITY" in i["levels"]) + districts * ("DISTRICT" in i["levels"]) for i in items)
+    print(f"{len(items)} base items, {total} implementations")
+
+
+if __name__ == "__main__":
+    main()

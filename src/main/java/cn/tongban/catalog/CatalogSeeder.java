@@ -1,0 +1,93 @@
+package cn.tongban.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.tongban.platform.seed.SeedFiles;
+import cn.tongban.platform.seed.Seeder;
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads departments, regions, life events and the base items, expanding each base item into its
+ * implementations: one for the city and/or one per district, as its {@code levels} say.
+ * Items are upserted by implementation code in one bulk write; a re-seed refreshes the guide but
+ * keeps an item's status, so an item an administrator retired stays retired.
+ */
+@Component
+class CatalogSeeder implements Seeder {
+
+	private final DepartmentRepository departments;
+
+	private final RegionRepository regions;
+
+	private final LifeEventRepository lifeEvents;
+
+	private final MongoTemplate mongo;
+
+	CatalogSeeder(DepartmentRepository departments, RegionRepository regions, LifeEventRepository lifeEvents,
+			MongoTemplate mongo) {
+		this.departments = departments;
+		this.regions = regions;
+		this.lifeEvents = lifeEvents;
+		this.mongo = mongo;
+	}
+
+	@Override
+	public int order() {
+		return 20;
+	}
+
+	@Override
+	public void seed(SeedFiles files) {
+		files.applyIfChanged("catalog/departments.json", Department.class, this.departments::saveAll);
+		files.applyIfChanged("catalog/regions.json", Region.class, this.regions::saveAll);
+		files.applyIfChanged("catalog/life-events.json", LifeEvent.class, this.lifeEvents::saveAll);
+		files.applyIfChanged("catalog/service-items.json", BaseItemSeed.class, this::upsertImplementations);
+	}
+
+	private void upsertImplementations(List<BaseItemSeed> baseItems) {
+		Map<String, Department> departmentsByCode = this.departments.findAll()
+			.stream()
+			.collect(Collectors.toMap(Department::code, Function.identity()));
+		List<Region> allRegions = this.regions.findAll();
+		Region city = allRegions.stream().filter((r) -> r.level() == RegionLevel.CITY).findFirst().orElseThrow();
+		Instant now = Instant.now();
+		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ServiceItem.class);
+		for (BaseItemSeed base : baseItems) {
+			Department department = departmentsByCode.get(base.departmentCode());
+			if (department == null) {
+				throw new IllegalStateException("Seed item " + base.name() + " names unknown department "
+						+ base.departmentCode());
+			}
+			for (Region region : allRegions) {
+				if (base.levels().contains(region.level())) {
+					ServiceItem item = base.implementedIn(region, department, city, now);
+					bulk.upsert(Query.query(Criteria.where("_id").is(item.getCode())), asUpsert(item));
+				}
+			}
+		}
+		bulk.execute();
+	}
+
+	private Update asUpsert(ServiceItem item) {
+		Document fields = new Document();
+		this.mongo.getConverter().write(item, fields);
+		fields.remove("_id");
+		fields.remove("version");
+		Object status = fields.remove("status");
+		Update update = new Update().inc("version", 1).setOnInsert("status", status);
+		fields.forEach(update::set);
+		return update;
+	}
+
+}

@@ -1,0 +1,7 @@
+package cn.tongban.catalog;
+
+public enum ItemStatus {
+
+	ACTIVE, RETIRED
+
+}

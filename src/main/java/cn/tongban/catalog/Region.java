@@ -1,0 +1,10 @@
+package cn.tongban.catalog;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** 行政区划 by its GB/T 2260 code. */
+@Document("regions")
+public record Region(@Id String code, String name, String fullName, RegionLevel level, String parentCode,
+		int populationTenThousands) {
+}

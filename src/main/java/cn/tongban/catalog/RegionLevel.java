@@ -1,0 +1,8 @@
+package cn.tongban.catalog;
+
+/** 行政层级 of a region and of the implementation of an item there. */
+public enum RegionLevel {
+
+	CITY, DISTRICT
+
+}

@@ -1,0 +1,31 @@
+package cn.tongban.catalog;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Changes to an item's guide; null fields stay as they are. {@code expectedVersion}, when given,
+ * must match the stored version (optimistic locking for editors working side by side).
+ */
+public record UpdateServiceItemInput(@NotBlank @Size(max = 30) String code, @Min(0) Long expectedVersion,
+		@Size(min = 2, max = 60) String name, ItemType type, @Size(max = 10) String department,
+		@Size(min = 1, max = 2) List<@NotNull ServiceTarget> targets,
+		@Size(max = 5) List<@NotBlank @Size(max = 30) String> lifeEvents,
+		@Size(max = 20) List<@NotBlank @Size(max = 200) String> acceptanceConditions,
+		@Size(max = 20) List<@NotBlank @Size(max = 100) String> legalBasis,
+		@Min(1) @Max(365) Integer legalTimeLimitDays, @Min(0) @Max(365) Integer promisedTimeLimitDays,
+		@Size(max = 100) String quantityLimit, @Valid Fee fee, @Size(max = 50) List<@Valid @NotNull Material> materials,
+		@NotEmpty @Size(max = 4) List<@NotNull Channel> channels, @Min(0) @Max(5) Integer visitsRequired,
+		@Size(max = 5) List<@NotNull ServiceMode> serviceModes, @Size(max = 20) List<@NotBlank @Size(max = 50) String> process,
+		Boolean codeEnabled,
+		@Pattern(regexp = "[A-Z]{2,3}-\\d{3}", message = "{tongban.certificateTypeCode}") String resultCertificateType,
+		@Pattern(regexp = "[0-9-]{5,20}", message = "{tongban.phone}") String consultationPhone) {
+}

@@ -1,0 +1,47 @@
+package cn.tongban.platform.graphql;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/**
+ * Stable error codes, sent as {@code extensions.code}. Clients branch on the code, never on the
+ * message; the message is Chinese by default and English when the request asks for it
+ * ({@code Accept-Language: en}). Codes are never renamed once published.
+ */
+public enum ErrorCode {
+
+	VALIDATION_FAILED(ErrorType.BAD_REQUEST, "输入不符合要求", "The input is not valid"),
+	INVALID_PAGE_SIZE(ErrorType.BAD_REQUEST, "每页数量必须在 1 到 %s 之间", "Page size must be between 1 and %s"),
+	INVALID_CURSOR(ErrorType.BAD_REQUEST, "分页游标无效", "The pagination cursor is not valid"),
+	INVALID_ARGUMENT(ErrorType.BAD_REQUEST, "参数无效：%s", "Invalid argument: %s"),
+	GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "查询语句无法解析", "The GraphQL document could not be parsed"),
+	GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "查询语句不符合接口定义", "The GraphQL document does not match the schema"),
+	NOT_FOUND(ErrorType.NOT_FOUND, "未找到：%s", "Not found: %s"),
+	ITEM_NOT_FOUND(ErrorType.NOT_FOUND, "未找到政务服务事项：%s", "No service item with code %s"),
+	ITEM_CODE_TAKEN(ErrorType.BAD_REQUEST, "事项编码已存在：%s", "A service item with code %s already exists"),
+	ITEM_RETIRED(ErrorType.BAD_REQUEST, "事项已停用，不能修改：%s", "Service item %s is retired and cannot be changed"),
+	UNKNOWN_REFERENCE(ErrorType.BAD_REQUEST, "引用的%s不存在：%s", "Unknown %s: %s"),
+	VERSION_CONFLICT(ErrorType.BAD_REQUEST, "数据已被他人修改，请刷新后重试", "The record was changed by someone else; reload and retry"),
+	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "服务内部错误，请稍后重试", "Internal error; please retry later"),
+	SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; please retry later");
+
+	private final ErrorType classification;
+
+	private final String zh;
+
+	private final String en;
+
+	ErrorCode(ErrorType classification, String zh, String en) {
+		this.classification = classification;
+		this.zh = zh;
+		this.en = en;
+	}
+
+	public ErrorType classification() {
+		return this.classification;
+	}
+
+	public String message(boolean english, Object... args) {
+		return String.format(english ? this.en : this.zh, args);
+	}
+
+}

@@ -1,0 +1,94 @@
+package cn.tongban.platform.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.mongodb.MongoException;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Maps every exception a data fetcher throws to a GraphQL error with a classification, a stable
+ * {@code extensions.code} and, for input mistakes, the offending {@code extensions.field}.
+ * Unexpected failures are logged with their trace and answered with a generic message only.
+ */
+@Component
+class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlExceptionResolver.class);
+
+	@Override
+	public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {
+		boolean english = isEnglish(env.getLocale());
+		return Mono.just(errors(ex, env, isEnglish(env.getLocale())));
+	}
+
+	private List<GraphQLError> errors(Throwable ex, DataFetchingEnvironment env, boolean english) {
+		if (ex instanceof ApiException api) {
+			return List.of(error(env, api.code(), api.message(english), api.field()));
+		}
+		if (ex instanceof ConstraintViolationException cve) {
+			return violations(env, cve, english);
+		}
+		if (ex instanceof OptimisticLockingFailureException || ex instanceof DuplicateKeyException) {
+			return List.of(error(env, ErrorCode.VERSION_CONFLICT, ErrorCode.VERSION_CONFLICT.message(english), null));
+		}
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof MongoException) {
+			log.error("Database failure in {}", env.getExecutionStepInfo().getPath(), ex);
+			return List.of(error(env, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message(english), null));
+		}
+		log.error("Unexpected failure in {}", env.getExecutionStepInfo().getPath(), ex);
+		return List.of(error(env, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(english), null));
+	}
+
+	private List<GraphQLError> violations(DataFetchingEnvironment env, ConstraintViolationException cve,
+			boolean english) {
+		return cve.getConstraintViolations()
+			.stream()
+			.sorted(java.util.Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+			.map((violation) -> error(env, ErrorCode.VALIDATION_FAILED,
+					ErrorCode.VALIDATION_FAILED.message(english) + "：" + violation.getMessage(),
+					inputPath(violation)))
+			.toList();
+	}
+
+	/** "createServiceItem.input.name" → "input.name": the method name means nothing to a client. */
+	private static String inputPath(ConstraintViolation<?> violation) {
+		String path = violation.getPropertyPath().toString();
+		int dot = path.indexOf('.');
+		return (dot >= 0) ? path.substring(dot + 1) : path;
+	}
+
+	private static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, String field) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", code.name());
+		if (field != null) {
+			extensions.put("field", field);
+		}
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(code.classification())
+			.message(message)
+			.extensions(extensions)
+			.build();
+	}
+
+	static boolean isEnglish(Locale locale) {
+		return locale != null && "en".equals(locale.getLanguage());
+	}
+
+}

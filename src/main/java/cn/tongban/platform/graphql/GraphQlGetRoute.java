@@ -1,0 +1,108 @@
+package cn.tongban.platform.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import jakarta.servlet.ServletException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * GraphQL over HTTP GET (for cacheable queries, per the GraphQL-over-HTTP spec): the request's
+ * {@code query}, {@code operationName}, {@code variables} and {@code extensions} parameters are
+ * handed to the same handler as POST. Mutations and subscriptions over GET are refused with 405.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlGetRoute {
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	RouterFunction<ServerResponse> graphQlGetRouterFunction(GraphQlProperties properties,
+			GraphQlHttpHandler httpHandler, JsonMapper jsonMapper) {
+		return RouterFunctions.route()
+			.GET(properties.getHttp().getPath(), RequestPredicates.param("query", (value) -> true),
+					(request) -> handle(request, httpHandler, jsonMapper))
+			.build();
+	}
+
+	private static ServerResponse handle(ServerRequest request, GraphQlHttpHandler httpHandler, JsonMapper json)
+			throws ServletException {
+		String query = request.param("query").orElse("");
+		Optional<String> operationName = request.param("operationName").filter((name) -> !name.isBlank());
+		if (!isQuery(query, operationName.orElse(null))) {
+			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+				.header(HttpHeaders.ALLOW, "POST")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(errorBody("MUTATION_OVER_GET",
+						"只有查询可以使用 GET；变更与订阅请使用 POST / Only queries may use GET; send mutations with POST"));
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("query", query);
+		operationName.ifPresent((name) -> body.put("operationName", name));
+		try {
+			jsonParam(request, "variables", json).ifPresent((vars) -> body.put("variables", vars));
+			jsonParam(request, "extensions", json).ifPresent((ext) -> body.put("extensions", ext));
+		}
+		catch (JacksonException | ClassCastException ex) {
+			return ServerResponse.badRequest()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(errorBody("INVALID_REQUEST", "variables / extensions 必须是 JSON 对象 / must be JSON objects"));
+		}
+		ServerRequest asPost = ServerRequest.from(request)
+			.method(HttpMethod.POST)
+			.headers((headers) -> headers.setContentType(MediaType.APPLICATION_JSON))
+			.body(json.writeValueAsString(body))
+			.build();
+		return httpHandler.handleRequest(asPost);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Optional<Map<String, Object>> jsonParam(ServerRequest request, String name, JsonMapper json) {
+		return request.param(name).filter((raw) -> !raw.isBlank()).map((raw) -> (Map<String, Object>) json.readValue(raw, Map.class));
+	}
+
+	/**
+	 * Unparseable documents count as queries: execution then reports the syntax error the usual way.
+	 */
+	private static boolean isQuery(String query, String operationName) {
+		Document document;
+		try {
+			document = Parser.parse(query);
+		}
+		catch (InvalidSyntaxException ex) {
+			return true;
+		}
+		return document.getDefinitionsOfType(OperationDefinition.class)
+			.stream()
+			.filter((op) -> operationName == null || operationName.equals(op.getName()))
+			.findFirst()
+			.map((op) -> op.getOperation() == OperationDefinition.Operation.QUERY)
+			.orElse(true);
+	}
+
+	private static Map<String, Object> errorBody(String code, String message) {
+		return Map.of("errors", java.util.List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+	}
+
+}

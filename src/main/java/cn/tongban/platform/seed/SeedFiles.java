@@ -1,0 +1,94 @@
+package cn.tongban.platform.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Reads JSON seed files and remembers which content was loaded ({@code seed_runs}: file → SHA-256),
+ * so a file is applied on first start and again only when it changes. Applying is an upsert by
+ * natural key in each seeder, so a repeated run never duplicates anything.
+ */
+public class SeedFiles {
+
+	private static final Logger log = LoggerFactory.getLogger(SeedFiles.class);
+
+	static final String COLLECTION = "seed_runs";
+
+	private final ResourceLoader resources;
+
+	private final String location;
+
+	private final JsonMapper json;
+
+	private final MongoTemplate mongo;
+
+	SeedFiles(ResourceLoader resources, String location, JsonMapper json, MongoTemplate mongo) {
+		this.resources = resources;
+		this.location = location.endsWith("/") ? location : location + "/";
+		this.json = json;
+		this.mongo = mongo;
+	}
+
+	/** Parses {@code path} as a JSON array of {@code type} and applies it if its content is new. */
+	public <T> void applyIfChanged(String path, Class<T> type, Consumer<List<T>> apply) {
+		byte[] content = read(path);
+		String hash = sha256(content);
+		Query byFile = Query.query(Criteria.where("_id").is(path));
+		SeedRun previous = this.mongo.findOne(byFile, SeedRun.class, COLLECTION);
+		if (previous != null && hash.equals(previous.hash())) {
+			log.debug("Seed {} unchanged", path);
+			return;
+		}
+		List<T> records = this.json.readerForListOf(type).readValue(content);
+		apply.accept(records);
+		this.mongo.upsert(byFile, Update.update("hash", hash).set("loadedAt", Instant.now()).set("records", records.size()),
+				COLLECTION);
+		log.info("Seeded {} ({} records)", path, records.size());
+	}
+
+	/** Parses {@code path} as a JSON array of {@code type}, whether or not it was applied before. */
+	public <T> List<T> read(String path, Class<T> type) {
+		return this.json.readerForListOf(type).readValue(read(path));
+	}
+
+	private byte[] read(String path) {
+		Resource resource = this.resources.getResource(this.location + path);
+		try (InputStream in = resource.getInputStream()) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read seed file " + resource, ex);
+		}
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record SeedRun(String id, String hash, Instant loadedAt, int records) {
+	}
+
+}

@@ -1,0 +1,26 @@
+package cn.tongban.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on an in-memory embedded MongoDB with the seeds loaded, driven through
+ * its GraphQL HTTP endpoint (MockMvc). Test classes with this annotation share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@AutoConfigureHttpGraphQlTester
+@ActiveProfiles("test")
+@Import(MongoCommandCounter.class)
+public @interface GraphQlIntegrationTest {
+}
