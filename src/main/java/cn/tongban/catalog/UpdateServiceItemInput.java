@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,7 +22,7 @@ public record UpdateServiceItemInput(@NotBlank @Size(max = 30) String code, @Min
 		@Size(max = 20) List<@NotBlank @Size(max = 100) String> legalBasis,
 		@Min(1) @Max(365) Integer legalTimeLimitDays, @Min(0) @Max(365) Integer promisedTimeLimitDays,
 		@Size(max = 100) String quantityLimit, @Valid Fee fee, @Size(max = 50) List<@Valid @NotNull Material> materials,
-		@NotEmpty @Size(max = 4) List<@NotNull Channel> channels, @Min(0) @Max(5) Integer visitsRequired,
+		@Size(min = 1, max = 4) List<@NotNull Channel> channels, @Min(0) @Max(5) Integer visitsRequired,
 		@Size(max = 5) List<@NotNull ServiceMode> serviceModes, @Size(max = 20) List<@NotBlank @Size(max = 50) String> process,
 		Boolean codeEnabled,
 		@Pattern(regexp = "[A-Z]{2,3}-\\d{3}", message = "{tongban.certificateTypeCode}") String resultCertificateType,

@@ -43,7 +43,7 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 			return List.of(error(env, api.code(), api.message(english), api.field()));
 		}
 		if (ex instanceof ConstraintViolationException cve) {
-			return violations(env, cve, english);
+			return violations(env, cve, english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
 		}
 		if (ex instanceof OptimisticLockingFailureException || ex instanceof DuplicateKeyException) {
 			return List.of(error(env, ErrorCode.VERSION_CONFLICT, ErrorCode.VERSION_CONFLICT.message(english), null));
@@ -57,12 +57,14 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 	}
 
 	private List<GraphQLError> violations(DataFetchingEnvironment env, ConstraintViolationException cve,
-			boolean english) {
+			Locale locale) {
+		boolean english = locale.equals(Locale.ENGLISH);
 		return cve.getConstraintViolations()
 			.stream()
 			.sorted(java.util.Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
 			.map((violation) -> error(env, ErrorCode.VALIDATION_FAILED,
-					ErrorCode.VALIDATION_FAILED.message(english) + "：" + violation.getMessage(),
+					ErrorCode.VALIDATION_FAILED.message(english) + (english ? ": " : "：")
+							+ ViolationMessages.in(locale, violation),
 					inputPath(violation)))
 			.toList();
 	}

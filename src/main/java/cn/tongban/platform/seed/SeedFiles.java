@@ -34,15 +34,19 @@ public class SeedFiles {
 
 	private final ResourceLoader resources;
 
-	private final String location;
+	private final List<String> locations;
 
 	private final JsonMapper json;
 
 	private final MongoTemplate mongo;
 
-	SeedFiles(ResourceLoader resources, String location, JsonMapper json, MongoTemplate mongo) {
+	/**
+	 * @param locations folders to look in, in order: the first holding a file supplies it, so an
+	 * overlay folder can replace single files of the shipped seeds
+	 */
+	SeedFiles(ResourceLoader resources, List<String> locations, JsonMapper json, MongoTemplate mongo) {
 		this.resources = resources;
-		this.location = location.endsWith("/") ? location : location + "/";
+		this.locations = locations.stream().map((l) -> l.endsWith("/") ? l : l + "/").toList();
 		this.json = json;
 		this.mongo = mongo;
 	}
@@ -70,7 +74,11 @@ public class SeedFiles {
 	}
 
 	private byte[] read(String path) {
-		Resource resource = this.resources.getResource(this.location + path);
+		Resource resource = this.locations.stream()
+			.map((location) -> this.resources.getResource(location + path))
+			.filter(Resource::exists)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No seed file " + path + " in " + this.locations));
 		try (InputStream in = resource.getInputStream()) {
 			return in.readAllBytes();
 		}

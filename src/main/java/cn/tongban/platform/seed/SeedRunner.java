@@ -27,9 +27,9 @@ class SeedRunner implements SmartLifecycle {
 	private volatile boolean running;
 
 	SeedRunner(List<Seeder> seeders, ResourceLoader resources, JsonMapper json, MongoTemplate mongo,
-			@Value("${tongban.seed.location:classpath:seeds/}") String location) {
+			@Value("${tongban.seed.locations:classpath:seeds/}") List<String> locations) {
 		this.seeders = seeders.stream().sorted(Comparator.comparingInt(Seeder::order)).toList();
-		this.files = new SeedFiles(resources, location, json, mongo);
+		this.files = new SeedFiles(resources, locations, json, mongo);
 	}
 
 	@Override

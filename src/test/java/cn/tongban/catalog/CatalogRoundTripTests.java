@@ -1,0 +1,58 @@
+package cn.tongban.catalog;
+
+import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.MongoCommandCounter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Nested references are batched: a page of 100 costs the same database round trips as a page of 5. */
+@GraphQlIntegrationTest
+class CatalogRoundTripTests {
+
+	private static final String PAGE_WITH_REFERENCES = """
+			query($first: Int) {
+			  serviceItems(first: $first) {
+			    totalCount
+			    nodes {
+			      code
+			      department { name }
+			      region { name parent { name } }
+			      lifeEvents { name }
+			      resultCertificateType { name issuingDepartment { name } }
+			      materials { name certificateType { name issuingDepartment { shortName } } }
+			    }
+			  }
+			}""";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Autowired
+	MongoCommandCounter commands;
+
+	@Test
+	void roundTripsDoNotGrowWithThePageSize() {
+		int small = roundTrips(5);
+		int large = roundTrips(100);
+		assertThat(large).isEqualTo(small);
+		// count + find + one batched load per referenced field (department, region, parent, life events,
+		// result certificate type, material certificate type, issuing department per certificate type level)
+		assertThat(small).isLessThanOrEqualTo(10);
+	}
+
+	private int roundTrips(int first) {
+		this.commands.reset();
+		this.graphQl.document(PAGE_WITH_REFERENCES)
+			.variable("first", first)
+			.execute()
+			.path("serviceItems.nodes")
+			.entityList(Object.class)
+			.hasSize(first);
+		return this.commands.count();
+	}
+
+}

@@ -1,0 +1,215 @@
+package cn.tongban.catalog;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import cn.tongban.support.GraphQlIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Catalogue administration; runs on its own database so its changes stay out of other tests. */
+@GraphQlIntegrationTest
+@TestPropertySource(properties = "tongban.test.database=admin")
+class ServiceItemAdminTests {
+
+	private static final String CREATE = """
+			mutation($input: CreateServiceItemInput!) {
+			  createServiceItem(input: $input) {
+			    serviceItem { code name level implementingAgency status version department { code }
+			      region { code } materials { name certificateType { code } } fee { charged description } }
+			  }
+			}""";
+
+	private static final String UPDATE = """
+			mutation($input: UpdateServiceItemInput!) {
+			  updateServiceItem(input: $input) { serviceItem { code name version promisedTimeLimitDays } }
+			}""";
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	@Test
+	void createsAnItemThatIsThenSearchable() {
+		GraphQlTester.Response response = this.graphQl.document(CREATE).variable("input", input("0001")).execute();
+		response.path("createServiceItem.serviceItem.code").entity(String.class).isEqualTo("370285GG0040901000");
+		response.path("createServiceItem.serviceItem.level").entity(String.class).isEqualTo("DISTRICT");
+		response.path("createServiceItem.serviceItem.implementingAgency").entity(String.class).isEqualTo("莱西市民政局");
+		response.path("createServiceItem.serviceItem.version").entity(Integer.class).isEqualTo(0);
+		response.path("createServiceItem.serviceItem.fee.description").entity(String.class).isEqualTo("不收费");
+		response.path("createServiceItem.serviceItem.materials[0].certificateType.code").entity(String.class)
+			.isEqualTo("GA-001");
+		this.graphQl.document("{ serviceItems(query: \"测试救助事项0001\") { totalCount nodes { code } } }")
+			.execute()
+			.path("serviceItems.nodes[0].code")
+			.entity(String.class)
+			.isEqualTo("370285GG0040901000");
+	}
+
+	@Test
+	void aSecondCreateWithTheSameCodeIsRefused() {
+		this.graphQl.document(CREATE).variable("input", input("0002")).execute().path("createServiceItem").hasValue();
+		expectError(this.graphQl.document(CREATE).variable("input", input("0002")).execute(), "ITEM_CODE_TAKEN",
+				"input.basicCode");
+	}
+
+	@Test
+	void beanValidationNamesTheOffendingField() {
+		Map<String, Object> input = input("0003");
+		input.put("name", "救");
+		input.put("legalTimeLimitDays", 0);
+		this.graphQl.document(CREATE).variable("input", input).execute().errors().satisfy((errors) -> {
+			assertThat(errors).hasSize(2).allSatisfy((error) -> {
+				assertThat(error.getExtensions()).containsEntry("code", "VALIDATION_FAILED");
+				assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+			});
+			assertThat(errors).extracting((error) -> error.getExtensions().get("field"))
+				.containsExactlyInAnyOrder("input.name", "input.legalTimeLimitDays");
+			assertThat(errors).extracting(ResponseError::getMessage).allMatch((message) -> message.startsWith("输入不符合要求："));
+		});
+		this.graphQl.mutate().header("Accept-Language", "en-US,en;q=0.9").build().document(CREATE)
+			.variable("input", input)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).extracting(ResponseError::getMessage)
+				.contains("The input is not valid: size must be between 2 and 60"));
+	}
+
+	@Test
+	void malformedCodesAreRefused() {
+		Map<String, Object> input = input("0004");
+		input.put("basicCode", "GG12");
+		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "VALIDATION_FAILED",
+				"input.basicCode");
+		input.put("basicCode", "XK0040904000");
+		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "INVALID_ARGUMENT",
+				"input.basicCode");
+	}
+
+	@Test
+	void promisedTimeLimitCannotExceedTheLegalOne() {
+		Map<String, Object> input = input("0005");
+		input.put("promisedTimeLimitDays", 31);
+		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "INVALID_ARGUMENT",
+				"input.promisedTimeLimitDays");
+	}
+
+	@Test
+	void unknownReferencesAreRefused() {
+		Map<String, Object> input = input("0006");
+		input.put("department", "ZZ");
+		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
+				"input.department");
+		input = input("0006");
+		input.put("region", "110101");
+		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
+				"input.region");
+		input = input("0006");
+		input.put("materials", List.of(Map.of("name", "某证", "form", "ORIGINAL", "certificateTypeCode", "ZZ-999",
+				"required", true, "copies", 1)));
+		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
+				"input.materials");
+		input = input("0006");
+		input.put("lifeEvents", List.of("PARTY"));
+		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
+				"input.lifeEvents");
+	}
+
+	@Test
+	void updatesAreGuardedByVersion() {
+		this.graphQl.document(CREATE).variable("input", input("0007")).execute().path("createServiceItem").hasValue();
+		String code = "370285GG0040907000";
+		GraphQlTester.Response updated = this.graphQl.document(UPDATE)
+			.variable("input", Map.of("code", code, "expectedVersion", 0, "promisedTimeLimitDays", 3))
+			.execute();
+		updated.path("updateServiceItem.serviceItem.version").entity(Integer.class).isEqualTo(1);
+		updated.path("updateServiceItem.serviceItem.promisedTimeLimitDays").entity(Integer.class).isEqualTo(3);
+		updated.path("updateServiceItem.serviceItem.name").entity(String.class).isEqualTo("测试救助事项0007");
+		expectError(this.graphQl.document(UPDATE)
+			.variable("input", Map.of("code", code, "expectedVersion", 0, "name", "过期的修改"))
+			.execute(), "VERSION_CONFLICT", "input.expectedVersion");
+		this.graphQl.document("query($code: ID!) { serviceItem(code: $code) { name version } }")
+			.variable("code", code)
+			.execute()
+			.path("serviceItem.name")
+			.entity(String.class)
+			.isEqualTo("测试救助事项0007");
+	}
+
+	@Test
+	void updatingUnknownItemsIsNotFound() {
+		expectError(this.graphQl.document(UPDATE).variable("input", Map.of("code", "370285GG0049999000", "name", "某某"))
+			.execute(), "ITEM_NOT_FOUND", "code");
+	}
+
+	@Test
+	void retiredItemsLeaveListsButStayReadable() {
+		this.graphQl.document(CREATE).variable("input", input("0008")).execute().path("createServiceItem").hasValue();
+		String code = "370285GG0040908000";
+		this.graphQl.document("""
+				mutation($code: ID!) { retireServiceItem(input: {code: $code, reason: "职能调整"}) {
+				  serviceItem { status retiredReason } } }""")
+			.variable("code", code)
+			.execute()
+			.path("retireServiceItem.serviceItem.retiredReason")
+			.entity(String.class)
+			.isEqualTo("职能调整");
+		this.graphQl.document("{ serviceItems(query: \"测试救助事项0008\") { totalCount } }")
+			.execute()
+			.path("serviceItems.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
+		this.graphQl.document("query($code: ID!) { serviceItem(code: $code) { status } }")
+			.variable("code", code)
+			.execute()
+			.path("serviceItem.status")
+			.entity(String.class)
+			.isEqualTo("RETIRED");
+		expectError(this.graphQl.document(UPDATE).variable("input", Map.of("code", code, "name", "复用"))
+			.execute(), "ITEM_RETIRED", "input.code");
+		this.graphQl.document("mutation($code: ID!) { retireServiceItem(input: {code: $code, reason: \" \"}) { serviceItem { code } } }")
+			.variable("code", code)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("field", "input.reason")));
+	}
+
+	private static void expectError(GraphQlTester.Response response, String code, String field) {
+		response.errors().satisfy(onlyError(code, field));
+	}
+
+	private static Consumer<List<ResponseError>> onlyError(String code, String field) {
+		return (errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", code).containsEntry("field", field);
+			assertThat(error.getMessage()).doesNotContain("Exception").doesNotContain("cn.tongban");
+		});
+	}
+
+	private static Map<String, Object> input(String suffix) {
+		Map<String, Object> input = new HashMap<>();
+		input.put("basicCode", "GG00409" + suffix.substring(2) + "000");
+		input.put("region", "370285");
+		input.put("name", "测试救助事项" + suffix);
+		input.put("type", "PUBLIC_SERVICE");
+		input.put("department", "MZ");
+		input.put("targets", List.of("NATURAL_PERSON"));
+		input.put("lifeEvents", List.of("ASSISTANCE"));
+		input.put("legalTimeLimitDays", 30);
+		input.put("promisedTimeLimitDays", 10);
+		input.put("materials", List.of(Map.of("name", "居民身份证", "form", "ORIGINAL", "certificateTypeCode", "GA-001",
+				"required", true, "copies", 1)));
+		input.put("channels", List.of("MOBILE", "COUNTER"));
+		input.put("visitsRequired", 0);
+		return input;
+	}
+
+}

@@ -1,0 +1,106 @@
+package cn.tongban.platform;
+
+import cn.tongban.support.GraphQlIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** GraphQL over HTTP: POST for everything, GET for queries only, clear statuses for bad requests. */
+@GraphQlIntegrationTest
+class GraphQlHttpTransportTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void queriesWorkOverGet() throws Exception {
+		this.mvc.perform(get("/graphql").param("query", "query($r: ID) { catalogStatistics(region: $r) { regionCode } }")
+			.param("variables", "{\"r\": \"370202\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.catalogStatistics.regionCode").value("370202"));
+	}
+
+	@Test
+	void mutationsOverGetAreMethodNotAllowed() throws Exception {
+		this.mvc
+			.perform(get("/graphql").param("query",
+					"mutation { retireServiceItem(input: {code: \"370200QR0010001000\", reason: \"x\"}) { serviceItem { code } } }"))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string("Allow", "POST"))
+			.andExpect(jsonPath("$.errors[0].extensions.code").value("MUTATION_OVER_GET"));
+	}
+
+	@Test
+	void namedMutationInAMultiOperationDocumentIsRefusedOverGet() throws Exception {
+		this.mvc.perform(get("/graphql")
+			.param("query", "query Q { regions { code } } mutation M { retireServiceItem(input: {code: \"x\", reason: \"y\"}) { serviceItem { code } } }")
+			.param("operationName", "M")).andExpect(status().isMethodNotAllowed());
+	}
+
+	@Test
+	void malformedVariablesOverGetAreBadRequests() throws Exception {
+		this.mvc.perform(get("/graphql").param("query", "{ regions { code } }").param("variables", "{not json"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].extensions.code").value("INVALID_REQUEST"));
+	}
+
+	@Test
+	void malformedJsonBodyIsABadRequestWithoutInternals() throws Exception {
+		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content("{\"query\": "))
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(not(containsString("Exception"))));
+	}
+
+	@Test
+	void unsupportedContentTypeIsRefused() throws Exception {
+		this.mvc.perform(post("/graphql").contentType(MediaType.TEXT_PLAIN).content("{ regions { code } }"))
+			.andExpect(status().isUnsupportedMediaType());
+	}
+
+	@Test
+	void syntaxErrorsCarryACode() throws Exception {
+		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content("{\"query\": \"{ regions { \"}"))
+			.andExpect(jsonPath("$.errors[0].extensions.code").value("GRAPHQL_PARSE_FAILED"));
+	}
+
+	@Test
+	void wronglyTypedVariablesCarryACode() throws Exception {
+		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\": \"query($n: Int) { serviceItems(first: $n) { totalCount } }\", \"variables\": {\"n\": \"many\"}}"))
+			.andExpect(jsonPath("$.errors[0].extensions.code").value("GRAPHQL_VALIDATION_FAILED"));
+	}
+
+	@Test
+	void healthReportsTheDatabase() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components.mongo.status").value("UP"));
+	}
+
+	@Test
+	void prometheusMetricsAreExposed() throws Exception {
+		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content("{\"query\": \"{ regions { code } }\"}"));
+		this.mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(containsString("graphql_request_seconds")));
+	}
+
+	@Test
+	void graphiqlIsServedInTheDefaultRun() throws Exception {
+		this.mvc.perform(get("/graphiql")).andExpect(status().is3xxRedirection());
+	}
+
+}
