@@ -29,9 +29,8 @@ class UnreachableDatabaseTests {
 		Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(60),
 				() -> catchThrowable(() -> new SpringApplicationBuilder(TongbanApplication.class)
 					.web(WebApplicationType.NONE)
-					.properties(property + "=mongodb://127.0.0.1:1/tongban",
-							"tongban.mongodb.server-selection-timeout=1s", "spring.main.banner-mode=off")
-					.run()
+					.run("--" + property + "=mongodb://127.0.0.1:1/tongban",
+							"--tongban.mongodb.server-selection-timeout=1s", "--spring.main.banner-mode=off")
 					.close()));
 		assertThat(failure).isNotNull();
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);

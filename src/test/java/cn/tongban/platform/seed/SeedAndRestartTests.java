@@ -61,9 +61,8 @@ class SeedAndRestartTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(TongbanApplication.class).web(WebApplicationType.NONE)
-			.properties("tongban.mongodb.embedded.backend=file", "tongban.mongodb.embedded.data-dir=" + this.dataDir,
-					"spring.main.banner-mode=off")
-			.run();
+			.run("--tongban.mongodb.embedded.backend=file", "--tongban.mongodb.embedded.data-dir=" + this.dataDir,
+					"--spring.main.banner-mode=off");
 	}
 
 }

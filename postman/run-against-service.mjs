@@ -1,0 +1,85 @@
+// Starts the built service on a free loopback port with a fresh data folder, waits until it is
+// healthy, runs the Postman collection with newman, stops the service and exits non-zero when any
+// assertion failed. Usage: node run-against-service.mjs path/to/tongban.jar
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import newman from 'newman';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const jar = process.argv[2];
+if (!jar) {
+  console.error('usage: node run-against-service.mjs <service jar>');
+  process.exit(2);
+}
+const STARTUP_LIMIT_MS = 120_000;
+
+const port = await new Promise((resolve, reject) => {
+  const probe = createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+const dataDir = mkdtempSync(join(tmpdir(), 'tongban-newman-'));
+const logFile = join(dataDir, 'service.log');
+const log = createWriteStream(logFile);
+const service = spawn('java', ['-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1',
+  `--tongban.mongodb.embedded.data-dir=${dataDir}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+service.stdout.pipe(log);
+service.stderr.pipe(log);
+let exited = false;
+service.on('exit', () => { exited = true; });
+
+function stop() {
+  if (!exited) {
+    service.kill('SIGTERM');
+  }
+}
+process.on('SIGINT', () => { stop(); process.exit(130); });
+
+const baseUrl = `http://127.0.0.1:${port}`;
+const started = Date.now();
+let healthy = false;
+while (!healthy && !exited && Date.now() - started < STARTUP_LIMIT_MS) {
+  try {
+    const response = await fetch(`${baseUrl}/actuator/health`);
+    healthy = response.ok && (await response.json()).status === 'UP';
+  } catch {
+    // not listening yet
+  }
+  if (!healthy) {
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+if (!healthy) {
+  console.error(`The service did not become healthy within ${STARTUP_LIMIT_MS / 1000} s; its log is ${logFile}`);
+  stop();
+  process.exit(1);
+}
+console.log(`Service healthy at ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+const summary = await new Promise((resolve, reject) => {
+  newman.run({
+    collection: join(here, 'tongban.postman_collection.json'),
+    environment: join(here, 'tongban.postman_environment.json'),
+    envVar: [{ key: 'baseUrl', value: baseUrl }],
+    reporters: ['cli'],
+    timeoutRequest: 30_000,
+  }, (error, result) => (error ? reject(error) : resolve(result)));
+}).finally(stop);
+
+const { assertions, requests } = summary.run.stats;
+const failures = summary.run.failures.length;
+console.log(`newman: ${assertions.total - assertions.failed} passed, ${assertions.failed} failed (${requests.total} requests)`);
+await new Promise((r) => (exited ? r() : service.once('exit', r)));
+if (failures === 0) {
+  rmSync(dataDir, { recursive: true, force: true });
+} else {
+  console.error(`The service log is kept at ${logFile}`);
+}
+process.exit(failures === 0 ? 0 : 1);
