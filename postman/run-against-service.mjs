@@ -57,7 +57,8 @@ while (!healthy && !exited && Date.now() - started < STARTUP_LIMIT_MS) {
   }
 }
 if (!healthy) {
-  console.error(`The service did not become healthy within ${STARTUP_LIMIT_MS / 1000} s; its log is ${logFile}`);
+  console.error(exited ? `The service exited during start-up; its log is ${logFile}`
+    : `The service did not become healthy within ${STARTUP_LIMIT_MS / 1000} s; its log is ${logFile}`);
   stop();
   process.exit(1);
 }
