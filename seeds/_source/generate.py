@@ -9,6 +9,7 @@ import pathlib
 import zlib
 
 from items import ITEMS
+from aliases import ALIASES
 from reference import CERTIFICATE_TYPES, DEPARTMENTS, LAWS, LIFE_EVENTS, MATERIALS, REGIONS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -61,6 +62,7 @@ def base_items():
         items.append({
             "basicCode": f"{kind}{dept_numbers[dept]}{sequence[(kind, dept)]:04d}000",
             "name": name,
+            "aliases": ALIASES.get(name, []),
             "type": item_type,
             "departmentCode": dept,
             "targets": [TARGETS[t] for t in targets],
@@ -101,6 +103,8 @@ def main():
          "fields": [{"key": key, "label": label, "sensitive": s} for key, label, s in fields]}
         for c, n, d, k, y, fields in CERTIFICATE_TYPES])
     items = base_items()
+    unknown = set(ALIASES) - {i["name"] for i in items}
+    assert not unknown, f"aliases for unknown items: {unknown}"
     write(ROOT / "catalog/service-items.json", items)
     districts = sum(1 for r in REGIONS if r[3] == "DISTRICT")
     total = sum(("CITY" in i["levels"]) + districts * ("DISTRICT" in i["levels"]) for i in items)

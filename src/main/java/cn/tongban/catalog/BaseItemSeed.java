@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A base item (事项基本目录) as written in seeds/catalog/service-items.json. */
-record BaseItemSeed(String basicCode, String name, ItemType type, String departmentCode,
+record BaseItemSeed(String basicCode, String name, List<String> aliases, ItemType type, String departmentCode,
 		List<ServiceTarget> targets, List<String> lifeEvents, List<String> acceptanceConditions,
 		List<String> legalBasis, int legalTimeLimitDays, int promisedTimeLimitDays, String quantityLimit, Fee fee,
 		List<Material> materials, List<Channel> channels, int visitsRequired, boolean codeEnabled,
@@ -16,6 +16,7 @@ record BaseItemSeed(String basicCode, String name, ItemType type, String departm
 		item.setCode(ServiceItem.implementationCode(region.code(), this.basicCode));
 		item.setBasicCode(this.basicCode);
 		item.setName(this.name);
+		item.setAliases((this.aliases != null) ? this.aliases : List.of());
 		item.setType(this.type);
 		item.setDepartmentCode(this.departmentCode);
 		item.setRegionCode(region.code());

@@ -8,12 +8,13 @@ import java.util.stream.Collectors;
 
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
-import cn.tongban.platform.graphql.Connection;
+import cn.tongban.catalog.search.SearchSuggester;
 import cn.tongban.platform.graphql.PageRequest;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -33,9 +34,31 @@ class CatalogController {
 	}
 
 	@QueryMapping
-	Connection<ServiceItem> serviceItems(@Argument String query, @Argument ServiceItemFilter filter,
-			@Argument Integer first, @Argument String after) {
-		return this.catalog.findItems(query, filter, PageRequest.of(first, after));
+	ServiceItemConnection serviceItems(@Argument String query, @Argument ServiceItemFilter filter,
+			@Argument String near, @Argument Integer first, @Argument String after) {
+		return this.catalog.findItems(query, filter, near, PageRequest.of(first, after));
+	}
+
+	@QueryMapping
+	List<SearchSuggester.Suggestion> searchSuggestions(@Argument String prefix, @Argument Integer first) {
+		return this.catalog.suggestions(prefix, first);
+	}
+
+	@BatchMapping(typeName = "DepartmentFacet", field = "department")
+	Map<ServiceItemConnection.Count, Department> facetDepartment(List<ServiceItemConnection.Count> counts) {
+		Map<String, Department> byCode = this.catalog.departmentsByCode(distinct(counts, ServiceItemConnection.Count::code));
+		return mapEach(counts, (count) -> byCode.get(count.code()));
+	}
+
+	@BatchMapping(typeName = "LifeEventFacet", field = "lifeEvent")
+	Map<ServiceItemConnection.Count, LifeEvent> facetLifeEvent(List<ServiceItemConnection.Count> counts) {
+		Map<String, LifeEvent> byCode = this.catalog.lifeEventsByCode(distinct(counts, ServiceItemConnection.Count::code));
+		return mapEach(counts, (count) -> byCode.get(count.code()));
+	}
+
+	@SchemaMapping(typeName = "ChannelFacet", field = "channel")
+	String facetChannel(ServiceItemConnection.Count count) {
+		return count.code();
 	}
 
 	@QueryMapping

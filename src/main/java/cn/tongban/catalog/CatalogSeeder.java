@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.tongban.catalog.search.Synonym;
 import cn.tongban.platform.seed.SeedFiles;
 import cn.tongban.platform.seed.Seeder;
 import org.bson.Document;
@@ -32,10 +33,13 @@ class CatalogSeeder implements Seeder {
 
 	private final LifeEventRepository lifeEvents;
 
+	private final SynonymRepository synonyms;
+
 	private final MongoTemplate mongo;
 
 	CatalogSeeder(DepartmentRepository departments, RegionRepository regions, LifeEventRepository lifeEvents,
-			MongoTemplate mongo) {
+			SynonymRepository synonyms, MongoTemplate mongo) {
+		this.synonyms = synonyms;
 		this.departments = departments;
 		this.regions = regions;
 		this.lifeEvents = lifeEvents;
@@ -53,6 +57,11 @@ class CatalogSeeder implements Seeder {
 		files.applyIfChanged("catalog/regions.json", Region.class, this.regions::saveAll);
 		files.applyIfChanged("catalog/life-events.json", LifeEvent.class, this.lifeEvents::saveAll);
 		files.applyIfChanged("catalog/service-items.json", BaseItemSeed.class, this::upsertImplementations);
+		// the file is the whole table: a synonym removed from it is removed here
+		files.applyIfChanged("search/synonyms.json", Synonym.class, (all) -> {
+			this.synonyms.deleteAll();
+			this.synonyms.saveAll(all);
+		});
 	}
 
 	private void upsertImplementations(List<BaseItemSeed> baseItems) {

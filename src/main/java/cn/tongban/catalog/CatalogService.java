@@ -9,7 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.Connection;
+import cn.tongban.catalog.search.SearchRequest;
+import cn.tongban.catalog.search.SearchResult;
+import cn.tongban.catalog.search.SearchSuggester;
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.graphql.PageRequest;
 import org.bson.Document;
@@ -29,6 +31,8 @@ public class CatalogService {
 
 	static final int MAX_HOT_ITEMS = 20;
 
+	static final int MAX_SUGGESTIONS = 20;
+
 	private static final Sort BY_POPULARITY = Sort.by(Sort.Order.desc("popularity"), Sort.Order.asc("_id"));
 
 	private final ServiceItemRepository items;
@@ -41,8 +45,11 @@ public class CatalogService {
 
 	private final MongoTemplate mongo;
 
+	private final ServiceItemSearch search;
+
 	CatalogService(ServiceItemRepository items, DepartmentRepository departments, RegionRepository regions,
-			LifeEventRepository lifeEvents, MongoTemplate mongo) {
+			LifeEventRepository lifeEvents, MongoTemplate mongo, ServiceItemSearch search) {
+		this.search = search;
 		this.items = items;
 		this.departments = departments;
 		this.regions = regions;
@@ -50,13 +57,48 @@ public class CatalogService {
 		this.mongo = mongo;
 	}
 
-	public Connection<ServiceItem> findItems(String query, ServiceItemFilter filter, PageRequest page) {
-		Query mongoQuery = Query.query(criteria(normalise(query), (filter != null) ? filter : ServiceItemFilter.NONE));
-		long total = this.mongo.count(mongoQuery, ServiceItem.class);
-		List<ServiceItem> nodes = (page.offset() >= total) ? List.of()
-				: this.mongo.find(mongoQuery.with(BY_POPULARITY).skip(page.offset()).limit(page.size()),
-						ServiceItem.class);
-		return Connection.of(nodes, page, total);
+	/**
+	 * Searches (or, without a query, lists by popularity) the active items through the search index,
+	 * then reads the page's documents from MongoDB in one round trip, in the index's order.
+	 *
+	 * @param nearRegion the resident's region: its implementations rank first; null for none
+	 */
+	ServiceItemConnection findItems(String query, ServiceItemFilter filter, String nearRegion, PageRequest page) {
+		String text = normalise(query);
+		if (nearRegion != null) {
+			requireRegion(nearRegion, "near");
+		}
+		SearchResult result = this.search.search(new SearchRequest(text,
+				filterValues((filter != null) ? filter : ServiceItemFilter.NONE), nearRegion, page.offset(),
+				page.size()));
+		Map<String, ServiceItem> byCode = this.items.findAllById(result.hits().stream().map(SearchResult.Hit::code).toList())
+			.stream()
+			.collect(Collectors.toMap(ServiceItem::getCode, Function.identity()));
+		List<ServiceItemConnection.Edge> edges = new ArrayList<>();
+		for (SearchResult.Hit hit : result.hits()) {
+			ServiceItem item = byCode.get(hit.code());
+			// an item retired by another instance stays in this index until the next poll
+			if (item != null && item.isActive()) {
+				edges.add(new ServiceItemConnection.Edge(PageRequest.cursor(page.offset() + edges.size()), item,
+						(text != null) ? hit.score() : null, hit.nameSegments()));
+			}
+		}
+		Map<String, Map<String, Integer>> facets = result.facets();
+		return ServiceItemConnection.of(edges, page, result.total(),
+				new ServiceItemConnection.Facets(
+						ServiceItemConnection.Facets.counts(facets.getOrDefault("department", Map.of())),
+						ServiceItemConnection.Facets.counts(facets.getOrDefault("lifeEvent", Map.of())),
+						ServiceItemConnection.Facets.counts(facets.getOrDefault("channel", Map.of()))));
+	}
+
+	/** 搜索联想: completions of what is typed in the search box. */
+	List<SearchSuggester.Suggestion> suggestions(String prefix, Integer requested) {
+		int first = (requested != null) ? requested : 10;
+		if (first < 1 || first > MAX_SUGGESTIONS) {
+			throw ApiException.onField("first", ErrorCode.INVALID_PAGE_SIZE, MAX_SUGGESTIONS);
+		}
+		String typed = normalise(prefix);
+		return (typed == null) ? List.of() : this.search.suggest(typed, first);
 	}
 
 	public Optional<ServiceItem> findItem(String code) {
@@ -168,40 +210,36 @@ public class CatalogService {
 		return (averages == null || averages.get(key) == null) ? 0 : ((Number) averages.get(key)).doubleValue();
 	}
 
-	private Criteria criteria(String query, ServiceItemFilter filter) {
-		List<Criteria> parts = new ArrayList<>();
-		parts.add(Criteria.where("status").is(ItemStatus.ACTIVE));
-		if (query != null) {
-			parts.add(Criteria.where("name").regex(literalPattern(query), "i"));
-		}
+	private Map<String, String> filterValues(ServiceItemFilter filter) {
+		Map<String, String> values = new java.util.LinkedHashMap<>();
 		if (filter.department() != null) {
 			requireDepartment(filter.department(), "filter.department");
-			parts.add(Criteria.where("departmentCode").is(filter.department()));
+			values.put("department", filter.department());
 		}
 		if (filter.region() != null) {
 			requireRegion(filter.region(), "filter.region");
-			parts.add(Criteria.where("regionCode").is(filter.region()));
+			values.put("region", filter.region());
 		}
 		if (filter.lifeEvent() != null) {
 			requireLifeEvent(filter.lifeEvent(), "filter.lifeEvent");
-			parts.add(Criteria.where("lifeEvents").is(filter.lifeEvent()));
+			values.put("lifeEvent", filter.lifeEvent());
 		}
 		if (filter.target() != null) {
-			parts.add(Criteria.where("targets").is(filter.target()));
+			values.put("target", filter.target().name());
 		}
 		if (filter.channel() != null) {
-			parts.add(Criteria.where("channels").is(filter.channel()));
+			values.put("channel", filter.channel().name());
 		}
 		if (filter.serviceMode() != null) {
-			parts.add(Criteria.where("serviceModes").is(filter.serviceMode()));
+			values.put("serviceMode", filter.serviceMode().name());
 		}
 		if (filter.type() != null) {
-			parts.add(Criteria.where("type").is(filter.type()));
+			values.put("type", filter.type().name());
 		}
 		if (filter.codeEnabled() != null) {
-			parts.add(Criteria.where("codeEnabled").is(filter.codeEnabled()));
+			values.put("codeEnabled", filter.codeEnabled().toString());
 		}
-		return new Criteria().andOperator(parts);
+		return values;
 	}
 
 	/** Blank means "no query"; longer than {@link #MAX_QUERY_LENGTH} is refused. */
@@ -214,18 +252,6 @@ public class CatalogService {
 			throw ApiException.onField("query", ErrorCode.INVALID_ARGUMENT, "query ≤ " + MAX_QUERY_LENGTH);
 		}
 		return trimmed;
-	}
-
-	/** User text is matched literally: every regex metacharacter is escaped. */
-	static String literalPattern(String text) {
-		StringBuilder out = new StringBuilder(text.length() + 8);
-		for (char c : text.toCharArray()) {
-			if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
-				out.append('\\');
-			}
-			out.append(c);
-		}
-		return out.toString();
 	}
 
 	private static <T> Map<String, T> byId(List<T> values, Function<T, String> id) {

@@ -29,6 +29,9 @@ public class ServiceItem {
 
 	private String name;
 
+	/** 别名: other names residents know the item by. */
+	private List<String> aliases = List.of();
+
 	private ItemType type;
 
 	private String departmentCode;
@@ -112,6 +115,14 @@ public class ServiceItem {
 
 	public void setName(String name) {
 		this.name = name;
+	}
+
+	public List<String> getAliases() {
+		return this.aliases;
+	}
+
+	public void setAliases(List<String> aliases) {
+		this.aliases = aliases;
 	}
 
 	public ItemType getType() {

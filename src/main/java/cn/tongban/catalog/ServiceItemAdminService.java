@@ -24,12 +24,16 @@ class ServiceItemAdminService {
 
 	private final ServiceItemRules rules;
 
+	private final ServiceItemSearch search;
+
 	private final Clock clock;
 
-	ServiceItemAdminService(ServiceItemRepository items, CatalogService catalog, ServiceItemRules rules) {
+	ServiceItemAdminService(ServiceItemRepository items, CatalogService catalog, ServiceItemRules rules,
+			ServiceItemSearch search) {
 		this.items = items;
 		this.catalog = catalog;
 		this.rules = rules;
+		this.search = search;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -48,6 +52,7 @@ class ServiceItemAdminService {
 		item.setRegionCode(region.code());
 		item.setLevel(region.level());
 		item.setName(input.name().strip());
+		item.setAliases(orEmpty(input.aliases()));
 		item.setType(input.type());
 		item.setDepartmentCode(input.department());
 		item.setTargets(input.targets());
@@ -71,7 +76,7 @@ class ServiceItemAdminService {
 				this.catalog.departmentsByCode(List.of(item.getDepartmentCode())).get(item.getDepartmentCode()).agencyIn(region));
 		item.setUpdatedAt(Instant.now(this.clock));
 		try {
-			return this.items.insert(item);
+			return indexed(this.items.insert(item));
 		}
 		catch (DuplicateKeyException raced) {
 			throw ApiException.onField("input.basicCode", ErrorCode.ITEM_CODE_TAKEN, code);
@@ -84,6 +89,7 @@ class ServiceItemAdminService {
 			throw ApiException.onField("input.expectedVersion", ErrorCode.VERSION_CONFLICT);
 		}
 		apply(input.name(), (name) -> item.setName(name.strip()));
+		apply(input.aliases(), item::setAliases);
 		apply(input.type(), item::setType);
 		apply(input.targets(), item::setTargets);
 		apply(input.lifeEvents(), item::setLifeEvents);
@@ -113,7 +119,7 @@ class ServiceItemAdminService {
 			this.rules.check(item);
 		}
 		item.setUpdatedAt(Instant.now(this.clock));
-		return this.items.save(item);
+		return indexed(this.items.save(item));
 	}
 
 	ServiceItem retire(RetireServiceItemInput input) {
@@ -121,7 +127,13 @@ class ServiceItemAdminService {
 		item.setStatus(ItemStatus.RETIRED);
 		item.setRetiredReason(input.reason().strip());
 		item.setUpdatedAt(Instant.now(this.clock));
-		return this.items.save(item);
+		return indexed(this.items.save(item));
+	}
+
+	/** The index follows at once on this instance; other instances pick it up by polling updatedAt. */
+	private ServiceItem indexed(ServiceItem saved) {
+		this.search.apply(List.of(saved));
+		return saved;
 	}
 
 	private ServiceItem activeItem(String code) {

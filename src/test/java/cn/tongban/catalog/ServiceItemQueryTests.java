@@ -76,13 +76,33 @@ class ServiceItemQueryTests {
 	}
 
 	@Test
-	void queryMatchesNamesLiterally() {
-		count("公积金", null).isEqualTo((int) implementations(null, nameContains("公积金")));
-		count("  身份证 ", Map.of("region", "370202")).isEqualTo((int) implementations("370202", nameContains("身份证")));
-		count("住房公积金提取（租房）", null).isEqualTo((int) implementations(null, nameContains("住房公积金提取（租房）")));
+	void itemsWhoseNameHoldsTheQueryComeFirst() {
+		assertNameMatchesFirst("公积金", null);
+		assertNameMatchesFirst("身份证", "370202");
+		assertNameMatchesFirst("住房公积金提取（租房）", null);
+	}
+
+	@Test
+	void lucenePunctuationAndOperatorsAreJustText() {
 		count(".*", null).isEqualTo(0);
 		count("(", null).isEqualTo(0);
 		count("{\"$ne\": null}", null).isEqualTo(0);
+		count("身份证 AND NOT 补领", Map.of("region", "370202")).satisfies((total) -> assertThat(total).isPositive());
+		count("title:* OR 1=1", null).isEqualTo(0);
+	}
+
+	private void assertNameMatchesFirst(String query, String region) {
+		long expected = implementations(region, nameContains(query));
+		assertThat(expected).isPositive().isLessThanOrEqualTo(100);
+		List<String> names = this.graphQl
+			.document("query($q: String, $f: ServiceItemFilter) { serviceItems(query: $q, filter: $f, first: 100) { nodes { name } } }")
+			.variable("q", query)
+			.variable("f", (region != null) ? Map.of("region", region) : null)
+			.execute()
+			.path("serviceItems.nodes[*].name")
+			.entityList(String.class)
+			.get();
+		assertThat(names.subList(0, (int) expected)).allMatch((name) -> name.contains(query));
 	}
 
 	@Test

@@ -14,10 +14,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCo
 		for (int i = 0; i < nodes.size(); i++) {
 			edges.add(new Edge<>(PageRequest.cursor(page.offset() + i), nodes.get(i)));
 		}
-		boolean hasNext = page.offset() + nodes.size() < totalCount;
-		PageInfo info = new PageInfo(hasNext, page.offset() > 0, edges.isEmpty() ? null : edges.get(0).cursor(),
-				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-		return new Connection<>(edges, info, totalCount);
+		return new Connection<>(edges, PageInfo.of(page, nodes.size(), totalCount), totalCount);
 	}
 
 	public List<T> nodes() {
@@ -28,6 +25,15 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCo
 	}
 
 	public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+
+		/** Page info of {@code returned} items starting at the page's offset, out of {@code total}. */
+		public static PageInfo of(PageRequest page, int returned, long total) {
+			boolean empty = returned == 0;
+			return new PageInfo(page.offset() + returned < total, page.offset() > 0,
+					empty ? null : PageRequest.cursor(page.offset()),
+					empty ? null : PageRequest.cursor(page.offset() + returned - 1));
+		}
+
 	}
 
 }

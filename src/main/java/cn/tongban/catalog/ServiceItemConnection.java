@@ -1,0 +1,40 @@
+package cn.tongban.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.tongban.catalog.search.TextSegment;
+import cn.tongban.platform.graphql.Connection;
+import cn.tongban.platform.graphql.PageRequest;
+
+/** A page of service items with what search adds: scores, highlighted names and facet counts. */
+record ServiceItemConnection(List<Edge> edges, Connection.PageInfo pageInfo, long totalCount, Facets facets) {
+
+	static ServiceItemConnection of(List<Edge> edges, PageRequest page, long totalCount, Facets facets) {
+		return new ServiceItemConnection(edges, Connection.PageInfo.of(page, edges.size(), totalCount), totalCount,
+				facets);
+	}
+
+	public List<ServiceItem> nodes() {
+		return this.edges.stream().map(Edge::node).toList();
+	}
+
+	/** @param score relevance, null when listing without a query */
+	record Edge(String cursor, ServiceItem node, Float score, List<TextSegment> nameHighlight) {
+	}
+
+	/** Facet counts by code over all matches: department, life event, channel. */
+	record Facets(List<Count> departments, List<Count> lifeEvents, List<Count> channels) {
+
+		static List<Count> counts(java.util.Map<String, Integer> byCode) {
+			List<Count> counts = new ArrayList<>();
+			byCode.forEach((code, count) -> counts.add(new Count(code, count)));
+			return counts;
+		}
+
+	}
+
+	record Count(String code, int count) {
+	}
+
+}

@@ -1,0 +1,220 @@
+package cn.tongban.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import cn.tongban.catalog.search.IndexedItem;
+import cn.tongban.catalog.search.SearchRequest;
+import cn.tongban.catalog.search.SearchResult;
+import cn.tongban.catalog.search.SearchSuggester;
+import cn.tongban.catalog.search.ServiceItemIndex;
+import cn.tongban.catalog.search.SynonymTable;
+import cn.tongban.certificate.CertificateType;
+import cn.tongban.certificate.CertificateTypeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the Lucene index and the suggestions in step with MongoDB: built at start-up (after the
+ * seeds), patched by this instance's own changes at once, and by other instances' changes when
+ * {@link #pollChanges()} finds items whose {@code updatedAt} moved (every
+ * {@code tongban.search.poll-interval}).
+ */
+@Service
+class ServiceItemSearch implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ServiceItemSearch.class);
+
+	private static final Map<ItemType, String> TYPE_NAMES = Map.of(ItemType.LICENSING, "行政许可", ItemType.BENEFIT,
+			"行政给付", ItemType.CONFIRMATION, "行政确认", ItemType.PUBLIC_SERVICE, "公共服务", ItemType.OTHER, "其他");
+
+	private final ServiceItemIndex index = new ServiceItemIndex();
+
+	private final SearchSuggester suggester = new SearchSuggester();
+
+	/** code → name and popularity of every indexed item, for the suggestions. */
+	private final Map<String, IndexedItem> indexed = new ConcurrentHashMap<>();
+
+	private final MongoTemplate mongo;
+
+	private final DepartmentRepository departments;
+
+	private final LifeEventRepository lifeEvents;
+
+	private final SynonymRepository synonyms;
+
+	private final CertificateTypeService certificateTypes;
+
+	private volatile Instant watermark = Instant.EPOCH;
+
+	private volatile boolean running;
+
+	ServiceItemSearch(MongoTemplate mongo, DepartmentRepository departments, LifeEventRepository lifeEvents,
+			SynonymRepository synonyms, CertificateTypeService certificateTypes) {
+		this.mongo = mongo;
+		this.departments = departments;
+		this.lifeEvents = lifeEvents;
+		this.synonyms = synonyms;
+		this.certificateTypes = certificateTypes;
+	}
+
+	SearchResult search(SearchRequest request) {
+		return this.index.search(request);
+	}
+
+	List<SearchSuggester.Suggestion> suggest(String prefix, int limit) {
+		return this.suggester.suggest(prefix, limit);
+	}
+
+	synchronized void rebuild() {
+		Instant started = Instant.now();
+		this.index.useSynonyms(new SynonymTable(this.synonyms.findAll()));
+		List<ServiceItem> active = this.mongo.find(Query.query(Criteria.where("status").is(ItemStatus.ACTIVE)),
+				ServiceItem.class);
+		List<IndexedItem> items = toIndexed(active);
+		this.index.rebuild(items);
+		this.indexed.clear();
+		items.forEach((item) -> this.indexed.put(item.code(), item));
+		rebuildSuggestions();
+		this.watermark = latest(active, started);
+		log.info("Search index built: {} items in {} ms", items.size(),
+				java.time.Duration.between(started, Instant.now()).toMillis());
+	}
+
+	/** Applies changed items: active ones are (re)indexed, retired ones leave the index. */
+	synchronized void apply(Collection<ServiceItem> changed) {
+		if (changed.isEmpty()) {
+			return;
+		}
+		List<ServiceItem> active = changed.stream().filter(ServiceItem::isActive).toList();
+		List<String> retired = changed.stream().filter((i) -> !i.isActive()).map(ServiceItem::getCode).toList();
+		List<IndexedItem> items = toIndexed(active);
+		this.index.upsert(items);
+		this.index.delete(retired);
+		items.forEach((item) -> this.indexed.put(item.code(), item));
+		retired.forEach(this.indexed::remove);
+		rebuildSuggestions();
+	}
+
+	@Scheduled(fixedDelayString = "${tongban.search.poll-interval:30s}",
+			initialDelayString = "${tongban.search.poll-interval:30s}")
+	void pollChanges() {
+		if (!this.running) {
+			return;
+		}
+		Instant since = this.watermark;
+		// >= rather than >: an item written in the same millisecond as the watermark is not missed
+		List<ServiceItem> changed = this.mongo.find(Query.query(Criteria.where("updatedAt").gte(since)),
+				ServiceItem.class);
+		this.index.useSynonyms(new SynonymTable(this.synonyms.findAll()));
+		apply(changed);
+		this.watermark = latest(changed, since);
+	}
+
+	int size() {
+		return this.index.size();
+	}
+
+	private void rebuildSuggestions() {
+		Map<String, Integer> popularityByName = new HashMap<>();
+		this.indexed.values().forEach((item) -> popularityByName.merge(item.name(), item.popularity(), Math::max));
+		this.suggester.rebuild(popularityByName);
+	}
+
+	private List<IndexedItem> toIndexed(List<ServiceItem> items) {
+		Map<String, Department> departmentsByCode = this.departments.findAll()
+			.stream()
+			.collect(Collectors.toMap(Department::code, (d) -> d));
+		Map<String, LifeEvent> eventsByCode = this.lifeEvents.findAll()
+			.stream()
+			.collect(Collectors.toMap(LifeEvent::code, (e) -> e));
+		Map<String, CertificateType> certificateTypesByCode = this.certificateTypes.findByCodes(items.stream()
+			.map(ServiceItem::getResultCertificateTypeCode)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList());
+		List<IndexedItem> indexedItems = new ArrayList<>(items.size());
+		for (ServiceItem item : items) {
+			indexedItems.add(toIndexed(item, departmentsByCode, eventsByCode, certificateTypesByCode));
+		}
+		return indexedItems;
+	}
+
+	/** Keywords: department, life events, item type and resulting certificate; guide: conditions, materials, basis. */
+	private static IndexedItem toIndexed(ServiceItem item, Map<String, Department> departments,
+			Map<String, LifeEvent> lifeEvents, Map<String, CertificateType> certificateTypes) {
+		List<String> keywords = new ArrayList<>();
+		Department department = departments.get(item.getDepartmentCode());
+		if (department != null) {
+			keywords.add(department.shortName());
+			keywords.add(department.name());
+		}
+		item.getLifeEvents().stream().map(lifeEvents::get).filter(Objects::nonNull).map(LifeEvent::name)
+			.forEach(keywords::add);
+		keywords.add(TYPE_NAMES.get(item.getType()));
+		CertificateType result = certificateTypes.get(item.getResultCertificateTypeCode());
+		if (result != null) {
+			keywords.add(result.name());
+		}
+		String guide = Stream.of(item.getAcceptanceConditions().stream(),
+				item.getMaterials().stream().map(Material::name), item.getLegalBasis().stream())
+			.flatMap((s) -> s)
+			.collect(Collectors.joining(" "));
+		return new IndexedItem(item.getCode(), item.getBasicCode(), item.getName(), orEmpty(item.getAliases()),
+				keywords, guide, item.getDepartmentCode(), item.getRegionCode(), names(item.getTargets()),
+				item.getLifeEvents(), names(item.getChannels()), names(item.getServiceModes()), item.getType().name(),
+				item.isCodeEnabled(), item.getPopularity());
+	}
+
+	private static List<String> names(List<? extends Enum<?>> values) {
+		return values.stream().map(Enum::name).toList();
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return (list != null) ? list : List.of();
+	}
+
+	private static Instant latest(List<ServiceItem> items, Instant floor) {
+		return items.stream().map(ServiceItem::getUpdatedAt).filter(Objects::nonNull).max(Instant::compareTo)
+			.filter((t) -> t.isAfter(floor))
+			.orElse(floor);
+	}
+
+	@Override
+	public void start() {
+		rebuild();
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** After the seeds (SeedRunner), before the web server. */
+	@Override
+	public int getPhase() {
+		return Integer.MIN_VALUE + 2000;
+	}
+
+}

@@ -1,0 +1,302 @@
+package cn.tongban.catalog.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The in-memory Lucene index of active service items. MongoDB is the source of truth: the index
+ * is rebuilt from it at start-up and patched on every change; it answers with item codes only.
+ * Thread-safe: writes go through one {@link IndexWriter}, reads through a {@link SearcherManager}.
+ */
+public class ServiceItemIndex implements AutoCloseable {
+
+	/** Facet dimensions offered to the app's filter chips. */
+	public static final List<String> FACETS = List.of(SearchFields.DEPARTMENT, SearchFields.LIFE_EVENT,
+			SearchFields.CHANNEL);
+
+	/** Local implementations rank above other regions' at equal relevance. */
+	static final float NEAR_REGION_BOOST = 1.6f;
+
+	/** Popularity nudges relevance by at most 25 %: log-scaled against this figure. */
+	static final double POPULARITY_SCALE = 200_000;
+
+	private static final Sort RANKING = new Sort(SortField.FIELD_SCORE,
+			new SortField(SearchFields.POPULARITY, SortField.Type.LONG, true),
+			new SortField(SearchFields.CODE_SORT, SortField.Type.STRING));
+
+	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+
+	private final FacetsConfig facetsConfig = new FacetsConfig();
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private volatile SynonymTable synonyms = new SynonymTable(List.of());
+
+	public ServiceItemIndex() {
+		FACETS.forEach((dimension) -> this.facetsConfig.setMultiValued(dimension, true));
+		try {
+			this.writer = new IndexWriter(this.directory, new IndexWriterConfig(SearchFields.indexAnalyzer()));
+			this.searchers = new SearcherManager(this.writer, new FacetedSearcherFactory(this.facetsConfig));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public void useSynonyms(SynonymTable synonyms) {
+		this.synonyms = synonyms;
+	}
+
+	/** Replaces the whole index content. */
+	public void rebuild(Collection<IndexedItem> items) {
+		write(() -> {
+			this.writer.deleteAll();
+			for (IndexedItem item : items) {
+				this.writer.addDocument(document(item));
+			}
+		});
+	}
+
+	public void upsert(Collection<IndexedItem> items) {
+		write(() -> {
+			for (IndexedItem item : items) {
+				this.writer.updateDocument(new Term(SearchFields.CODE, item.code()), document(item));
+			}
+		});
+	}
+
+	public void delete(Collection<String> codes) {
+		write(() -> {
+			for (String code : codes) {
+				this.writer.deleteDocuments(new Term(SearchFields.CODE, code));
+			}
+		});
+	}
+
+	public int size() {
+		return withSearcher((searcher) -> searcher.getIndexReader().numDocs());
+	}
+
+	public SearchResult search(SearchRequest request) {
+		SearchQuery text = (request.text() != null) ? SearchQuery.of(request.text(), this.synonyms) : null;
+		BooleanQuery.Builder bool = new BooleanQuery.Builder();
+		bool.add((text != null) ? text.query : new MatchAllDocsQuery(), Occur.MUST);
+		request.filters().forEach((field, value) -> bool.add(new TermQuery(new Term(field, value)), Occur.FILTER));
+		Query ranked = FunctionScoreQuery.boostByValue(bool.build(),
+				DoubleValuesSource.fromDoubleField(SearchFields.POPULARITY_BOOST));
+		if (request.nearRegion() != null) {
+			ranked = FunctionScoreQuery.boostByQuery(ranked,
+					new TermQuery(new Term(SearchFields.REGION, request.nearRegion())), NEAR_REGION_BOOST);
+		}
+		Query query = ranked;
+		return withSearcher((searcher) -> {
+			FacetedSearcher faceted = (FacetedSearcher) searcher;
+			if (faceted.facetState == null) {
+				return new SearchResult(List.of(), 0, Map.of());
+			}
+			FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
+					request.offset() + request.size(), RANKING, true, new FacetsCollectorManager());
+			long total = result.facetsCollector().getMatchingDocs().stream().mapToLong((docs) -> docs.totalHits).sum();
+			List<SearchResult.Hit> hits = page(searcher, result.topDocs(), request, text);
+			return new SearchResult(hits, total, facets(faceted, result));
+		});
+	}
+
+	private List<SearchResult.Hit> page(IndexSearcher searcher, TopDocs top, SearchRequest request, SearchQuery text)
+			throws IOException {
+		List<SearchResult.Hit> hits = new ArrayList<>();
+		ScoreDoc[] docs = top.scoreDocs;
+		for (int i = request.offset(); i < docs.length; i++) {
+			Document stored = searcher.storedFields().document(docs[i].doc);
+			String name = stored.get(SearchFields.NAME);
+			List<TextSegment> segments = (text != null) ? NameHighlighter.segments(name, text.words, text.pinyin)
+					: List.of(new TextSegment(name, false));
+			hits.add(new SearchResult.Hit(stored.get(SearchFields.CODE), docs[i].score, segments));
+		}
+		return hits;
+	}
+
+	private Map<String, Map<String, Integer>> facets(FacetedSearcher searcher, FacetsCollectorManager.FacetsResult result)
+			throws IOException {
+		SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facetState,
+				result.facetsCollector());
+		Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
+		for (String dimension : FACETS) {
+			Map<String, Integer> values = new LinkedHashMap<>();
+			FacetResult top = counts.getTopChildren(100, dimension);
+			if (top != null) {
+				for (LabelAndValue entry : top.labelValues) {
+					values.put(entry.label, entry.value.intValue());
+				}
+			}
+			facets.put(dimension, values);
+		}
+		return facets;
+	}
+
+	private Document document(IndexedItem item) throws IOException {
+		Document doc = new Document();
+		doc.add(new StringField(SearchFields.CODE, item.code(), Store.YES));
+		doc.add(new SortedDocValuesField(SearchFields.CODE_SORT, new BytesRef(item.code())));
+		doc.add(new StringField(SearchFields.BASIC_CODE, item.basicCode(), Store.NO));
+		doc.add(new TextField(SearchFields.NAME, item.name(), Store.YES));
+		doc.add(new TextField(SearchFields.NAME_BIGRAM, item.name(), Store.NO));
+		for (String alias : item.aliases()) {
+			doc.add(new TextField(SearchFields.ALIASES, alias, Store.NO));
+			doc.add(new TextField(SearchFields.ALIASES_BIGRAM, alias, Store.NO));
+		}
+		doc.add(new TextField(SearchFields.KEYWORDS, String.join(" ", item.keywords()), Store.NO));
+		doc.add(new TextField(SearchFields.GUIDE, item.guideText(), Store.NO));
+		List<String> spelled = new ArrayList<>(item.aliases());
+		spelled.add(0, item.name());
+		for (String text : spelled) {
+			for (String suffix : Pinyin.suffixesFromSyllableBoundaries(text, false)) {
+				doc.add(new StringField(SearchFields.PINYIN_FULL, suffix, Store.NO));
+			}
+			for (String suffix : Pinyin.suffixesFromSyllableBoundaries(text, true)) {
+				doc.add(new StringField(SearchFields.PINYIN_INITIALS, suffix, Store.NO));
+			}
+		}
+		for (String word : SearchQuery.analyze(SearchFields.chinese(), item.name())) {
+			for (String spelling : Pinyin.full(word)) {
+				doc.add(new StringField(SearchFields.PINYIN_WORD, spelling, Store.NO));
+			}
+		}
+		keyword(doc, SearchFields.DEPARTMENT, item.department());
+		keyword(doc, SearchFields.REGION, item.region());
+		keyword(doc, SearchFields.TYPE, item.type());
+		keyword(doc, SearchFields.CODE_ENABLED, Boolean.toString(item.codeEnabled()));
+		item.targets().forEach((target) -> keyword(doc, SearchFields.TARGET, target));
+		item.lifeEvents().forEach((event) -> keyword(doc, SearchFields.LIFE_EVENT, event));
+		item.channels().forEach((channel) -> keyword(doc, SearchFields.CHANNEL, channel));
+		item.serviceModes().forEach((mode) -> keyword(doc, SearchFields.SERVICE_MODE, mode));
+		doc.add(new SortedSetDocValuesFacetField(SearchFields.DEPARTMENT, item.department()));
+		item.lifeEvents().forEach((event) -> doc.add(new SortedSetDocValuesFacetField(SearchFields.LIFE_EVENT, event)));
+		item.channels().forEach((channel) -> doc.add(new SortedSetDocValuesFacetField(SearchFields.CHANNEL, channel)));
+		doc.add(new NumericDocValuesField(SearchFields.POPULARITY, item.popularity()));
+		doc.add(new DoubleDocValuesField(SearchFields.POPULARITY_BOOST,
+				1 + 0.25 * Math.log1p(Math.max(0, item.popularity())) / Math.log1p(POPULARITY_SCALE)));
+		return this.facetsConfig.build(doc);
+	}
+
+	private static void keyword(Document doc, String field, String value) {
+		doc.add(new StringField(field, value, Store.NO));
+	}
+
+	private void write(IndexWrite change) {
+		try {
+			change.run();
+			this.searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private <T> T withSearcher(SearcherWork<T> work) {
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				return work.apply(searcher);
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.searchers.close();
+		this.writer.close();
+		this.directory.close();
+	}
+
+	@FunctionalInterface
+	private interface IndexWrite {
+
+		void run() throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface SearcherWork<T> {
+
+		T apply(IndexSearcher searcher) throws IOException;
+
+	}
+
+	/** A searcher with the facet state of its reader, built once per refresh. */
+	private static final class FacetedSearcher extends IndexSearcher {
+
+		final SortedSetDocValuesReaderState facetState;
+
+		FacetedSearcher(IndexReader reader, FacetsConfig config) throws IOException {
+			super(reader);
+			this.facetState = (reader.numDocs() > 0) ? new DefaultSortedSetDocValuesReaderState(reader, config) : null;
+		}
+
+	}
+
+	private static final class FacetedSearcherFactory extends SearcherFactory {
+
+		private final FacetsConfig config;
+
+		FacetedSearcherFactory(FacetsConfig config) {
+			this.config = config;
+		}
+
+		@Override
+		public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+			return new FacetedSearcher(reader, this.config);
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package cn.tongban.catalog.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Synonyms ready for query expansion, longest term first so 身份证丢了 wins over 身份证. */
+public final class SynonymTable {
+
+	static final int MAX_VARIANTS = 8;
+
+	private final List<Synonym> byLengthDescending;
+
+	public SynonymTable(List<Synonym> synonyms) {
+		this.byLengthDescending = synonyms.stream()
+			.filter((s) -> s.term() != null && !s.term().isBlank() && s.means() != null && !s.means().isEmpty())
+			.sorted(Comparator.comparingInt((Synonym s) -> s.term().length()).reversed())
+			.toList();
+	}
+
+	/** The text itself, then the text with each colloquial term replaced by what it means. */
+	List<String> variants(String text) {
+		Set<String> variants = new LinkedHashSet<>();
+		variants.add(text);
+		for (Synonym synonym : this.byLengthDescending) {
+			if (text.contains(synonym.term())) {
+				for (String meaning : synonym.means()) {
+					if (variants.size() >= MAX_VARIANTS) {
+						return new ArrayList<>(variants);
+					}
+					variants.add(text.replace(synonym.term(), meaning));
+				}
+			}
+		}
+		return new ArrayList<>(variants);
+	}
+
+	/** Meanings of the terms whose full pinyin or initials are exactly what was typed (shebao, sb → 社保). */
+	List<String> meaningsOfPinyin(String typed) {
+		List<String> meanings = new ArrayList<>();
+		for (Synonym synonym : this.byLengthDescending) {
+			if (Pinyin.full(synonym.term()).contains(typed)
+					|| (typed.length() >= 2 && Pinyin.initials(synonym.term()).contains(typed))) {
+				meanings.addAll(synonym.means());
+				if (meanings.size() >= MAX_VARIANTS) {
+					break;
+				}
+			}
+		}
+		return meanings;
+	}
+
+}
