@@ -1,14 +1,20 @@
 package cn.tongban.catalog;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import cn.tongban.catalog.search.Synonym;
 import cn.tongban.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -36,6 +42,73 @@ class ServiceItemAdminTests {
 
 	@Autowired
 	HttpGraphQlTester graphQl;
+
+	@Autowired
+	ServiceItemSearch search;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Test
+	void aRenamedItemIsFoundByItsNewNameAtOnce() {
+		this.graphQl.document(CREATE).variable("input", input("0009")).execute().path("createServiceItem").hasValue();
+		this.graphQl.document(UPDATE)
+			.variable("input", Map.of("code", "370285GG0040909000", "name", "海岛渔民医疗互助补贴"))
+			.execute()
+			.path("updateServiceItem.serviceItem.name")
+			.hasValue();
+		firstCode("海岛渔民医疗互助补贴").isEqualTo("370285GG0040909000");
+		firstCode("haidaoyumin").isEqualTo("370285GG0040909000");
+	}
+
+	@Test
+	void changesWrittenByAnotherInstanceAreFoundAfterThePoll() {
+		this.graphQl.document(CREATE).variable("input", input("0010")).execute().path("createServiceItem").hasValue();
+		String code = "370285GG0040910000";
+		// another instance renames the item: only MongoDB sees it
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(code)),
+				Update.update("name", "灯塔看护员岗位补贴").set("updatedAt", Instant.now()), ServiceItem.class);
+		codes("灯塔看护员岗位补贴").doesNotContain(code);
+		this.search.pollChanges();
+		firstCode("灯塔看护员岗位补贴").isEqualTo(code);
+		// and retires it
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(code)),
+				Update.update("status", "RETIRED").set("updatedAt", Instant.now()), ServiceItem.class);
+		this.search.pollChanges();
+		codes("灯塔看护员岗位补贴").doesNotContain(code);
+	}
+
+	@Test
+	void synonymsAreDataOperatorsCanExtend() {
+		codes("送娃念书").hasSize(0);
+		this.mongo.save(new Synonym("送娃念书", List.of("义务教育小学入学报名")));
+		this.search.pollChanges();
+		firstName("送娃念书").isEqualTo("义务教育小学入学报名");
+	}
+
+	private GraphQlTester.Entity<String, ?> firstCode(String query) {
+		return this.graphQl.document("query($q: String) { serviceItems(query: $q, first: 1) { nodes { code } } }")
+			.variable("q", query)
+			.execute()
+			.path("serviceItems.nodes[0].code")
+			.entity(String.class);
+	}
+
+	private GraphQlTester.EntityList<String> codes(String query) {
+		return this.graphQl.document("query($q: String) { serviceItems(query: $q, first: 100) { nodes { code } } }")
+			.variable("q", query)
+			.execute()
+			.path("serviceItems.nodes[*].code")
+			.entityList(String.class);
+	}
+
+	private GraphQlTester.Entity<String, ?> firstName(String query) {
+		return this.graphQl.document("query($q: String) { serviceItems(query: $q, first: 1) { nodes { name } } }")
+			.variable("q", query)
+			.execute()
+			.path("serviceItems.nodes[0].name")
+			.entity(String.class);
+	}
 
 	@Test
 	void createsAnItemThatIsThenSearchable() {

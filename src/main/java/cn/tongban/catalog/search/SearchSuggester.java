@@ -9,10 +9,13 @@ import java.util.function.Predicate;
 
 /**
  * Completions for the search box, called on every keystroke: distinct item names, most popular
- * first, matched by Chinese prefix, then Chinese infix; or by full-pinyin or initials prefix, then
- * (from 3 letters) pinyin infix. An immutable snapshot, replaced whole when the catalogue changes.
+ * first, matched by Chinese prefix, then Chinese infix; or by full pinyin or initials from the
+ * start of the name, then from any later syllable (gj → 住房公积金提取). An immutable snapshot,
+ * replaced whole when the catalogue changes.
  */
 public final class SearchSuggester {
+
+	private static final int READINGS_PER_NAME = 4;
 
 	private volatile List<Entry> entries = List.of();
 
@@ -21,7 +24,7 @@ public final class SearchSuggester {
 		this.entries = popularityByName.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.map((e) -> new Entry(e.getKey(), Pinyin.full(e.getKey()), Pinyin.initials(e.getKey())))
+			.map((e) -> new Entry(e.getKey(), readings(e.getKey())))
 			.toList();
 	}
 
@@ -29,9 +32,9 @@ public final class SearchSuggester {
 		String typed = prefix.strip().toLowerCase(Locale.ROOT);
 		Set<Entry> found = new LinkedHashSet<>();
 		if (Pinyin.isPinyinLike(typed)) {
-			collect(found, limit, (e) -> startsWith(e.full, typed) || startsWith(e.initials, typed));
-			if (typed.length() >= 3) {
-				collect(found, limit, (e) -> e.full.stream().anyMatch((s) -> s.contains(typed)));
+			collect(found, limit, (e) -> spelledFrom(e, typed, true));
+			if (typed.length() >= 2) {
+				collect(found, limit, (e) -> spelledFrom(e, typed, false));
 			}
 			return found.stream()
 				.map((e) -> new Suggestion(e.name, NameHighlighter.segments(e.name, Set.of(), typed)))
@@ -55,16 +58,41 @@ public final class SearchSuggester {
 		}
 	}
 
-	private static boolean startsWith(Set<String> spellings, String typed) {
-		for (String spelling : spellings) {
-			if (spelling.startsWith(typed)) {
-				return true;
+	/** Readings per character (at most {@link #READINGS_PER_NAME} choices), kept compact. */
+	private static List<List<String>> readings(String name) {
+		List<List<String>> variants = Pinyin.syllableVariants(name);
+		return variants.subList(0, Math.min(READINGS_PER_NAME, variants.size()));
+	}
+
+	/** Whether the name, read from its first syllable ({@code atStart}) or any later one, spells what was typed. */
+	private static boolean spelledFrom(Entry entry, String typed, boolean atStart) {
+		for (List<String> syllables : entry.readings) {
+			int from = atStart ? 0 : 1;
+			int to = atStart ? 1 : syllables.size();
+			for (int start = from; start < to; start++) {
+				if (spells(syllables, start, typed, false) || spells(syllables, start, typed, true)) {
+					return true;
+				}
 			}
 		}
 		return false;
 	}
 
-	private record Entry(String name, Set<String> full, Set<String> initials) {
+	/** Whether syllables from {@code start} spell {@code typed} in full pinyin (the last one may be partial) or initials. */
+	private static boolean spells(List<String> syllables, int start, String typed, boolean initials) {
+		int at = 0;
+		for (int i = start; i < syllables.size() && at < typed.length(); i++) {
+			String piece = initials ? syllables.get(i).substring(0, 1) : syllables.get(i);
+			int n = Math.min(piece.length(), typed.length() - at);
+			if (!typed.regionMatches(at, piece, 0, n)) {
+				return false;
+			}
+			at += n;
+		}
+		return at == typed.length();
+	}
+
+	private record Entry(String name, List<List<String>> readings) {
 	}
 
 	/** A completion: the item name to search for, with the typed part marked. */

@@ -16,6 +16,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
@@ -31,6 +32,10 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -57,6 +62,9 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	/** Local implementations rank above other regions' at equal relevance. */
 	static final float NEAR_REGION_BOOST = 1.6f;
+
+	/** Matches scoring under this share of the best match are left out: they matched only in passing. */
+	static final float MIN_RELATIVE_SCORE = 0.2f;
 
 	/** Popularity nudges relevance by at most 25 %: log-scaled against this figure. */
 	static final double POPULARITY_SCALE = 200_000;
@@ -137,12 +145,29 @@ public class ServiceItemIndex implements AutoCloseable {
 			if (faceted.facetState == null) {
 				return new SearchResult(List.of(), 0, Map.of());
 			}
-			FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
-					request.offset() + request.size(), RANKING, true, new FacetsCollectorManager());
-			long total = result.facetsCollector().getMatchingDocs().stream().mapToLong((docs) -> docs.totalHits).sum();
-			List<SearchResult.Hit> hits = page(searcher, result.topDocs(), request, text);
-			return new SearchResult(hits, total, facets(faceted, result));
+			float minScore = 0;
+			if (text != null) {
+				TopDocs best = searcher.search(query, 1);
+				if (best.scoreDocs.length == 0) {
+					return new SearchResult(List.of(), 0, emptyFacets());
+				}
+				minScore = best.scoreDocs[0].score * MIN_RELATIVE_SCORE;
+			}
+			Object[] results = searcher.search(query, new MultiCollectorManager(
+					new MinScoreCollectorManager<>(new TopFieldCollectorManager(RANKING,
+							request.offset() + request.size(), null, Integer.MAX_VALUE), minScore),
+					new MinScoreCollectorManager<>(new FacetsCollectorManager(), minScore)));
+			TopFieldDocs top = (TopFieldDocs) results[0];
+			FacetsCollector matches = (FacetsCollector) results[1];
+			long total = matches.getMatchingDocs().stream().mapToLong((docs) -> docs.totalHits).sum();
+			return new SearchResult(page(searcher, top, request, text), total, facets(faceted, matches));
 		});
+	}
+
+	private static Map<String, Map<String, Integer>> emptyFacets() {
+		Map<String, Map<String, Integer>> empty = new LinkedHashMap<>();
+		FACETS.forEach((dimension) -> empty.put(dimension, Map.of()));
+		return empty;
 	}
 
 	private List<SearchResult.Hit> page(IndexSearcher searcher, TopDocs top, SearchRequest request, SearchQuery text)
@@ -154,15 +179,16 @@ public class ServiceItemIndex implements AutoCloseable {
 			String name = stored.get(SearchFields.NAME);
 			List<TextSegment> segments = (text != null) ? NameHighlighter.segments(name, text.words, text.pinyin)
 					: List.of(new TextSegment(name, false));
-			hits.add(new SearchResult.Hit(stored.get(SearchFields.CODE), docs[i].score, segments));
+			// sorted by score first, so the sort's first field holds the score
+			float score = (float) ((FieldDoc) docs[i]).fields[0];
+			hits.add(new SearchResult.Hit(stored.get(SearchFields.CODE), score, segments));
 		}
 		return hits;
 	}
 
-	private Map<String, Map<String, Integer>> facets(FacetedSearcher searcher, FacetsCollectorManager.FacetsResult result)
+	private Map<String, Map<String, Integer>> facets(FacetedSearcher searcher, FacetsCollector matches)
 			throws IOException {
-		SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facetState,
-				result.facetsCollector());
+		SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facetState, matches);
 		Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
 		for (String dimension : FACETS) {
 			Map<String, Integer> values = new LinkedHashMap<>();

@@ -20,17 +20,27 @@ public final class SynonymTable {
 			.toList();
 	}
 
-	/** The text itself, then the text with each colloquial term replaced by what it means. */
+	/**
+	 * The text itself, then the text with colloquial terms replaced by what they mean; replacements
+	 * compound (驾照丢了 → 机动车驾驶证丢了 → 机动车驾驶证补证), at most {@link #MAX_VARIANTS} in all.
+	 */
 	List<String> variants(String text) {
 		Set<String> variants = new LinkedHashSet<>();
 		variants.add(text);
 		for (Synonym synonym : this.byLengthDescending) {
-			if (text.contains(synonym.term())) {
+			for (String variant : new ArrayList<>(variants)) {
+				if (!variant.contains(synonym.term())) {
+					continue;
+				}
 				for (String meaning : synonym.means()) {
+					// a meaning that contains its term (身份证 → 居民身份证) is applied once only
+					if (meaning.contains(synonym.term()) && variant.contains(meaning)) {
+						continue;
+					}
 					if (variants.size() >= MAX_VARIANTS) {
 						return new ArrayList<>(variants);
 					}
-					variants.add(text.replace(synonym.term(), meaning));
+					variants.add(variant.replace(synonym.term(), meaning));
 				}
 			}
 		}
