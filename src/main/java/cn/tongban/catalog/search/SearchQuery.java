@@ -69,8 +69,10 @@ final class SearchQuery {
 		}
 		BooleanQuery.Builder anyVariant = new BooleanQuery.Builder();
 		SearchQuery result = new SearchQuery(null, null);
+		boolean original = true;
 		for (String variant : synonyms.variants(lower)) {
-			anyVariant.add(result.chinese(variant), Occur.SHOULD);
+			anyVariant.add(result.chinese(variant, original), Occur.SHOULD);
+			original = false;
 		}
 		return new SearchQuery(anyVariant.build(), null).withWords(result.words);
 	}
@@ -86,7 +88,7 @@ final class SearchQuery {
 		}
 		SearchQuery result = new SearchQuery(null, typed);
 		for (String meaning : synonyms.meaningsOfPinyin(typed)) {
-			any.add(result.chinese(meaning), Occur.SHOULD);
+			any.add(result.chinese(meaning, false), Occur.SHOULD);
 		}
 		return new SearchQuery(any.build(), typed).withWords(result.words);
 	}
@@ -96,8 +98,12 @@ final class SearchQuery {
 		return this;
 	}
 
-	/** Words (most of them must match) or, failing that, most of the character bigrams. */
-	private Query chinese(String text) {
+	/**
+	 * Words (most of them must match) or, for what the resident typed ({@code withBigrams}), most of
+	 * its character bigrams, which catch words the segmenter cut differently. Synonym variants are
+	 * catalogue language and segment well, so they skip the bigrams (and their cost).
+	 */
+	private Query chinese(String text, boolean withBigrams) {
 		List<String> tokens = analyze(CHINESE, text).stream().filter((t) -> !FILLERS.contains(t)).toList();
 		this.words.addAll(tokens);
 		BooleanQuery.Builder either = new BooleanQuery.Builder();
@@ -111,7 +117,7 @@ final class SearchQuery {
 			byWords.setMinimumNumberShouldMatch((tokens.size() <= 2) ? 1 : (tokens.size() + 1) / 2);
 			either.add(byWords.build(), Occur.SHOULD);
 		}
-		List<String> bigrams = analyze(BIGRAMS, text);
+		List<String> bigrams = withBigrams ? analyze(BIGRAMS, text) : List.of();
 		if (!bigrams.isEmpty()) {
 			BooleanQuery.Builder byBigrams = new BooleanQuery.Builder();
 			for (String bigram : bigrams) {

@@ -31,11 +31,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.MultiCollectorManager;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -45,9 +43,10 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The in-memory Lucene index of active service items. MongoDB is the source of truth: the index
@@ -105,6 +104,8 @@ public class ServiceItemIndex implements AutoCloseable {
 			for (IndexedItem item : items) {
 				this.writer.addDocument(document(item));
 			}
+			// one segment: every query term is looked up once instead of once per segment
+			this.writer.forceMerge(1);
 		});
 	}
 
@@ -145,43 +146,52 @@ public class ServiceItemIndex implements AutoCloseable {
 			if (faceted.facetState == null) {
 				return new SearchResult(List.of(), 0, Map.of());
 			}
-			float minScore = 0;
-			if (text != null) {
-				TopDocs best = searcher.search(query, 1);
-				if (best.scoreDocs.length == 0) {
-					return new SearchResult(List.of(), 0, emptyFacets());
-				}
-				minScore = best.scoreDocs[0].score * MIN_RELATIVE_SCORE;
-			}
-			Object[] results = searcher.search(query, new MultiCollectorManager(
-					new MinScoreCollectorManager<>(new TopFieldCollectorManager(RANKING,
-							request.offset() + request.size(), null, Integer.MAX_VALUE), minScore),
-					new MinScoreCollectorManager<>(new FacetsCollectorManager(), minScore)));
-			TopFieldDocs top = (TopFieldDocs) results[0];
-			FacetsCollector matches = (FacetsCollector) results[1];
+			// one pass: the best page plus every match with its score; the relative floor is applied after
+			FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
+					request.offset() + request.size(), RANKING, true, new FacetsCollectorManager(true));
+			ScoreDoc[] top = result.topDocs().scoreDocs;
+			float minScore = (text != null && top.length > 0) ? score(top[0]) * MIN_RELATIVE_SCORE
+					: Float.NEGATIVE_INFINITY;
+			FacetsCollector matches = (text != null) ? scoringAtLeast(result.facetsCollector(), minScore)
+					: result.facetsCollector();
 			long total = matches.getMatchingDocs().stream().mapToLong((docs) -> docs.totalHits).sum();
-			return new SearchResult(page(searcher, top, request, text), total, facets(faceted, matches));
+			return new SearchResult(page(searcher, top, minScore, request, text), total, facets(faceted, matches));
 		});
 	}
 
-	private static Map<String, Map<String, Integer>> emptyFacets() {
-		Map<String, Map<String, Integer>> empty = new LinkedHashMap<>();
-		FACETS.forEach((dimension) -> empty.put(dimension, Map.of()));
-		return empty;
+	/** The matches scoring at least {@code minScore}, as facet counting expects them. */
+	private static FacetsCollector scoringAtLeast(FacetsCollector all, float minScore) throws IOException {
+		List<FacetsCollector.MatchingDocs> kept = new ArrayList<>();
+		for (FacetsCollector.MatchingDocs docs : all.getMatchingDocs()) {
+			FixedBitSet bits = new FixedBitSet(docs.context.reader().maxDoc());
+			DocIdSetIterator iterator = docs.bits.iterator();
+			int count = 0;
+			// scores are kept in collection order, which is doc id order within a segment
+			for (int i = 0, doc = iterator.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; i++, doc = iterator.nextDoc()) {
+				if (docs.scores[i] >= minScore) {
+					bits.set(doc);
+					count++;
+				}
+			}
+			kept.add(new FacetsCollector.MatchingDocs(docs.context, new BitDocIdSet(bits, count), count, null));
+		}
+		return new KeptMatches(kept);
 	}
 
-	private List<SearchResult.Hit> page(IndexSearcher searcher, TopDocs top, SearchRequest request, SearchQuery text)
-			throws IOException {
+	private static float score(ScoreDoc doc) {
+		// sorted by score first, so the sort's first field holds the score
+		return (float) ((FieldDoc) doc).fields[0];
+	}
+
+	private List<SearchResult.Hit> page(IndexSearcher searcher, ScoreDoc[] docs, float minScore, SearchRequest request,
+			SearchQuery text) throws IOException {
 		List<SearchResult.Hit> hits = new ArrayList<>();
-		ScoreDoc[] docs = top.scoreDocs;
-		for (int i = request.offset(); i < docs.length; i++) {
+		for (int i = request.offset(); i < docs.length && score(docs[i]) >= minScore; i++) {
 			Document stored = searcher.storedFields().document(docs[i].doc);
 			String name = stored.get(SearchFields.NAME);
 			List<TextSegment> segments = (text != null) ? NameHighlighter.segments(name, text.words, text.pinyin)
 					: List.of(new TextSegment(name, false));
-			// sorted by score first, so the sort's first field holds the score
-			float score = (float) ((FieldDoc) docs[i]).fields[0];
-			hits.add(new SearchResult.Hit(stored.get(SearchFields.CODE), score, segments));
+			hits.add(new SearchResult.Hit(stored.get(SearchFields.CODE), score(docs[i]), segments));
 		}
 		return hits;
 	}
@@ -295,6 +305,22 @@ public class ServiceItemIndex implements AutoCloseable {
 	private interface SearcherWork<T> {
 
 		T apply(IndexSearcher searcher) throws IOException;
+
+	}
+
+	/** Facet input restricted to the matches that cleared the score floor. */
+	private static final class KeptMatches extends FacetsCollector {
+
+		private final List<MatchingDocs> kept;
+
+		KeptMatches(List<MatchingDocs> kept) {
+			this.kept = kept;
+		}
+
+		@Override
+		public List<MatchingDocs> getMatchingDocs() {
+			return this.kept;
+		}
 
 	}
 

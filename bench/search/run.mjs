@@ -1,0 +1,59 @@
+// Search load scenario: 16 concurrent clients run the citizen query mix (with the resident's region,
+// as the app sends it) and, separately, search-box suggestions, against the built service.
+// Usage: node bench/search/run.mjs <jar> [seeded|100k] [seconds]
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { graphql, load, startService } from '../lib.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [jar, catalog = 'seeded', secondsArg = '30'] = process.argv.slice(2);
+if (!jar || !['seeded', '100k'].includes(catalog)) {
+  console.error('usage: node bench/search/run.mjs <jar> [seeded|100k] [seconds]');
+  process.exit(2);
+}
+const seconds = Math.min(Number(secondsArg), 300);
+const CLIENTS = 16;
+const REGIONS = ['370202', '370203', '370211', '370212', '370213', '370214', '370215', '370281', '370283', '370285'];
+const queries = readFileSync(join(here, 'citizen-queries.tsv'), 'utf8').split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t')[0]);
+const prefixes = ['身', '身份', '公积', 'gj', 'gjj', 'she', 'shebao', '驾驶', '婚', 'sfz', '营业', 'yy', '失业', '低', 'dib', '护照'];
+const SEARCH = `query($q: String, $near: ID) {
+  serviceItems(query: $q, near: $near, first: 10) {
+    totalCount
+    edges { node { code name department { shortName } } nameHighlight { text matched } }
+    facets { departments { count } lifeEvents { count } channels { count } }
+  }
+}`;
+const SUGGEST = 'query($p: String!) { searchSuggestions(prefix: $p, first: 8) { text } }';
+
+let args = [];
+if (catalog === '100k') {
+  const overlay = mkdtempSync(join(tmpdir(), 'tongban-catalog-100k-'));
+  execFileSync('node', [join(here, 'generate-catalog.mjs'), overlay], { stdio: 'inherit' });
+  args = [`--tongban.seed.locations=file:${overlay}/,classpath:seeds/`];
+}
+const service = await startService(jar, args);
+console.log(`service up in ${service.startupSeconds.toFixed(1)} s at ${service.baseUrl}`);
+try {
+  const size = await graphql(service.baseUrl, '{ serviceItems(first: 1) { totalCount } }');
+  const items = size.serviceItems.totalCount;
+  console.log(`${items} active items; ${CLIENTS} clients, ${seconds} s per scenario after 10 s warm-up`);
+  const search = await load({ clients: CLIENTS, seconds, warmupSeconds: 10,
+    request: (i) => graphql(service.baseUrl, SEARCH, { q: queries[i % queries.length], near: REGIONS[i % REGIONS.length] }) });
+  console.log('search', search);
+  const suggest = await load({ clients: CLIENTS, seconds, warmupSeconds: 5,
+    request: (i) => graphql(service.baseUrl, SUGGEST, { p: prefixes[i % prefixes.length] }) });
+  console.log('suggestions', suggest);
+  const result = { scenario: 'search', catalog, items, clients: CLIENTS, date: new Date().toISOString(),
+    machine: 'this workplace: 2 cores, 24 GiB; client and service on one machine over loopback',
+    startupSeconds: service.startupSeconds, search, suggestions: suggest };
+  mkdirSync(join(here, '../results'), { recursive: true });
+  const file = join(here, '../results', `search-${catalog}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 1) + '\n');
+  console.log(`written ${file}`);
+} finally {
+  await service.stop();
+}
