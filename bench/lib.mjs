@@ -37,13 +37,23 @@ export async function startService(jar, extraArgs = [], { startupLimitMs = 600_0
       const response = await fetch(`${baseUrl}/actuator/health`);
       if (response.ok && (await response.json()).status === 'UP') {
         return { baseUrl, logFile, startupSeconds: (Date.now() - started) / 1000,
-          stop: () => new Promise((r) => { if (exited) r(); else { child.once('exit', r); child.kill('SIGTERM'); } }) };
+          stop: () => stop(child, () => exited) };
       }
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill('SIGKILL');
   throw new Error(`service did not start; see ${logFile}`);
+}
+
+/** SIGTERM, then SIGKILL after 15 s: a service stuck in start-up may not honour SIGTERM. */
+function stop(child, hasExited) {
+  return new Promise((resolve) => {
+    if (hasExited()) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => { clearTimeout(force); resolve(); });
+    child.kill('SIGTERM');
+  });
 }
 
 export async function graphql(baseUrl, query, variables) {
@@ -58,36 +68,41 @@ export async function graphql(baseUrl, query, variables) {
 }
 
 /**
- * Closed-loop load: `clients` loops each send the next request as soon as the previous answered,
- * for `seconds` (after `warmupSeconds` not recorded). Every loop is bounded in time.
+ * Load with `clients` concurrent loops for `seconds` (after `warmupSeconds` not recorded).
+ * Closed loop (no `ratePerSecond`): each loop sends the next request as soon as the previous
+ * answered, which measures saturation. Paced (`ratePerSecond` in total): each loop sends on a fixed
+ * schedule and latency counts from the scheduled time, so a slow answer that delays the next send
+ * is charged to that request (no coordinated omission). Every loop stops at the deadline.
  */
-export async function load({ clients, seconds, warmupSeconds, request }) {
+export async function load({ clients, seconds, warmupSeconds, request, ratePerSecond }) {
   const latencies = [];
   let errors = 0;
-  let recording = false;
-  const deadline = Date.now() + (warmupSeconds + seconds) * 1000;
-  setTimeout(() => { recording = true; }, warmupSeconds * 1000);
-  let measuredFrom = 0;
+  const start = performance.now();
+  const recordFrom = start + warmupSeconds * 1000;
+  const deadline = recordFrom + seconds * 1000;
+  const intervalMs = ratePerSecond ? (clients * 1000) / ratePerSecond : 0;
   const loops = Array.from({ length: clients }, async (_, client) => {
     let i = client;
-    while (Date.now() < deadline) {
-      const t0 = process.hrtime.bigint();
+    let scheduled = start + (intervalMs * client) / clients;
+    while (performance.now() < deadline) {
+      if (intervalMs) {
+        if (scheduled >= deadline) break;
+        const wait = scheduled - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+      const sentAt = intervalMs ? scheduled : performance.now();
       try {
         await request(i++);
-        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        if (recording) {
-          if (!measuredFrom) measuredFrom = Date.now();
-          latencies.push(ms);
-        }
+        if (sentAt >= recordFrom) latencies.push(performance.now() - sentAt);
       } catch (error) {
         errors++;
         if (errors <= 3) console.error(error.message);
       }
+      scheduled += intervalMs;
     }
   });
   await Promise.all(loops);
-  const measuredSeconds = (Date.now() - measuredFrom) / 1000;
-  return summarise(latencies, errors, measuredSeconds);
+  return summarise(latencies, errors, seconds);
 }
 
 export function summarise(latencies, errors, seconds) {

@@ -40,16 +40,26 @@ console.log(`service up in ${service.startupSeconds.toFixed(1)} s at ${service.b
 try {
   const size = await graphql(service.baseUrl, '{ serviceItems(first: 1) { totalCount } }');
   const items = size.serviceItems.totalCount;
-  console.log(`${items} active items; ${CLIENTS} clients, ${seconds} s per scenario after 10 s warm-up`);
-  const search = await load({ clients: CLIENTS, seconds, warmupSeconds: 10,
-    request: (i) => graphql(service.baseUrl, SEARCH, { q: queries[i % queries.length], near: REGIONS[i % REGIONS.length] }) });
-  console.log('search', search);
-  const suggest = await load({ clients: CLIENTS, seconds, warmupSeconds: 5,
-    request: (i) => graphql(service.baseUrl, SUGGEST, { p: prefixes[i % prefixes.length] }) });
-  console.log('suggestions', suggest);
+  console.log(`${items} active items; ${CLIENTS} clients, ${seconds} s per scenario after a 30 s warm-up`);
+  const searchRequest = (i) => graphql(service.baseUrl, SEARCH, { q: queries[i % queries.length], near: REGIONS[i % REGIONS.length] });
+  const suggestRequest = (i) => graphql(service.baseUrl, SUGGEST, { p: prefixes[i % prefixes.length] });
+  const scenarios = {};
+  // JIT warm-up (Lucene, graphql-java and the driver take about half a minute to settle): not recorded
+  await load({ clients: CLIENTS, seconds: 1, warmupSeconds: 30,
+    request: (i) => (i % 4 ? searchRequest(i) : suggestRequest(i)) });
+  // saturation first (it also warms the JIT): 16 clients in a closed loop
+  scenarios.search16Clients = await load({ clients: CLIENTS, seconds, warmupSeconds: 10, request: searchRequest });
+  // 16 clients paced at half the saturation throughput
+  const paced = Math.max(10, Math.round(scenarios.search16Clients.throughputPerSecond / 2));
+  scenarios.search16ClientsPaced = { ratePerSecond: paced, ...await load({ clients: CLIENTS, seconds, warmupSeconds: 5, ratePerSecond: paced, request: searchRequest }) };
+  // unloaded: one client, what a single resident sees
+  scenarios.searchOneClient = await load({ clients: 1, seconds, warmupSeconds: 5, request: searchRequest });
+  scenarios.suggest16Clients = await load({ clients: CLIENTS, seconds, warmupSeconds: 5, request: suggestRequest });
+  scenarios.suggestOneClient = await load({ clients: 1, seconds, warmupSeconds: 5, request: suggestRequest });
+  for (const [name, figures] of Object.entries(scenarios)) console.log(name, JSON.stringify(figures));
   const result = { scenario: 'search', catalog, items, clients: CLIENTS, date: new Date().toISOString(),
     machine: 'this workplace: 2 cores, 24 GiB; client and service on one machine over loopback',
-    startupSeconds: service.startupSeconds, search, suggestions: suggest };
+    startupSeconds: service.startupSeconds, ...scenarios };
   mkdirSync(join(here, '../results'), { recursive: true });
   const file = join(here, '../results', `search-${catalog}.json`);
   writeFileSync(file, JSON.stringify(result, null, 1) + '\n');

@@ -80,6 +80,8 @@ public class ServiceItem {
 
 	private String retiredReason;
 
+	/** Set on every write; other instances' search indexes follow changes by it. */
+	@Indexed
 	private Instant updatedAt;
 
 	@Version

@@ -19,6 +19,7 @@ import cn.tongban.catalog.search.ServiceItemIndex;
 import cn.tongban.catalog.search.SynonymTable;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
+import cn.tongban.platform.DatabaseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ class ServiceItemSearch implements SmartLifecycle {
 	private static final Map<ItemType, String> TYPE_NAMES = Map.of(ItemType.LICENSING, "行政许可", ItemType.BENEFIT,
 			"行政给付", ItemType.CONFIRMATION, "行政确认", ItemType.PUBLIC_SERVICE, "公共服务", ItemType.OTHER, "其他");
 
+	private static final int PAGE = 1000;
+
 	private final ServiceItemIndex index = new ServiceItemIndex();
 
 	private final SearchSuggester suggester = new SearchSuggester();
@@ -60,12 +63,15 @@ class ServiceItemSearch implements SmartLifecycle {
 
 	private final CertificateTypeService certificateTypes;
 
+	private final DatabaseMode databaseMode;
+
 	private volatile Instant watermark = Instant.EPOCH;
 
 	private volatile boolean running;
 
 	ServiceItemSearch(MongoTemplate mongo, DepartmentRepository departments, LifeEventRepository lifeEvents,
-			SynonymRepository synonyms, CertificateTypeService certificateTypes) {
+			SynonymRepository synonyms, CertificateTypeService certificateTypes, DatabaseMode databaseMode) {
+		this.databaseMode = databaseMode;
 		this.mongo = mongo;
 		this.departments = departments;
 		this.lifeEvents = lifeEvents;
@@ -84,14 +90,17 @@ class ServiceItemSearch implements SmartLifecycle {
 	synchronized void rebuild() {
 		Instant started = Instant.now();
 		this.index.useSynonyms(new SynonymTable(this.synonyms.findAll()));
-		List<ServiceItem> active = this.mongo.find(Query.query(Criteria.where("status").is(ItemStatus.ACTIVE)),
-				ServiceItem.class);
-		List<IndexedItem> items = toIndexed(active);
+		List<IndexedItem> items = new ArrayList<>();
+		Instant[] latest = { started };
+		inPages(Criteria.where("status").is(ItemStatus.ACTIVE), (page) -> {
+			items.addAll(toIndexed(page));
+			latest[0] = latest(page, latest[0]);
+		});
 		this.index.rebuild(items);
 		this.indexed.clear();
 		items.forEach((item) -> this.indexed.put(item.code(), item));
 		rebuildSuggestions();
-		this.watermark = latest(active, started);
+		this.watermark = latest[0];
 		log.info("Search index built: {} items in {} ms", items.size(),
 				java.time.Duration.between(started, Instant.now()).toMillis());
 	}
@@ -111,19 +120,49 @@ class ServiceItemSearch implements SmartLifecycle {
 		rebuildSuggestions();
 	}
 
+	/**
+	 * Follows other instances' writes. Skipped on the embedded database: it lives in this process,
+	 * so there are no other instances, and without secondary indexes the query would scan.
+	 */
 	@Scheduled(fixedDelayString = "${tongban.search.poll-interval:30s}",
 			initialDelayString = "${tongban.search.poll-interval:30s}")
 	void pollChanges() {
-		if (!this.running) {
-			return;
+		if (this.running && !this.databaseMode.embedded()) {
+			catchUp();
 		}
+	}
+
+	/** Re-indexes every item changed since the watermark and reloads the synonyms. */
+	void catchUp() {
 		Instant since = this.watermark;
-		// >= rather than >: an item written in the same millisecond as the watermark is not missed
-		List<ServiceItem> changed = this.mongo.find(Query.query(Criteria.where("updatedAt").gte(since)),
-				ServiceItem.class);
 		this.index.useSynonyms(new SynonymTable(this.synonyms.findAll()));
-		apply(changed);
-		this.watermark = latest(changed, since);
+		Instant[] latest = { since };
+		// >= rather than >: an item written in the same millisecond as the watermark is not missed
+		inPages(Criteria.where("updatedAt").gte(since), (changed) -> {
+			apply(changed);
+			latest[0] = latest(changed, latest[0]);
+		});
+		this.watermark = latest[0];
+	}
+
+	/**
+	 * Streams matching items through one cursor fetched in batches of {@value #PAGE}, handing them on in
+	 * chunks of the same size: neither side ever holds the whole catalogue in one reply.
+	 */
+	private void inPages(Criteria criteria, java.util.function.Consumer<List<ServiceItem>> consumer) {
+		try (Stream<ServiceItem> items = this.mongo.stream(Query.query(criteria).cursorBatchSize(PAGE), ServiceItem.class)) {
+			List<ServiceItem> chunk = new ArrayList<>(PAGE);
+			items.forEach((item) -> {
+				chunk.add(item);
+				if (chunk.size() == PAGE) {
+					consumer.accept(List.copyOf(chunk));
+					chunk.clear();
+				}
+			});
+			if (!chunk.isEmpty()) {
+				consumer.accept(chunk);
+			}
+		}
 	}
 
 	int size() {

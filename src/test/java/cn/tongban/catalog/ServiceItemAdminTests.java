@@ -69,12 +69,12 @@ class ServiceItemAdminTests {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(code)),
 				Update.update("name", "灯塔看护员岗位补贴").set("updatedAt", Instant.now()), ServiceItem.class);
 		codes("灯塔看护员岗位补贴").doesNotContain(code);
-		this.search.pollChanges();
+		this.search.catchUp();
 		firstCode("灯塔看护员岗位补贴").isEqualTo(code);
 		// and retires it
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(code)),
 				Update.update("status", "RETIRED").set("updatedAt", Instant.now()), ServiceItem.class);
-		this.search.pollChanges();
+		this.search.catchUp();
 		codes("灯塔看护员岗位补贴").doesNotContain(code);
 	}
 
@@ -82,7 +82,7 @@ class ServiceItemAdminTests {
 	void synonymsAreDataOperatorsCanExtend() {
 		codes("送娃念书").hasSize(0);
 		this.mongo.save(new Synonym("送娃念书", List.of("义务教育小学入学报名")));
-		this.search.pollChanges();
+		this.search.catchUp();
 		firstName("送娃念书").isEqualTo("义务教育小学入学报名");
 	}
 

@@ -2,8 +2,10 @@ package cn.tongban.platform.mongo;
 
 import java.util.concurrent.TimeUnit;
 
+import cn.tongban.platform.DatabaseMode;
 import com.mongodb.ConnectionString;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -41,6 +43,11 @@ public class MongoConfiguration {
 	MongoConnectionDetails environmentMongoConnectionDetails(Environment environment) {
 		ConnectionString uri = new ConnectionString(environment.getRequiredProperty("MONGODB_URI"));
 		return () -> uri;
+	}
+
+	@Bean
+	DatabaseMode databaseMode(ObjectProvider<EmbeddedMongoServer> embedded) {
+		return new DatabaseMode(embedded.getIfAvailable() != null);
 	}
 
 	/** An unreachable database fails start-up within seconds instead of hanging for 30 s. */
