@@ -70,6 +70,12 @@ platform = {"name": "platform", "description": "Transport, errors and operations
         query=[("query", 'mutation { retireServiceItem(input: {code: "x", reason: "y"}) { serviceItem { code } } }')]),
     gql("Syntax error carries a code", "{ regions { code ", tests=err("GRAPHQL_PARSE_FAILED", classification="InvalidSyntax")),
     gql("Unknown field carries a code", "{ regions { code nickname } }", tests=err("GRAPHQL_VALIDATION_FAILED", classification="ValidationError")),
+    gql("Deep query is refused", "{ regions { " + "parent { " * 16 + "code" + " }" * 16 + " } }",
+        tests=err("QUERY_TOO_DEEP")),
+    gql("Alias overload is refused", "{ catalogStatistics { " + " ".join(f"a{i}: activeItemCount" for i in range(100)) + " } }",
+        tests=err("TOO_MANY_ALIASES")),
+    gql("Costly query is refused", "{ serviceItems(first: 100) { nodes { materials { certificateType { fields { key label } } } lifeEvents { name } department { name } } } }",
+        tests=err("QUERY_TOO_COSTLY")),
     gql("English messages on request", '{ serviceItem(code: "370200XK0999999000") { name } }',
         headers=[{"key": "Accept-Language", "value": "en"}],
         tests=err("ITEM_NOT_FOUND", "code", "NOT_FOUND") + [

@@ -1,0 +1,166 @@
+package cn.tongban.platform.graphql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.ExecutionResult;
+import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Limits on what one request may ask (OWASP GraphQL cheat sheet), checked before any data is
+ * fetched: document size at parse time, depth, cost (lists weighted by their page size), and
+ * aliases / root fields. Each refusal is a BAD_REQUEST with its own {@code extensions.code}.
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryLimits {
+
+	/** A connection field without {@code first} returns a default page. */
+	static final int DEFAULT_PAGE = PageRequest.DEFAULT_PAGE_SIZE;
+
+	/** Expected size of a list that is not a connection. */
+	static final int EMBEDDED_LIST = 5;
+
+	QueryLimits(@Value("${tongban.graphql.max-tokens:5000}") int maxTokens,
+			@Value("${tongban.graphql.max-characters:32000}") int maxCharacters) {
+		// graphql-java reads these for every operation it parses, including our GET route's pre-parse
+		ParserOptions.setDefaultOperationParserOptions(ParserOptions.newParserOptions()
+			.maxTokens(maxTokens)
+			.maxCharacters(maxCharacters)
+			.maxWhitespaceTokens(maxCharacters)
+			.maxRuleDepth(100)
+			.build());
+	}
+
+	@Bean
+	MaxQueryDepthInstrumentation depthLimit(@Value("${tongban.graphql.max-depth:15}") int maxDepth) {
+		return new MaxQueryDepthInstrumentation(maxDepth) {
+			@Override
+			protected AbortExecutionException mkAbortException(int depth, int max) {
+				return aborted("QUERY_TOO_DEEP", "查询嵌套过深（%d 层，上限 %d）/ query depth %d exceeds %d".formatted(depth, max,
+						depth, max));
+			}
+		};
+	}
+
+	@Bean
+	MaxQueryComplexityInstrumentation costLimit(@Value("${tongban.graphql.max-cost:5000}") int maxCost) {
+		return new MaxQueryComplexityInstrumentation(maxCost, pageWeightedCost()) {
+			@Override
+			protected AbortExecutionException mkAbortException(int cost, int max) {
+				return aborted("QUERY_TOO_COSTLY", "查询代价过高（%d，上限 %d）/ query cost %d exceeds %d".formatted(cost, max,
+						cost, max));
+			}
+		};
+	}
+
+	@Bean
+	AliasLimit aliasLimit(@Value("${tongban.graphql.max-aliases:30}") int maxAliases,
+			@Value("${tongban.graphql.max-root-fields:15}") int maxRootFields) {
+		return new AliasLimit(maxAliases, maxRootFields);
+	}
+
+	/**
+	 * Every field costs 1; what a list selects costs once per item it may return: {@code first}
+	 * (capped at the page maximum: larger values are refused by validation anyway), a default page
+	 * for a connection without it, {@value #EMBEDDED_LIST} for other lists (materials, life events:
+	 * a few each). A connection's {@code edges} and {@code nodes} are already counted by its page.
+	 */
+	static FieldComplexityCalculator pageWeightedCost() {
+		return (environment, childComplexity) -> {
+			GraphQLType type = GraphQLTypeUtil.unwrapNonNull(environment.getFieldDefinition().getType());
+			boolean connection = GraphQLTypeUtil.unwrapAll(type).getName().endsWith("Connection");
+			boolean insideConnection = environment.getParentType().getName().endsWith("Connection");
+			int items = 1;
+			if (environment.getArguments().get("first") instanceof Integer first) {
+				items = Math.min(Math.max(1, first), PageRequest.MAX_PAGE_SIZE);
+			}
+			else if (connection) {
+				items = DEFAULT_PAGE;
+			}
+			else if (GraphQLTypeUtil.isList(type) && !insideConnection) {
+				items = EMBEDDED_LIST;
+			}
+			return 1 + childComplexity * items;
+		};
+	}
+
+	static AbortExecutionException aborted(String code, String message) {
+		GraphQLError error = GraphqlErrorBuilder.newError()
+			.message(message)
+			.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
+			.extensions(Map.of("code", code))
+			.build();
+		return new AbortExecutionException(List.of(error));
+	}
+
+	/** Caps aliased fields (alias overload) and root fields per operation, fragments included. */
+	static final class AliasLimit extends SimplePerformantInstrumentation {
+
+		private final int maxAliases;
+
+		private final int maxRootFields;
+
+		AliasLimit(int maxAliases, int maxRootFields) {
+			this.maxAliases = maxAliases;
+			this.maxRootFields = maxRootFields;
+		}
+
+		@Override
+		public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+				InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+			ExecutionContext context = parameters.getExecutionContext();
+			AtomicInteger aliases = new AtomicInteger();
+			AtomicInteger rootFields = new AtomicInteger();
+			QueryTraverser.newQueryTraverser()
+				.schema(context.getGraphQLSchema())
+				.document(context.getDocument())
+				.operationName(context.getOperationDefinition().getName())
+				.coercedVariables(context.getCoercedVariables())
+				.build()
+				.visitPreOrder(new QueryVisitorStub() {
+					@Override
+					public void visitField(QueryVisitorFieldEnvironment field) {
+						if (field.getField().getAlias() != null) {
+							aliases.incrementAndGet();
+						}
+						if (field.getParentEnvironment() == null) {
+							rootFields.incrementAndGet();
+						}
+					}
+				});
+			if (aliases.get() > this.maxAliases) {
+				throw aborted("TOO_MANY_ALIASES", "别名过多（%d，上限 %d）/ %d aliases exceed %d".formatted(aliases.get(),
+						this.maxAliases, aliases.get(), this.maxAliases));
+			}
+			if (rootFields.get() > this.maxRootFields) {
+				throw aborted("TOO_MANY_ROOT_FIELDS", "顶层字段过多（%d，上限 %d）/ %d root fields exceed %d"
+					.formatted(rootFields.get(), this.maxRootFields, rootFields.get(), this.maxRootFields));
+			}
+			return SimpleInstrumentationContext.noOp();
+		}
+
+	}
+
+}
