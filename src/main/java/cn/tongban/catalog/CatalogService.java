@@ -109,14 +109,6 @@ public class CatalogService {
 		return findItem(code).orElseThrow(() -> ApiException.onField("code", ErrorCode.ITEM_NOT_FOUND, code));
 	}
 
-	/** Active items by code, in one round trip; retired and unknown codes are left out. */
-	public Map<String, ServiceItem> findActiveItems(Collection<String> codes) {
-		return this.items.findAllById(codes)
-			.stream()
-			.filter(ServiceItem::isActive)
-			.collect(Collectors.toMap(ServiceItem::getCode, Function.identity()));
-	}
-
 	/** 热门事项 for the home screen: the most used active items that can be done on the phone. */
 	public List<ServiceItem> hotItems(String regionCode, Integer requested) {
 		int first = (requested != null) ? requested : 10;

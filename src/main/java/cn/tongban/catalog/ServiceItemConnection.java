@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.tongban.catalog.search.TextSegment;
-import cn.tongban.platform.graphql.Connection;
+import cn.tongban.platform.graphql.PageInfo;
 import cn.tongban.platform.graphql.PageRequest;
 
 /** A page of service items with what search adds: scores, highlighted names and facet counts. */
-record ServiceItemConnection(List<Edge> edges, Connection.PageInfo pageInfo, long totalCount, Facets facets) {
+record ServiceItemConnection(List<Edge> edges, PageInfo pageInfo, long totalCount, Facets facets) {
 
 	static ServiceItemConnection of(List<Edge> edges, PageRequest page, long totalCount, Facets facets) {
-		return new ServiceItemConnection(edges, Connection.PageInfo.of(page, edges.size(), totalCount), totalCount,
+		return new ServiceItemConnection(edges, PageInfo.of(page, edges.size(), totalCount), totalCount,
 				facets);
 	}
 

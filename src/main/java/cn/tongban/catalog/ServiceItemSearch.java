@@ -51,7 +51,7 @@ class ServiceItemSearch implements SmartLifecycle {
 	private final SearchSuggester suggester = new SearchSuggester();
 
 	/** code → name and popularity of every indexed item, for the suggestions. */
-	private final Map<String, IndexedItem> indexed = new ConcurrentHashMap<>();
+	private final Map<String, Listing> indexed = new ConcurrentHashMap<>();
 
 	private final MongoTemplate mongo;
 
@@ -92,32 +92,36 @@ class ServiceItemSearch implements SmartLifecycle {
 		this.index.useSynonyms(new SynonymTable(this.synonyms.findAll()));
 		List<IndexedItem> items = new ArrayList<>();
 		Instant[] latest = { started };
+		References references = references();
 		inPages(Criteria.where("status").is(ItemStatus.ACTIVE), (page) -> {
-			items.addAll(toIndexed(page));
+			items.addAll(toIndexed(page, references));
 			latest[0] = latest(page, latest[0]);
 		});
 		this.index.rebuild(items);
 		this.indexed.clear();
-		items.forEach((item) -> this.indexed.put(item.code(), item));
+		items.forEach((item) -> this.indexed.put(item.code(), new Listing(item.name(), item.popularity())));
 		rebuildSuggestions();
 		this.watermark = latest[0];
 		log.info("Search index built: {} items in {} ms", items.size(),
 				java.time.Duration.between(started, Instant.now()).toMillis());
 	}
 
-	/** Applies changed items: active ones are (re)indexed, retired ones leave the index. */
+	/** Applies changed items at once: active ones are (re)indexed, retired ones leave the index. */
 	synchronized void apply(Collection<ServiceItem> changed) {
-		if (changed.isEmpty()) {
-			return;
+		if (!changed.isEmpty()) {
+			index(changed, references());
+			rebuildSuggestions();
 		}
+	}
+
+	private void index(Collection<ServiceItem> changed, References references) {
 		List<ServiceItem> active = changed.stream().filter(ServiceItem::isActive).toList();
 		List<String> retired = changed.stream().filter((i) -> !i.isActive()).map(ServiceItem::getCode).toList();
-		List<IndexedItem> items = toIndexed(active);
+		List<IndexedItem> items = toIndexed(active, references);
 		this.index.upsert(items);
 		this.index.delete(retired);
-		items.forEach((item) -> this.indexed.put(item.code(), item));
+		items.forEach((item) -> this.indexed.put(item.code(), new Listing(item.name(), item.popularity())));
 		retired.forEach(this.indexed::remove);
-		rebuildSuggestions();
 	}
 
 	/**
@@ -133,15 +137,21 @@ class ServiceItemSearch implements SmartLifecycle {
 	}
 
 	/** Re-indexes every item changed since the watermark and reloads the synonyms. */
-	void catchUp() {
+	synchronized void catchUp() {
 		Instant since = this.watermark;
 		this.index.useSynonyms(new SynonymTable(this.synonyms.findAll()));
+		References references = references();
 		Instant[] latest = { since };
+		boolean[] changedAny = { false };
 		// >= rather than >: an item written in the same millisecond as the watermark is not missed
 		inPages(Criteria.where("updatedAt").gte(since), (changed) -> {
-			apply(changed);
+			index(changed, references);
+			changedAny[0] = true;
 			latest[0] = latest(changed, latest[0]);
 		});
+		if (changedAny[0]) {
+			rebuildSuggestions();
+		}
 		this.watermark = latest[0];
 	}
 
@@ -165,23 +175,20 @@ class ServiceItemSearch implements SmartLifecycle {
 		}
 	}
 
-	int size() {
-		return this.index.size();
-	}
-
 	private void rebuildSuggestions() {
 		Map<String, Integer> popularityByName = new HashMap<>();
 		this.indexed.values().forEach((item) -> popularityByName.merge(item.name(), item.popularity(), Math::max));
 		this.suggester.rebuild(popularityByName);
 	}
 
-	private List<IndexedItem> toIndexed(List<ServiceItem> items) {
-		Map<String, Department> departmentsByCode = this.departments.findAll()
-			.stream()
-			.collect(Collectors.toMap(Department::code, (d) -> d));
-		Map<String, LifeEvent> eventsByCode = this.lifeEvents.findAll()
-			.stream()
-			.collect(Collectors.toMap(LifeEvent::code, (e) -> e));
+	/** Departments and life events by code: read once per rebuild, catch-up or change. */
+	private References references() {
+		return new References(
+				this.departments.findAll().stream().collect(Collectors.toMap(Department::code, (d) -> d)),
+				this.lifeEvents.findAll().stream().collect(Collectors.toMap(LifeEvent::code, (e) -> e)));
+	}
+
+	private List<IndexedItem> toIndexed(List<ServiceItem> items, References references) {
 		Map<String, CertificateType> certificateTypesByCode = this.certificateTypes.findByCodes(items.stream()
 			.map(ServiceItem::getResultCertificateTypeCode)
 			.filter(Objects::nonNull)
@@ -189,7 +196,7 @@ class ServiceItemSearch implements SmartLifecycle {
 			.toList());
 		List<IndexedItem> indexedItems = new ArrayList<>(items.size());
 		for (ServiceItem item : items) {
-			indexedItems.add(toIndexed(item, departmentsByCode, eventsByCode, certificateTypesByCode));
+			indexedItems.add(toIndexed(item, references.departments(), references.lifeEvents(), certificateTypesByCode));
 		}
 		return indexedItems;
 	}
@@ -232,6 +239,13 @@ class ServiceItemSearch implements SmartLifecycle {
 		return items.stream().map(ServiceItem::getUpdatedAt).filter(Objects::nonNull).max(Instant::compareTo)
 			.filter((t) -> t.isAfter(floor))
 			.orElse(floor);
+	}
+
+	private record References(Map<String, Department> departments, Map<String, LifeEvent> lifeEvents) {
+	}
+
+	/** What the suggestions need of an indexed item. */
+	private record Listing(String name, int popularity) {
 	}
 
 	@Override

@@ -125,10 +125,6 @@ public class ServiceItemIndex implements AutoCloseable {
 		});
 	}
 
-	public int size() {
-		return withSearcher((searcher) -> searcher.getIndexReader().numDocs());
-	}
-
 	public SearchResult search(SearchRequest request) {
 		SearchQuery text = (request.text() != null) ? SearchQuery.of(request.text(), this.synonyms) : null;
 		BooleanQuery.Builder bool = new BooleanQuery.Builder();

@@ -13,10 +13,16 @@ public final class SynonymTable {
 
 	private final List<Synonym> byLengthDescending;
 
+	/** Each term's full pinyin and initials, spelled once when the table is built. */
+	private final List<Spelled> spelled;
+
 	public SynonymTable(List<Synonym> synonyms) {
 		this.byLengthDescending = synonyms.stream()
 			.filter((s) -> s.term() != null && !s.term().isBlank() && s.means() != null && !s.means().isEmpty())
 			.sorted(Comparator.comparingInt((Synonym s) -> s.term().length()).reversed())
+			.toList();
+		this.spelled = this.byLengthDescending.stream()
+			.map((s) -> new Spelled(s, Pinyin.full(s.term()), Pinyin.initials(s.term())))
 			.toList();
 	}
 
@@ -50,16 +56,18 @@ public final class SynonymTable {
 	/** Meanings of the terms whose full pinyin or initials are exactly what was typed (shebao, sb → 社保). */
 	List<String> meaningsOfPinyin(String typed) {
 		List<String> meanings = new ArrayList<>();
-		for (Synonym synonym : this.byLengthDescending) {
-			if (Pinyin.full(synonym.term()).contains(typed)
-					|| (typed.length() >= 2 && Pinyin.initials(synonym.term()).contains(typed))) {
-				meanings.addAll(synonym.means());
+		for (Spelled entry : this.spelled) {
+			if (entry.full().contains(typed) || (typed.length() >= 2 && entry.initials().contains(typed))) {
+				meanings.addAll(entry.synonym().means());
 				if (meanings.size() >= MAX_VARIANTS) {
 					break;
 				}
 			}
 		}
 		return meanings;
+	}
+
+	private record Spelled(Synonym synonym, Set<String> full, Set<String> initials) {
 	}
 
 }

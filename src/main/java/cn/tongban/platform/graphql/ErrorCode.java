@@ -15,7 +15,6 @@ public enum ErrorCode {
 	INVALID_ARGUMENT(ErrorType.BAD_REQUEST, "参数无效：%s", "Invalid argument: %s"),
 	GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "查询语句无法解析", "The GraphQL document could not be parsed"),
 	GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "查询语句不符合接口定义", "The GraphQL document does not match the schema"),
-	NOT_FOUND(ErrorType.NOT_FOUND, "未找到：%s", "Not found: %s"),
 	ITEM_NOT_FOUND(ErrorType.NOT_FOUND, "未找到政务服务事项：%s", "No service item with code %s"),
 	ITEM_CODE_TAKEN(ErrorType.BAD_REQUEST, "事项编码已存在：%s", "A service item with code %s already exists"),
 	ITEM_RETIRED(ErrorType.BAD_REQUEST, "事项已停用，不能修改：%s", "Service item %s is retired and cannot be changed"),

@@ -68,11 +68,6 @@ public class SeedFiles {
 		log.info("Seeded {} ({} records)", path, records.size());
 	}
 
-	/** Parses {@code path} as a JSON array of {@code type}, whether or not it was applied before. */
-	public <T> List<T> read(String path, Class<T> type) {
-		return this.json.readerForListOf(type).readValue(read(path));
-	}
-
 	private byte[] read(String path) {
 		Resource resource = this.locations.stream()
 			.map((location) -> this.resources.getResource(location + path))
