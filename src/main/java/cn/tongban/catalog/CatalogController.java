@@ -15,6 +15,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -34,12 +35,14 @@ class CatalogController {
 	}
 
 	@QueryMapping
+	@PreAuthorize("permitAll()")
 	ServiceItemConnection serviceItems(@Argument String query, @Argument ServiceItemFilter filter,
 			@Argument String near, @Argument Integer first, @Argument String after) {
 		return this.catalog.findItems(query, filter, near, PageRequest.of(first, after));
 	}
 
 	@QueryMapping
+	@PreAuthorize("permitAll()")
 	List<SearchSuggester.Suggestion> searchSuggestions(@Argument String prefix, @Argument Integer first) {
 		return this.catalog.suggestions(prefix, first);
 	}
@@ -62,31 +65,37 @@ class CatalogController {
 	}
 
 	@QueryMapping
+	@PreAuthorize("permitAll()")
 	ServiceItem serviceItem(@Argument String code) {
 		return this.catalog.getItem(code);
 	}
 
 	@QueryMapping
+	@PreAuthorize("permitAll()")
 	List<ServiceItem> hotServiceItems(@Argument String region, @Argument Integer first) {
 		return this.catalog.hotItems(region, first);
 	}
 
 	@QueryMapping
+	@PreAuthorize("permitAll()")
 	List<Department> departments() {
 		return this.catalog.departments();
 	}
 
 	@QueryMapping
+	@PreAuthorize("permitAll()")
 	List<Region> regions() {
 		return this.catalog.regions();
 	}
 
 	@QueryMapping
+	@PreAuthorize("permitAll()")
 	List<LifeEvent> lifeEvents() {
 		return this.catalog.lifeEvents();
 	}
 
 	@QueryMapping
+	@PreAuthorize("permitAll()")
 	CatalogStatistics catalogStatistics(@Argument String region) {
 		return this.catalog.statistics(region);
 	}

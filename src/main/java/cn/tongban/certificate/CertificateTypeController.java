@@ -3,6 +3,7 @@ package cn.tongban.certificate;
 import java.util.List;
 
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -15,6 +16,7 @@ class CertificateTypeController {
 	}
 
 	@QueryMapping
+	@PreAuthorize("permitAll()")
 	List<CertificateType> certificateTypes() {
 		return this.types.findAll();
 	}

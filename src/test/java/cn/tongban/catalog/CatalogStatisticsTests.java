@@ -1,6 +1,7 @@
 package cn.tongban.catalog;
 
 import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,9 @@ class CatalogStatisticsTests {
 
 	@Autowired
 	HttpGraphQlTester graphQl;
+
+	@Autowired
+	Tokens tokens;
 
 	@Test
 	@Order(1)
@@ -78,7 +82,7 @@ class CatalogStatisticsTests {
 	@Test
 	@Order(4)
 	void retiredItemsLeaveTheFigures() {
-		this.graphQl.document("""
+		this.tokens.as(this.tokens.admin()).document("""
 				mutation { retireServiceItem(input: {code: "370200QT0990004000", reason: "并入其他事项"}) {
 				  serviceItem { status } } }""").execute().path("retireServiceItem.serviceItem.status")
 			.entity(String.class)

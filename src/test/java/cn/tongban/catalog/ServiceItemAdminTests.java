@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 
 import cn.tongban.catalog.search.Synonym;
 import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.Tokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +43,15 @@ class ServiceItemAdminTests {
 			}""";
 
 	@Autowired
+	Tokens tokens;
+
+	/** Signed in as the administrator (the catalogue mutations are ADMIN only). */
 	HttpGraphQlTester graphQl;
+
+	@BeforeEach
+	void signInAsAdministrator() {
+		this.graphQl = this.tokens.as(this.tokens.admin());
+	}
 
 	@Autowired
 	ServiceItemSearch search;

@@ -1,6 +1,7 @@
 package cn.tongban.platform;
 
 import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,9 @@ class GraphQlHttpTransportTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Tokens tokens;
 
 	@Test
 	void queriesWorkOverGet() throws Exception {
@@ -90,9 +94,12 @@ class GraphQlHttpTransportTests {
 	}
 
 	@Test
-	void prometheusMetricsAreExposed() throws Exception {
+	void prometheusMetricsAreExposedToAdministratorsOnly() throws Exception {
 		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content("{\"query\": \"{ regions { code } }\"}"));
-		this.mvc.perform(get("/actuator/prometheus"))
+		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + this.tokens.resident()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + this.tokens.admin()))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(containsString("graphql_request_seconds")));

@@ -21,6 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureHttpGraphQlTester
 @ActiveProfiles("test")
-@Import(MongoCommandCounter.class)
+@Import({ MongoCommandCounter.class, Tokens.class })
 public @interface GraphQlIntegrationTest {
 }

@@ -20,6 +20,13 @@ public enum ErrorCode {
 	ITEM_RETIRED(ErrorType.BAD_REQUEST, "事项已停用，不能修改：%s", "Service item %s is retired and cannot be changed"),
 	UNKNOWN_REFERENCE(ErrorType.BAD_REQUEST, "引用的%s不存在：%s", "Unknown %s: %s"),
 	VERSION_CONFLICT(ErrorType.BAD_REQUEST, "数据已被他人修改，请刷新后重试", "The record was changed by someone else; reload and retry"),
+	UNAUTHORIZED(ErrorType.UNAUTHORIZED, "请先登录", "Sign in first"),
+	INVALID_TOKEN(ErrorType.UNAUTHORIZED, "登录凭证无效或已过期，请重新登录", "The access token is invalid or expired; sign in again"),
+	FORBIDDEN(ErrorType.FORBIDDEN, "无权执行此操作", "You are not allowed to do this"),
+	RATE_LIMITED(ErrorType.BAD_REQUEST, "请求过于频繁，请 %s 秒后再试", "Too many requests; retry in %s seconds"),
+	LOGIN_CODE_RATE_LIMITED(ErrorType.BAD_REQUEST, "验证码发送过于频繁，请 %s 秒后再试", "Too many codes requested; retry in %s seconds"),
+	LOGIN_LOCKED(ErrorType.FORBIDDEN, "验证失败次数过多，请 %s 分钟后再试", "Too many failed attempts; retry in %s minutes"),
+	SIGN_IN_ELSEWHERE(ErrorType.BAD_REQUEST, "请通过统一身份认证平台登录：%s", "Sign in through the identity platform: %s"),
 	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "服务内部错误，请稍后重试", "Internal error; please retry later"),
 	SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; please retry later");
 

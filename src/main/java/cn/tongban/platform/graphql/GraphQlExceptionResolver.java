@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import cn.tongban.platform.audit.AuditLog;
+import cn.tongban.platform.audit.AuditType;
+import cn.tongban.platform.security.Subject;
 import com.mongodb.MongoException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -18,6 +21,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -32,15 +37,23 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphQlExceptionResolver.class);
 
+	private final AuditLog audit;
+
+	GraphQlExceptionResolver(AuditLog audit) {
+		this.audit = audit;
+	}
+
 	@Override
 	public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {
-		boolean english = isEnglish(env.getLocale());
 		return Mono.just(errors(ex, env, isEnglish(env.getLocale())));
 	}
 
 	private List<GraphQLError> errors(Throwable ex, DataFetchingEnvironment env, boolean english) {
 		if (ex instanceof ApiException api) {
 			return List.of(error(env, api.code(), api.message(english), api.field()));
+		}
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			return List.of(denied(env, english));
 		}
 		if (ex instanceof ConstraintViolationException cve) {
 			return violations(env, cve, english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
@@ -54,6 +67,15 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 		}
 		log.error("Unexpected failure in {}", env.getExecutionStepInfo().getPath(), ex);
 		return List.of(error(env, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(english), null));
+	}
+
+	/** Anonymous callers are told to sign in; signed-in callers that they may not. */
+	private GraphQLError denied(DataFetchingEnvironment env, boolean english) {
+		Subject subject = Subject.current();
+		String operation = env.getExecutionStepInfo().getPath().toString();
+		this.audit.record(AuditType.ACCESS_DENIED, subject, null, operation, null);
+		ErrorCode code = (subject == null) ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN;
+		return error(env, code, code.message(english), null);
 	}
 
 	private List<GraphQLError> violations(DataFetchingEnvironment env, ConstraintViolationException cve,

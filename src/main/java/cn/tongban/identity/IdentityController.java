@@ -1,0 +1,114 @@
+package cn.tongban.identity;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.tongban.catalog.CatalogService;
+import cn.tongban.catalog.Department;
+import cn.tongban.catalog.Region;
+import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.ClientAddress;
+import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.security.Role;
+import cn.tongban.platform.security.SecurityProperties;
+import cn.tongban.platform.security.Subject;
+import cn.tongban.platform.validation.MobileNumber;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class IdentityController {
+
+	private final IdentityService identity;
+
+	private final LoginCodes codes;
+
+	private final CatalogService catalog;
+
+	private final SecurityProperties security;
+
+	IdentityController(IdentityService identity, LoginCodes codes, CatalogService catalog,
+			SecurityProperties security) {
+		this.identity = identity;
+		this.codes = codes;
+		this.catalog = catalog;
+		this.security = security;
+	}
+
+	@QueryMapping
+	@PreAuthorize("isAuthenticated()")
+	Viewer me(Authentication authentication) {
+		Subject subject = Subject.from(authentication);
+		boolean isPerson = subject.has(Role.RESIDENT) || subject.has(Role.ENTERPRISE);
+		PersonDetails person = isPerson ? this.identity.person(subject.id()).orElse(null) : null;
+		EnterpriseDetails enterprise = (subject.enterpriseId() != null)
+				? this.identity.enterprise(subject.enterpriseId()).orElse(null) : null;
+		String staffName = (subject.has(Role.STAFF) || subject.has(Role.ADMIN))
+				? this.identity.staffName(subject.id()).orElse(null) : null;
+		String clientName = (subject.clientId() != null)
+				? this.identity.clientNames(List.of(subject.clientId())).get(subject.clientId()) : null;
+		return Viewer.of(subject, clientName, person, enterprise, staffName);
+	}
+
+	@MutationMapping
+	@PreAuthorize("permitAll()")
+	RequestLoginCodePayload requestLoginCode(@Argument @Valid RequestLoginCodeInput input,
+			@ContextValue(ClientAddress.KEY) String address) {
+		if (this.security.externalIssuer()) {
+			throw new ApiException(ErrorCode.SIGN_IN_ELSEWHERE, this.security.issuerUri());
+		}
+		long validity = this.codes.request(input.mobile(), address).toSeconds();
+		return new RequestLoginCodePayload(input.mobile().substring(0, 3) + "****" + input.mobile().substring(7),
+				(int) validity, (int) LoginCodes.RESEND_AFTER.toSeconds(), ExtensionGrant.SMS_CODE.getValue());
+	}
+
+	@SchemaMapping(typeName = "Viewer")
+	PersonDetails person(Viewer viewer, Authentication authentication) {
+		return (viewer.person() != null) ? viewer.person().visibleTo(Subject.from(authentication)) : null;
+	}
+
+	@SchemaMapping(typeName = "Viewer")
+	Department department(Viewer viewer) {
+		return (viewer.departmentCode() != null)
+				? this.catalog.departmentsByCode(List.of(viewer.departmentCode())).get(viewer.departmentCode()) : null;
+	}
+
+	@SchemaMapping(typeName = "PersonProfile")
+	Region region(PersonDetails person) {
+		return region(person.regionCode());
+	}
+
+	@SchemaMapping(typeName = "EnterpriseProfile")
+	Region region(EnterpriseDetails enterprise) {
+		return region(enterprise.regionCode());
+	}
+
+	@SchemaMapping(typeName = "EnterpriseProfile")
+	PersonDetails legalRepresentative(EnterpriseDetails enterprise, Authentication authentication) {
+		return this.identity.person(enterprise.legalRepresentativeId())
+			.map((person) -> person.visibleTo(Subject.from(authentication)))
+			.orElse(null);
+	}
+
+	private Region region(String code) {
+		Map<String, Region> regions = this.catalog.regionsByCode(List.of(code));
+		return regions.get(code);
+	}
+
+	record RequestLoginCodeInput(@NotBlank @MobileNumber String mobile) {
+	}
+
+	record RequestLoginCodePayload(String maskedMobile, int expiresInSeconds, int resendAfterSeconds,
+			String grantType) {
+	}
+
+}

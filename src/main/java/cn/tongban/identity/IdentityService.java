@@ -1,0 +1,65 @@
+package cn.tongban.identity;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+/** The identity module's API: people, enterprises and registered clients by their identifiers. */
+@Service
+public class IdentityService {
+
+	private final PersonRepository people;
+
+	private final EnterpriseRepository enterprises;
+
+	private final ClientRegistrationRepository clients;
+
+	private final StaffAccountRepository accounts;
+
+	IdentityService(PersonRepository people, EnterpriseRepository enterprises, ClientRegistrationRepository clients,
+			StaffAccountRepository accounts) {
+		this.people = people;
+		this.enterprises = enterprises;
+		this.clients = clients;
+		this.accounts = accounts;
+	}
+
+	public Optional<PersonDetails> person(String personId) {
+		return this.people.findById(personId).map(PersonDetails::of);
+	}
+
+	public Optional<PersonDetails> personByIdNumber(String idNumber) {
+		return this.people.findByIdNumber(idNumber.toUpperCase()).map(PersonDetails::of);
+	}
+
+	public Optional<EnterpriseDetails> enterprise(String enterpriseId) {
+		return this.enterprises.findById(enterpriseId).map(EnterpriseDetails::of);
+	}
+
+	public Optional<EnterpriseDetails> enterpriseByCreditCode(String creditCode) {
+		return this.enterprises.findByCreditCode(creditCode).map(EnterpriseDetails::of);
+	}
+
+	/** Display names of registered clients (integrators, terminals) by client id, in one query. */
+	public Map<String, String> clientNames(Collection<String> clientIds) {
+		return this.clients.findAllById(clientIds)
+			.stream()
+			.collect(Collectors.toMap(ClientRegistration::clientId, ClientRegistration::name));
+	}
+
+	/** Display name of a staff or admin account. */
+	public Optional<String> staffName(String username) {
+		return this.accounts.findById(username).map(StaffAccount::name);
+	}
+
+	Map<String, ClientRegistration> clientsById(Collection<String> clientIds) {
+		return this.clients.findAllById(clientIds)
+			.stream()
+			.collect(Collectors.toMap(ClientRegistration::clientId, Function.identity()));
+	}
+
+}

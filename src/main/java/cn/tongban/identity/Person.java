@@ -1,0 +1,24 @@
+package cn.tongban.identity;
+
+import java.time.LocalDate;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A natural person (自然人) as the province's identity platform knows them. {@code id} is a
+ * pseudonymous reference: nothing about the person can be read from it.
+ */
+@Document("people")
+record Person(@Id String id, String name, @Indexed(unique = true) String idNumber,
+		@Indexed(unique = true) String mobile, Gender gender, LocalDate birthDate, String ethnicity, String address,
+		String regionCode, String spouseId) {
+
+	enum Gender {
+
+		MALE, FEMALE
+
+	}
+
+}

@@ -1,0 +1,13 @@
+package cn.tongban.identity;
+
+import java.util.Optional;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface PersonRepository extends MongoRepository<Person, String> {
+
+	Optional<Person> findByMobile(String mobile);
+
+	Optional<Person> findByIdNumber(String idNumber);
+
+}

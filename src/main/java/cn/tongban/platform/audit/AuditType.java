@@ -1,0 +1,9 @@
+package cn.tongban.platform.audit;
+
+/** What happened. Names are stable: dashboards and alerts filter on them. */
+public enum AuditType {
+
+	LOGIN_CODE_SENT, LOGIN_SUCCEEDED, LOGIN_FAILED, LOGIN_LOCKED, CLIENT_TOKEN_ISSUED, CLIENT_AUTHENTICATION_FAILED,
+	ACCESS_DENIED, RATE_LIMITED, ADMIN_CHANGE
+
+}

@@ -1,0 +1,99 @@
+package cn.tongban.platform.security;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import cn.tongban.platform.audit.AuditLog;
+import cn.tongban.platform.audit.AuditType;
+import cn.tongban.platform.graphql.ErrorCode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Token buckets (Bucket4j) per subject and per client in front of {@code /graphql}. Every answer
+ * carries {@code X-RateLimit-Limit} and {@code X-RateLimit-Remaining}; over budget it is 429 with
+ * {@code Retry-After} and code RATE_LIMITED. Buckets live in this instance's memory (bounded,
+ * idle ones expire); several instances each allow the full budget, see docs/security.md.
+ */
+@Component
+class RateLimitFilter extends OncePerRequestFilter {
+
+	private final RateLimitProperties properties;
+
+	private final AuditLog audit;
+
+	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterAccess(Duration.ofMinutes(5))
+		.build();
+
+	/** One audit record per key and minute, however many requests are refused. */
+	private final Cache<String, Boolean> audited = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build();
+
+	RateLimitFilter(RateLimitProperties properties, AuditLog audit) {
+		this.properties = properties;
+		this.audit = audit;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !this.properties.enabled() || !request.getRequestURI().startsWith("/graphql");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Subject subject = Subject.current();
+		String subjectKey = (subject != null) ? "sub:" + subject.id() : "ip:" + request.getRemoteAddr();
+		int subjectLimit = this.properties.forSubject(subject);
+		ConsumptionProbe probe = bucket(subjectKey, subjectLimit).tryConsumeAndReturnRemaining(1);
+		int limit = subjectLimit;
+		if (probe.isConsumed() && subject != null && subject.clientId() != null
+				&& !subject.clientId().equals(subject.id())) {
+			ConsumptionProbe client = bucket("client:" + subject.clientId(), this.properties.clientPerMinute())
+				.tryConsumeAndReturnRemaining(1);
+			if (!client.isConsumed() || client.getRemainingTokens() < probe.getRemainingTokens()) {
+				probe = client;
+				limit = this.properties.clientPerMinute();
+				subjectKey = "client:" + subject.clientId();
+			}
+		}
+		response.setHeader("X-RateLimit-Limit", Integer.toString(limit));
+		response.setHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, probe.getRemainingTokens())));
+		if (probe.isConsumed()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+		if (this.audited.asMap().putIfAbsent(subjectKey, Boolean.TRUE) == null) {
+			this.audit.record(AuditType.RATE_LIMITED, subject, request.getRemoteAddr(), subjectKey,
+					"limit " + limit + "/min");
+		}
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", Long.toString(retryAfter));
+		GraphQlErrorBody.write(response, ErrorCode.RATE_LIMITED, JsonAuthenticationEntryPoint.english(request),
+				retryAfter);
+	}
+
+	private Bucket bucket(String key, int perMinute) {
+		return this.buckets.get(key + "/" + perMinute, (k) -> Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+			.build());
+	}
+
+}

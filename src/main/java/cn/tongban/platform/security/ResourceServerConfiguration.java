@@ -1,0 +1,92 @@
+package cn.tongban.platform.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every request is anonymous or carries a valid Bearer JWT (an invalid one is refused with 401
+ * before anything runs). HTTP-level rules stay coarse: each GraphQL operation declares its own
+ * callers with {@code @PreAuthorize}, checked at start-up by {@link EveryOperationDeclaresAccess}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ResourceServerConfiguration {
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain api(HttpSecurity http, JsonAuthenticationEntryPoint entryPoint, RateLimitFilter rateLimits,
+			SecurityProperties properties) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+			.anyRequest().permitAll())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(authenticationConverter(properties)))
+				.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+			// bearer tokens only, no cookies: nothing for a cross-site request to ride on
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/** The rate-limit filter runs inside the security chain only, not a second time as a servlet filter. */
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilterOutsideSecurity(RateLimitFilter filter) {
+		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** Roles from the roles claim (ROLE_…), scopes from {@code scope} (SCOPE_…). */
+	static JwtAuthenticationConverter authenticationConverter(SecurityProperties properties) {
+		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+		roles.setAuthoritiesClaimName(properties.rolesClaim());
+		roles.setAuthorityPrefix("ROLE_");
+		JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+		Converter<Jwt, Collection<GrantedAuthority>> both = (jwt) -> {
+			Collection<GrantedAuthority> authorities = new ArrayList<>(roles.convert(jwt));
+			authorities.addAll(scopes.convert(jwt));
+			return authorities;
+		};
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(both);
+		return converter;
+	}
+
+	/**
+	 * External issuer: keys from its JWKS, found through its metadata on first use (so the service
+	 * starts even while the issuer is briefly unreachable).
+	 */
+	@Bean
+	@ConditionalOnExpression("'${tongban.security.issuer-uri:}' != ''")
+	JwtDecoder externalIssuerJwtDecoder(SecurityProperties properties) {
+		return new SupplierJwtDecoder(() -> {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+			decoder.setJwtValidator(JwtValidation.validator(properties));
+			return decoder;
+		});
+	}
+
+}

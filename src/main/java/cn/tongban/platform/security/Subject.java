@@ -1,0 +1,56 @@
+package cn.tongban.platform.security;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * The signed-in caller as the modules see it. {@code id} is the token's {@code sub}: a person id
+ * for residents and enterprise agents, an account name for staff and admins, a client id for
+ * integrators and terminals.
+ */
+public record Subject(String id, Set<Role> roles, String clientId, String departmentCode, String enterpriseId,
+		String scenarioCode, List<String> scopes, Instant expiresAt) {
+
+	/** The caller of the current request, or {@code null} when nobody is signed in. */
+	public static Subject current() {
+		return from(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	public static Subject from(Authentication authentication) {
+		if (!(authentication instanceof JwtAuthenticationToken token)
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return null;
+		}
+		Jwt jwt = token.getToken();
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (Role role : Role.values()) {
+			if (token.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals(role.authority()))) {
+				roles.add(role);
+			}
+		}
+		List<String> scopes = token.getAuthorities()
+			.stream()
+			.map((a) -> a.getAuthority())
+			.filter((a) -> a.startsWith("SCOPE_"))
+			.map((a) -> a.substring("SCOPE_".length()))
+			.toList();
+		String clientId = jwt.hasClaim(TokenClaims.CLIENT_ID) ? jwt.getClaimAsString(TokenClaims.CLIENT_ID)
+				: jwt.getClaimAsString("azp");
+		return new Subject(jwt.getSubject(), Set.copyOf(roles), clientId, jwt.getClaimAsString(TokenClaims.DEPARTMENT),
+				jwt.getClaimAsString(TokenClaims.ENTERPRISE), jwt.getClaimAsString(TokenClaims.SCENARIO), scopes,
+				jwt.getExpiresAt());
+	}
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+}

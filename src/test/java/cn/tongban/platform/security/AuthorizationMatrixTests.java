@@ -1,0 +1,150 @@
+package cn.tongban.platform.security;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.Tokens;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what, written down independently of the code: every root operation of the schema
+ * must have an entry here (a new operation without one fails {@link #everyOperationHasAnEntry}),
+ * and every caller kind is tried against every operation. An allowed call may still fail for
+ * other reasons (the samples use unknown codes so that nothing changes), but never with
+ * UNAUTHORIZED or FORBIDDEN; a refused one gets UNAUTHORIZED when anonymous, FORBIDDEN otherwise.
+ */
+@GraphQlIntegrationTest
+class AuthorizationMatrixTests {
+
+	enum Caller {
+
+		ANONYMOUS, RESIDENT, ENTERPRISE, STAFF, INTEGRATOR, TERMINAL, ADMIN
+
+	}
+
+	private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+
+	private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+
+	private static final Set<Caller> ADMIN_ONLY = EnumSet.of(Caller.ADMIN);
+
+	private static final String CREATE_INPUT = """
+			{basicCode: "GG0040999000", region: "370285", name: "矩阵测试事项", type: PUBLIC_SERVICE, department: "NOPE",
+			 targets: [NATURAL_PERSON], legalTimeLimitDays: 30, promisedTimeLimitDays: 10, channels: [MOBILE],
+			 visitsRequired: 0}""";
+
+	/** Operation → a sample document and who may call it. */
+	static final Map<String, Access> MATRIX = new LinkedHashMap<>();
+
+	static {
+		MATRIX.put("Query.serviceItems", new Access("{ serviceItems(first: 1) { totalCount } }", EVERYONE));
+		MATRIX.put("Query.serviceItem", new Access("{ serviceItem(code: \"370200QR0020005000\") { code } }", EVERYONE));
+		MATRIX.put("Query.searchSuggestions", new Access("{ searchSuggestions(prefix: \"社保\") { text } }", EVERYONE));
+		MATRIX.put("Query.hotServiceItems", new Access("{ hotServiceItems(first: 1) { code } }", EVERYONE));
+		MATRIX.put("Query.departments", new Access("{ departments { code } }", EVERYONE));
+		MATRIX.put("Query.regions", new Access("{ regions { code } }", EVERYONE));
+		MATRIX.put("Query.lifeEvents", new Access("{ lifeEvents { code } }", EVERYONE));
+		MATRIX.put("Query.certificateTypes", new Access("{ certificateTypes { code } }", EVERYONE));
+		MATRIX.put("Query.catalogStatistics", new Access("{ catalogStatistics { activeItemCount } }", EVERYONE));
+		MATRIX.put("Query.me", new Access("{ me { id roles } }", SIGNED_IN));
+		MATRIX.put("Query.auditEvents", new Access("{ auditEvents(first: 1) { totalCount } }", ADMIN_ONLY));
+		MATRIX.put("Mutation.requestLoginCode",
+				new Access("mutation { requestLoginCode(input: {mobile: \"13900000000\"}) { maskedMobile } }", EVERYONE));
+		MATRIX.put("Mutation.createServiceItem",
+				new Access("mutation { createServiceItem(input: " + CREATE_INPUT + ") { serviceItem { code } } }",
+						ADMIN_ONLY));
+		MATRIX.put("Mutation.updateServiceItem", new Access(
+				"mutation { updateServiceItem(input: {code: \"370200XX9999999000\", name: \"不存在的事项\"}) { serviceItem { code } } }",
+				ADMIN_ONLY));
+		MATRIX.put("Mutation.retireServiceItem", new Access(
+				"mutation { retireServiceItem(input: {code: \"370200XX9999999000\", reason: \"矩阵测试\"}) { serviceItem { code } } }",
+				ADMIN_ONLY));
+	}
+
+	@Autowired
+	GraphQlSource graphQlSource;
+
+	@Autowired
+	HttpGraphQlTester anonymous;
+
+	@Autowired
+	Tokens tokens;
+
+	@Test
+	void everyOperationHasAnEntry() {
+		GraphQLSchema schema = this.graphQlSource.schema();
+		Set<String> operations = new TreeSet<>();
+		schema.getQueryType().getFieldDefinitions().forEach((field) -> operations.add("Query." + field.getName()));
+		if (schema.getMutationType() != null) {
+			schema.getMutationType()
+				.getFieldDefinitions()
+				.forEach((field) -> operations.add("Mutation." + field.getName()));
+		}
+		if (schema.getSubscriptionType() != null) {
+			for (GraphQLFieldDefinition field : schema.getSubscriptionType().getFieldDefinitions()) {
+				operations.add("Subscription." + field.getName());
+			}
+		}
+		assertThat(new TreeSet<>(MATRIX.keySet())).as("operations in the schema vs entries in the matrix")
+			.isEqualTo(operations);
+	}
+
+	static Stream<Arguments> matrix() {
+		return MATRIX.entrySet()
+			.stream()
+			.flatMap((entry) -> Stream.of(Caller.values()).map((caller) -> Arguments.of(entry.getKey(), caller)));
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@MethodSource("matrix")
+	void callersGetWhatTheMatrixSays(String operation, Caller caller) {
+		Access access = MATRIX.get(operation);
+		GraphQlTester.Response response = tester(caller).document(access.document()).execute();
+		response.errors().satisfy((errors) -> {
+			List<Object> codes = errors.stream().map((error) -> error.getExtensions().get("code")).toList();
+			if (access.callers().contains(caller)) {
+				assertThat(codes).as("allowed").doesNotContain("UNAUTHORIZED", "FORBIDDEN");
+			}
+			else {
+				String expected = (caller == Caller.ANONYMOUS) ? "UNAUTHORIZED" : "FORBIDDEN";
+				assertThat(codes).as("refused").containsExactly(expected);
+				assertThat(errors).extracting(ResponseError::getPath).containsExactly(operation.split("\\.")[1]);
+			}
+		});
+	}
+
+	private HttpGraphQlTester tester(Caller caller) {
+		return switch (caller) {
+			case ANONYMOUS -> this.anonymous;
+			case RESIDENT -> this.tokens.as(this.tokens.resident());
+			case ENTERPRISE -> this.tokens.as(this.tokens.enterpriseAgent());
+			case STAFF -> this.tokens.as(this.tokens.staff("GA"));
+			case INTEGRATOR -> this.tokens.as(this.tokens.integrator());
+			case TERMINAL -> this.tokens.as(this.tokens.terminal());
+			case ADMIN -> this.tokens.as(this.tokens.admin());
+		};
+	}
+
+	record Access(String document, Set<Caller> callers) {
+	}
+
+}
