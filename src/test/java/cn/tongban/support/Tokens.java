@@ -107,17 +107,18 @@ public class Tokens {
 	}
 
 	/** The token endpoint's JSON answer, whatever the status. */
-	public Map<?, ?> tokenResponse(String clientId, String secret, Map<String, String> form) {
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> tokenResponse(String clientId, String secret, Map<String, String> form) {
 		var request = post("/oauth2/token").with((r) -> {
 			r.addHeader(HttpHeaders.AUTHORIZATION, basic(clientId, secret));
 			return r;
 		}).contentType(MediaType.APPLICATION_FORM_URLENCODED);
 		form.forEach(request::param);
-		return json.readValue(body(request), Map.class);
+		return (Map<String, Object>) json.readValue(body(request), Map.class);
 	}
 
 	private String token(String clientId, String secret, Map<String, String> form) {
-		Map<?, ?> response = tokenResponse(clientId, secret, form);
+		Map<String, Object> response = tokenResponse(clientId, secret, form);
 		Object token = response.get("access_token");
 		if (token == null) {
 			throw new IllegalStateException("No token for " + clientId + ": " + response);
