@@ -18,13 +18,33 @@ def gql(name, query, variables=None, tests=(), prerequest=None, headers=None):
         item["event"].append({"listen": "prerequest", "script": {"type": "text/javascript", "exec": list(prerequest)}})
     return item
 
-def http(name, method, path, tests, query=None):
+def token(name, client, secret, form, tests):
+    """POST /oauth2/token with HTTP Basic client authentication and a form body."""
+    return {"name": name, "request": {
+        "method": "POST",
+        "auth": {"type": "basic", "basic": [{"key": "username", "value": client, "type": "string"},
+                                            {"key": "password", "value": secret, "type": "string"}]},
+        "header": [{"key": "Content-Type", "value": "application/x-www-form-urlencoded"}],
+        "body": {"mode": "urlencoded", "urlencoded": [{"key": k, "value": v, "type": "text"} for k, v in form]},
+        "url": {"raw": "{{baseUrl}}/oauth2/token", "host": ["{{baseUrl}}"], "path": ["oauth2", "token"]}},
+        "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": list(tests)}}]}
+
+def bearer(role):
+    return [{"key": "Authorization", "value": "Bearer {{" + role + "Token}}"}]
+
+def saves_token(variable):
+    return ["pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+            "const body = pm.response.json();",
+            "pm.test('a Bearer access token', () => { pm.expect(body.token_type).to.eql('Bearer'); pm.expect(body.access_token.split('.')).to.have.lengthOf(3); });",
+            f"pm.environment.set('{variable}', body.access_token);"]
+
+def http(name, method, path, tests, query=None, headers=None):
     url = {"raw": "{{baseUrl}}" + path, "host": ["{{baseUrl}}"], "path": [p for p in path.strip("/").split("/")]}
     if query:
         from urllib.parse import quote
         url["query"] = [{"key": k, "value": quote(v, safe="")} for k, v in query]
         url["raw"] += "?" + "&".join(f"{q['key']}={q['value']}" for q in url["query"])
-    return {"name": name, "request": {"method": method, "header": [], "url": url},
+    return {"name": name, "request": {"method": method, "header": headers or [], "url": url},
             "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": list(tests)}}]}
 
 OK = ["pm.test('HTTP 200', () => pm.response.to.have.status(200));",
@@ -57,9 +77,12 @@ platform = {"name": "platform", "description": "Transport, errors and operations
         "const body = pm.response.json();",
         "pm.test('UP', () => pm.expect(body.status).to.eql('UP'));",
         "pm.test('database UP', () => pm.expect(body.components.mongo.status).to.eql('UP'));"]),
-    http("Prometheus metrics", "GET", "/actuator/prometheus", [
+    http("Prometheus metrics (ADMIN)", "GET", "/actuator/prometheus", [
         "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
-        "pm.test('JVM metrics present', () => pm.expect(pm.response.text()).to.include('jvm_memory_used_bytes'));"]),
+        "pm.test('JVM metrics present', () => pm.expect(pm.response.text()).to.include('jvm_memory_used_bytes'));"],
+        headers=bearer("admin")),
+    http("Prometheus metrics need a token", "GET", "/actuator/prometheus", [
+        "pm.test('HTTP 401', () => pm.response.to.have.status(401));"]),
     http("Query over GET", "GET", "/graphql", OK + [
         "pm.test('11 regions', () => pm.expect(body.data.regions).to.have.lengthOf(11));"],
         query=[("query", "{ regions { code name } }")]),
@@ -192,14 +215,14 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
         "// a fresh code each run, so the collection also runs against a long-lived server",
         "const seq = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');",
         "pm.environment.set('newBasicCode', 'GG004' + seq);",
-        "pm.environment.set('newItemName', '老年人助餐服务申请' + seq);"], tests=OK + [
+        "pm.environment.set('newItemName', '老年人助餐服务申请' + seq);"], headers=bearer("admin"), tests=OK + [
         "const item = body.data.createServiceItem.serviceItem;",
         "pm.test('created in 莱西市', () => { pm.expect(item.code).to.eql('370285' + pm.environment.get('newBasicCode')); pm.expect(item.level).to.eql('DISTRICT'); pm.expect(item.implementingAgency).to.eql('莱西市民政局'); });",
         "pm.test('version 0, active', () => { pm.expect(item.version).to.eql(0); pm.expect(item.status).to.eql('ACTIVE'); });",
         "pm.environment.set('newItemCode', item.code);"]),
-    gql("createServiceItem: same code again is refused", CREATE, create_input, tests=err("ITEM_CODE_TAKEN", "input.basicCode")),
+    gql("createServiceItem: same code again is refused", CREATE, create_input, headers=bearer("admin"), tests=err("ITEM_CODE_TAKEN", "input.basicCode")),
     gql("createServiceItem: invalid input names the fields", CREATE,
-        {"input": dict(create_input["input"], name="助", promisedTimeLimitDays=400)}, tests=[
+        {"input": dict(create_input["input"], name="助", promisedTimeLimitDays=400)}, headers=bearer("admin"), tests=[
         "const body = pm.response.json();",
         "pm.test('validation errors', () => body.errors.forEach(e => pm.expect(e.extensions.code).to.eql('VALIDATION_FAILED')));",
         "pm.test('fields named', () => pm.expect(body.errors.map(e => e.extensions.field)).to.include.members(['input.name', 'input.promisedTimeLimitDays']));"]),
@@ -207,13 +230,13 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
         {"q": "{{newItemName}}"}, tests=OK + [
         "pm.test('best match', () => pm.expect(body.data.serviceItems.nodes[0].code).to.eql(pm.environment.get('newItemCode')));"]),
     gql("updateServiceItem (ADMIN)", "mutation($input: UpdateServiceItemInput!) { updateServiceItem(input: $input) { serviceItem { version promisedTimeLimitDays name } } }",
-        {"input": {"code": "{{newItemCode}}", "expectedVersion": 0, "promisedTimeLimitDays": 3}}, tests=OK + [
+        {"input": {"code": "{{newItemCode}}", "expectedVersion": 0, "promisedTimeLimitDays": 3}}, headers=bearer("admin"), tests=OK + [
         "const item = body.data.updateServiceItem.serviceItem;",
         "pm.test('changed and versioned', () => { pm.expect(item.promisedTimeLimitDays).to.eql(3); pm.expect(item.version).to.eql(1); pm.expect(item.name).to.eql(pm.environment.get('newItemName')); });"]),
     gql("updateServiceItem: stale version is a conflict", "mutation($input: UpdateServiceItemInput!) { updateServiceItem(input: $input) { serviceItem { version } } }",
-        {"input": {"code": "{{newItemCode}}", "expectedVersion": 0, "name": "过期的修改"}}, tests=err("VERSION_CONFLICT", "input.expectedVersion")),
+        {"input": {"code": "{{newItemCode}}", "expectedVersion": 0, "name": "过期的修改"}}, headers=bearer("admin"), tests=err("VERSION_CONFLICT", "input.expectedVersion")),
     gql("retireServiceItem (ADMIN)", "mutation($input: RetireServiceItemInput!) { retireServiceItem(input: $input) { serviceItem { status retiredReason } } }",
-        {"input": {"code": "{{newItemCode}}", "reason": "测试完成，停用"}}, tests=OK + [
+        {"input": {"code": "{{newItemCode}}", "reason": "测试完成，停用"}}, headers=bearer("admin"), tests=OK + [
         "pm.test('retired', () => pm.expect(body.data.retireServiceItem.serviceItem.status).to.eql('RETIRED'));"]),
     gql("serviceItems: retired item is no longer listed", "query($q: String) { serviceItems(query: $q, first: 100) { nodes { code } } }",
         {"q": "{{newItemName}}"}, tests=OK + [
@@ -227,13 +250,102 @@ certificate = {"name": "certificate", "description": "Electronic certificates (�
         "pm.test('居民身份证 issued by 公安', () => { const id = types.find(t => t.code === 'GA-001'); pm.expect(id.name).to.eql('居民身份证'); pm.expect(id.issuingDepartment.shortName).to.eql('公安'); pm.expect(id.fields.find(f => f.key === 'holderIdNumber').sensitive).to.be.true; });"]),
 ]}
 
+SMS = "urn:tongban:params:oauth:grant-type:sms-code"
+ACCOUNT = "urn:tongban:params:oauth:grant-type:account-password"
+ME = """{ me { id roles clientId clientName scopes scenarioCode staffName department { code }
+  person { name idNumber mobile masked } enterprise { name creditCode legalRepresentative { name masked } } } }"""
+
+def outbox(name, mobile, variable):
+    return http(name, "GET", "/dev/sms-outbox", [
+        "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+        "const messages = pm.response.json();",
+        "pm.test('a six-digit code arrived', () => pm.expect(messages[0].code).to.match(/^\\d{6}$/));",
+        f"pm.environment.set('{variable}', messages[0].code);"], query=[("mobile", mobile)])
+
+def request_code(name, mobile):
+    return gql(name, "mutation($input: RequestLoginCodeInput!) { requestLoginCode(input: $input) { maskedMobile expiresInSeconds resendAfterSeconds grantType } }",
+        {"input": {"mobile": mobile}}, tests=OK + [
+        "const sent = body.data.requestLoginCode;",
+        f"pm.test('sent to the masked number', () => pm.expect(sent.maskedMobile).to.eql('{mobile[:3]}****{mobile[7:]}'));",
+        "pm.test('valid 5 minutes, resend after 60 s', () => { pm.expect(sent.expiresInSeconds).to.eql(300); pm.expect(sent.resendAfterSeconds).to.eql(60); });",
+        f"pm.test('names the grant type', () => pm.expect(sent.grantType).to.eql('{SMS}'));"])
+
+identity = {"name": "identity", "description": "Sign-in for every kind of caller (tokens are saved to the environment and used by later requests), me, and the refusals.", "item": [
+    request_code("Resident: request an SMS code", "13800000001"),
+    outbox("Resident: read the code from the dev outbox", "13800000001", "residentCode"),
+    token("Resident: exchange the code for a token", "{{appClientId}}", "{{appClientSecret}}",
+          [("grant_type", SMS), ("mobile", "13800000001"), ("code", "{{residentCode}}")], saves_token("residentToken")),
+    token("Resident: the same code twice is refused", "{{appClientId}}", "{{appClientSecret}}",
+          [("grant_type", SMS), ("mobile", "13800000001"), ("code", "{{residentCode}}")], [
+        "pm.test('HTTP 400', () => pm.response.to.have.status(400));",
+        "pm.test('invalid_grant', () => pm.expect(pm.response.json().error).to.eql('invalid_grant'));"]),
+    gql("Resident: a second code within a minute is refused", "mutation { requestLoginCode(input: {mobile: \"13800000001\"}) { maskedMobile } }",
+        tests=err("LOGIN_CODE_RATE_LIMITED", "input.mobile")),
+    request_code("Enterprise agent: request an SMS code", "13800000004"),
+    outbox("Enterprise agent: read the code", "13800000004", "agentCode"),
+    token("Enterprise agent: token acting for 青岛海蓝", "{{appClientId}}", "{{appClientSecret}}",
+          [("grant_type", SMS), ("mobile", "13800000004"), ("code", "{{agentCode}}"), ("credit_code", "91370212MA3C4K7L8D")],
+          saves_token("enterpriseToken")),
+    token("Staff: account sign-in (公安)", "{{consoleClientId}}", "{{consoleClientSecret}}",
+          [("grant_type", ACCOUNT), ("username", "staff.ga"), ("password", "{{staffPassword}}")], saves_token("staffToken")),
+    token("Admin: account sign-in", "{{consoleClientId}}", "{{consoleClientSecret}}",
+          [("grant_type", ACCOUNT), ("username", "admin"), ("password", "{{staffPassword}}")], saves_token("adminToken")),
+    token("Staff: wrong password is refused", "{{consoleClientId}}", "{{consoleClientSecret}}",
+          [("grant_type", ACCOUNT), ("username", "staff.rs"), ("password", "wrong")], [
+        "pm.test('HTTP 400', () => pm.response.to.have.status(400));",
+        "pm.test('invalid_grant', () => pm.expect(pm.response.json().error).to.eql('invalid_grant'));"]),
+    token("Integrator: client credentials (工商银行)", "icbc-qingdao", "{{integratorSecret}}",
+          [("grant_type", "client_credentials")], saves_token("integratorToken")),
+    token("Integrator: wrong secret is refused", "icbc-qingdao", "wrong-secret", [("grant_type", "client_credentials")], [
+        "pm.test('HTTP 401', () => pm.response.to.have.status(401));",
+        "pm.test('invalid_client', () => pm.expect(pm.response.json().error).to.eql('invalid_client'));"]),
+    token("Terminal: client credentials (counter)", "terminal-counter-xz-01", "{{terminalSecret}}",
+          [("grant_type", "client_credentials")], saves_token("terminalToken")),
+    gql("me: resident sees their own data unmasked", ME, headers=bearer("resident"), tests=OK + [
+        "const me = body.data.me;",
+        "pm.test('RESIDENT of the app', () => { pm.expect(me.roles).to.eql(['RESIDENT']); pm.expect(me.clientName).to.eql('通办 App'); });",
+        "pm.test('unmasked', () => { pm.expect(me.person.name).to.eql('张伟'); pm.expect(me.person.idNumber).to.eql('370202199003151233'); pm.expect(me.person.masked).to.be.false; });",
+        "pm.test('budget visible', () => pm.expect(Number(pm.response.headers.get('X-RateLimit-Remaining'))).to.be.below(Number(pm.response.headers.get('X-RateLimit-Limit'))));"]),
+    gql("me: enterprise agent", ME, headers=bearer("enterprise"), tests=OK + [
+        "const me = body.data.me;",
+        "pm.test('ENTERPRISE for 青岛海蓝', () => { pm.expect(me.roles).to.eql(['ENTERPRISE']); pm.expect(me.enterprise.creditCode).to.eql('91370212MA3C4K7L8D'); });",
+        "pm.test('is the legal representative', () => { pm.expect(me.enterprise.legalRepresentative.name).to.eql('刘洋'); pm.expect(me.enterprise.legalRepresentative.masked).to.be.false; });"]),
+    gql("me: staff", ME, headers=bearer("staff"), tests=OK + [
+        "const me = body.data.me;",
+        "pm.test('STAFF of 公安', () => { pm.expect(me.roles).to.eql(['STAFF']); pm.expect(me.department.code).to.eql('GA'); pm.expect(me.person).to.be.null; });"]),
+    gql("me: integrator", ME, headers=bearer("integrator"), tests=OK + [
+        "const me = body.data.me;",
+        "pm.test('INTEGRATOR with its scope', () => { pm.expect(me.roles).to.eql(['INTEGRATOR']); pm.expect(me.clientName).to.eql('中国工商银行青岛分行'); pm.expect(me.scopes).to.eql(['certificate.verify']); });"]),
+    gql("me: terminal", ME, headers=bearer("terminal"), tests=OK + [
+        "const me = body.data.me;",
+        "pm.test('TERMINAL bound to COUNTER', () => { pm.expect(me.roles).to.eql(['TERMINAL']); pm.expect(me.scenarioCode).to.eql('COUNTER'); });"]),
+    gql("me: anonymous is UNAUTHORIZED", "{ me { id } }", tests=err("UNAUTHORIZED", classification="UNAUTHORIZED")),
+    http("A forged token is refused (401)", "POST", "/graphql", [
+        "pm.test('HTTP 401', () => pm.response.to.have.status(401));",
+        "pm.test('WWW-Authenticate', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.include('invalid_token'));",
+        "pm.test('code INVALID_TOKEN', () => pm.expect(pm.response.json().errors[0].extensions.code).to.eql('INVALID_TOKEN'));"],
+        headers=[{"key": "Authorization", "value": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.Zm9yZ2Vk"}]),
+    gql("createServiceItem: a resident is FORBIDDEN", CREATE,
+        {"input": dict(create_input["input"], basicCode="GG0040999000", name="居民不能创建的事项")}, headers=bearer("resident"),
+        tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("retireServiceItem: anonymous is UNAUTHORIZED", 'mutation { retireServiceItem(input: {code: "370200QR0020005000", reason: "x"}) { serviceItem { code } } }',
+        tests=err("UNAUTHORIZED", classification="UNAUTHORIZED")),
+    gql("auditEvents: FORBIDDEN for staff", "{ auditEvents { totalCount } }", headers=bearer("staff"),
+        tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("auditEvents (ADMIN): sign-ins and denials", """{ auditEvents(first: 100) { totalCount nodes { at type actor clientId target detail } } }""",
+        headers=bearer("admin"), tests=OK + [
+        "const types = body.data.auditEvents.nodes.map(e => e.type);",
+        "pm.test('sign-ins, failures and denials recorded', () => pm.expect(types).to.include.members(['LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'CLIENT_TOKEN_ISSUED', 'CLIENT_AUTHENTICATION_FAILED', 'ACCESS_DENIED']));",
+        "pm.test('newest first', () => { const at = body.data.auditEvents.nodes.map(e => Date.parse(e.at)); for (let i = 1; i < at.length; i++) pm.expect(at[i - 1]).to.be.at.least(at[i]); });"]),
+]}
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [platform, catalog, certificate],
+    "item": [identity, platform, catalog, certificate],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,6 +25,8 @@ import org.springframework.security.config.annotation.web.configuration.OAuth2Au
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -78,8 +81,20 @@ class EmbeddedAuthorizationServer {
 			String clientId = request.getParameter("client_id");
 			audit.record(AuditType.CLIENT_AUTHENTICATION_FAILED, (clientId != null) ? clientId : "unknown", clientId,
 					request.getRemoteAddr(), null, ex.getMessage());
+			// RFC 6749 §5.2: a client that tried HTTP authentication gets 401 with a challenge
+			HttpServletResponse answer = response;
+			if (ex instanceof OAuth2AuthenticationException oauth
+					&& OAuth2ErrorCodes.INVALID_CLIENT.equals(oauth.getError().getErrorCode())) {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"tongban\"");
+				answer = new HttpServletResponseWrapper(response) {
+					@Override
+					public void setStatus(int status) {
+						super.setStatus((status == 400) ? 401 : status);
+					}
+				};
+			}
 			try {
-				standard.onAuthenticationFailure(request, response, ex);
+				standard.onAuthenticationFailure(request, answer, ex);
 			}
 			catch (jakarta.servlet.ServletException servletException) {
 				throw new IOException(servletException);
