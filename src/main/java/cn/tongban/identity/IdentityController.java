@@ -1,11 +1,7 @@
 package cn.tongban.identity;
 
 import java.util.List;
-import java.util.Map;
 
-import cn.tongban.catalog.CatalogService;
-import cn.tongban.catalog.Department;
-import cn.tongban.catalog.Region;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.graphql.ErrorCode;
@@ -32,15 +28,11 @@ class IdentityController {
 
 	private final LoginCodes codes;
 
-	private final CatalogService catalog;
-
 	private final SecurityProperties security;
 
-	IdentityController(IdentityService identity, LoginCodes codes, CatalogService catalog,
-			SecurityProperties security) {
+	IdentityController(IdentityService identity, LoginCodes codes, SecurityProperties security) {
 		this.identity = identity;
 		this.codes = codes;
-		this.catalog = catalog;
 		this.security = security;
 	}
 
@@ -76,32 +68,11 @@ class IdentityController {
 		return (viewer.person() != null) ? viewer.person().visibleTo(Subject.from(authentication)) : null;
 	}
 
-	@SchemaMapping(typeName = "Viewer")
-	Department department(Viewer viewer) {
-		return (viewer.departmentCode() != null)
-				? this.catalog.departmentsByCode(List.of(viewer.departmentCode())).get(viewer.departmentCode()) : null;
-	}
-
-	@SchemaMapping(typeName = "PersonProfile")
-	Region region(PersonDetails person) {
-		return region(person.regionCode());
-	}
-
-	@SchemaMapping(typeName = "EnterpriseProfile")
-	Region region(EnterpriseDetails enterprise) {
-		return region(enterprise.regionCode());
-	}
-
 	@SchemaMapping(typeName = "EnterpriseProfile")
 	PersonDetails legalRepresentative(EnterpriseDetails enterprise, Authentication authentication) {
 		return this.identity.person(enterprise.legalRepresentativeId())
 			.map((person) -> person.visibleTo(Subject.from(authentication)))
 			.orElse(null);
-	}
-
-	private Region region(String code) {
-		Map<String, Region> regions = this.catalog.regionsByCode(List.of(code));
-		return regions.get(code);
 	}
 
 	record RequestLoginCodeInput(@NotBlank @MobileNumber String mobile) {

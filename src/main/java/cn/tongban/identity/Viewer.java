@@ -6,7 +6,7 @@ import java.util.List;
 import cn.tongban.platform.security.Subject;
 
 /** The {@code me} answer: the caller's token facts plus, by kind, their person, enterprise or account. */
-record Viewer(String id, List<String> roles, String clientId, String clientName, List<String> scopes,
+public record Viewer(String id, List<String> roles, String clientId, String clientName, List<String> scopes,
 		Instant expiresAt, PersonDetails person, EnterpriseDetails enterprise, String staffName,
 		String departmentCode, String scenarioCode) {
 
