@@ -27,6 +27,12 @@ public enum ErrorCode {
 	LOGIN_CODE_RATE_LIMITED(ErrorType.BAD_REQUEST, "验证码发送过于频繁，请 %s 秒后再试", "Too many codes requested; retry in %s seconds"),
 	LOGIN_LOCKED(ErrorType.FORBIDDEN, "验证失败次数过多，请 %s 分钟后再试", "Too many failed attempts; retry in %s minutes"),
 	SIGN_IN_ELSEWHERE(ErrorType.BAD_REQUEST, "请通过统一身份认证平台登录：%s", "Sign in through the identity platform: %s"),
+	CERTIFICATE_NOT_FOUND(ErrorType.NOT_FOUND, "未找到证照：%s", "No certificate %s"),
+	CONSENT_REQUIRED(ErrorType.FORBIDDEN, "持证人未授权此用途的查验", "The holder has not consented to this check for this purpose"),
+	CONSENT_NOT_FOUND(ErrorType.NOT_FOUND, "未找到授权：%s", "No consent %s"),
+	PURPOSE_NOT_FOUND(ErrorType.NOT_FOUND, "未找到用途：%s", "No purpose %s"),
+	PURPOSE_CODE_TAKEN(ErrorType.BAD_REQUEST, "用途编码已存在：%s", "A purpose with code %s already exists"),
+	NOT_A_HOLDER(ErrorType.FORBIDDEN, "仅限个人或企业持证人本人操作", "Only a person or enterprise holder can do this"),
 	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "服务内部错误，请稍后重试", "Internal error; please retry later"),
 	SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; please retry later");
 

@@ -1,0 +1,67 @@
+package cn.tongban.certificate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An electronic certificate (电子证照) with its seal. {@code holderId} is the person or enterprise id;
+ * {@code holderIdentifier} the ID number or credit code printed on it. The stored status is VALID,
+ * REVOKED or SUSPENDED; EXPIRED is derived from {@code validTo} when read ({@link #statusOn}), so
+ * no batch job has to run at midnight.
+ *
+ * @param validTo null for certificates valid without limit (长期)
+ * @param sourceApplicationId the application (办件) that produced it, when issued on completion
+ */
+@Document("certificates")
+@CompoundIndex(name = "holder_type", def = "{'holderId': 1, 'typeCode': 1}")
+@CompoundIndex(name = "identifier_type", def = "{'holderIdentifier': 1, 'typeCode': 1}")
+public record Certificate(@Id String id, @Indexed(unique = true) String number, String typeCode,
+		CertificateType.HolderKind holderKind, String holderId, String holderIdentifier, String holderName,
+		String issuerDepartmentCode, LocalDate issuedOn, LocalDate validFrom, LocalDate validTo, StoredStatus status,
+		String statusReason, Map<String, String> data, Seal seal, String sourceApplicationId, Instant createdAt) {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	public CertificateStatus statusOn(LocalDate day) {
+		return switch (this.status) {
+			case REVOKED -> CertificateStatus.REVOKED;
+			case SUSPENDED -> CertificateStatus.SUSPENDED;
+			case VALID -> (this.validTo != null && day.isAfter(this.validTo)) ? CertificateStatus.EXPIRED
+					: CertificateStatus.VALID;
+		};
+	}
+
+	public CertificateStatus currentStatus() {
+		return statusOn(LocalDate.now(CHINA));
+	}
+
+	Certificate withSeal(Seal newSeal) {
+		return new Certificate(this.id, this.number, this.typeCode, this.holderKind, this.holderId,
+				this.holderIdentifier, this.holderName, this.issuerDepartmentCode, this.issuedOn, this.validFrom,
+				this.validTo, this.status, this.statusReason, this.data, newSeal, this.sourceApplicationId,
+				this.createdAt);
+	}
+
+	/** What is stored; see {@link CertificateStatus} for what is shown. */
+	public enum StoredStatus {
+
+		VALID, REVOKED, SUSPENDED
+
+	}
+
+	/**
+	 * The issuer's seal (电子印章): SM3withSM2 signature over {@link SealedPayload} of the certificate.
+	 *
+	 * @param signature base64 (DER-encoded SM2 signature)
+	 */
+	public record Seal(String keyId, String algorithm, String signature, Instant sealedAt) {
+	}
+
+}

@@ -1,0 +1,160 @@
+package cn.tongban.certificate;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import cn.tongban.platform.graphql.PageInfo;
+import cn.tongban.platform.graphql.PageRequest;
+import cn.tongban.platform.privacy.Masking;
+import cn.tongban.platform.security.Subject;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+/** The holder's side: card pack, one certificate, the usage log and its check. */
+@Controller
+class CertificateController {
+
+	static final String HOLDERS = "hasAnyRole('RESIDENT', 'ENTERPRISE')";
+
+	private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy.MM.dd");
+
+	private final CertificateService certificates;
+
+	private final CertificateTypeService types;
+
+	private final UsageLog usage;
+
+	CertificateController(CertificateService certificates, CertificateTypeService types, UsageLog usage) {
+		this.certificates = certificates;
+		this.types = types;
+		this.usage = usage;
+	}
+
+	@QueryMapping
+	@PreAuthorize(HOLDERS)
+	List<Certificate> myCertificates(@Argument CertificateStatus status, Authentication caller) {
+		List<Certificate> held = this.certificates.heldBy(Holder.idOf(Subject.from(caller)));
+		return (status == null) ? held : held.stream().filter((c) -> c.currentStatus() == status).toList();
+	}
+
+	@QueryMapping
+	@PreAuthorize(HOLDERS)
+	Certificate certificate(@Argument String id, Authentication caller) {
+		return this.certificates.requireHeldBy(id, Holder.idOf(Subject.from(caller)));
+	}
+
+	@QueryMapping
+	@PreAuthorize(HOLDERS)
+	UsageConnection myCertificateUsage(@Argument Integer first, @Argument String after, Authentication caller) {
+		String holderId = Holder.idOf(Subject.from(caller));
+		PageRequest page = PageRequest.of(first, after);
+		List<UsageEntry> entries = this.usage.newestFirst(holderId, page.offset(), page.size());
+		List<UsageEdge> edges = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			edges.add(new UsageEdge(PageRequest.cursor(page.offset() + i), entries.get(i)));
+		}
+		long total = this.usage.count(holderId);
+		return new UsageConnection(edges, entries, PageInfo.of(page, entries.size(), total), total);
+	}
+
+	@QueryMapping
+	@PreAuthorize(HOLDERS)
+	UsageLog.ChainCheck verifyMyCertificateUsage(Authentication caller) {
+		return this.usage.verify(Holder.idOf(Subject.from(caller)));
+	}
+
+	@SchemaMapping(typeName = "Certificate")
+	CertificateStatus status(Certificate certificate) {
+		return certificate.currentStatus();
+	}
+
+	@SchemaMapping(typeName = "Certificate")
+	String sealedPayload(Certificate certificate) {
+		return SealedPayload.of(certificate);
+	}
+
+	@BatchMapping(typeName = "Certificate", field = "type")
+	Map<Certificate, CertificateType> type(List<Certificate> certificates) {
+		return byType(certificates, Certificate::typeCode, (certificate, type) -> type);
+	}
+
+	@BatchMapping(typeName = "Certificate")
+	Map<Certificate, List<Datum>> data(List<Certificate> certificates) {
+		return byType(certificates, Certificate::typeCode, (certificate, type) -> fields(type).stream()
+			.filter((field) -> certificate.data().containsKey(field.key()))
+			.map((field) -> new Datum(field.key(), field.label(), certificate.data().get(field.key()), field.sensitive()))
+			.toList());
+	}
+
+	@BatchMapping(typeName = "Certificate")
+	Map<Certificate, Card> display(List<Certificate> certificates) {
+		return byType(certificates, Certificate::typeCode, (certificate, type) -> {
+			List<CardField> cardFields = fields(type).stream()
+				.filter((field) -> certificate.data().containsKey(field.key()) && !"holderName".equals(field.key()))
+				.map((field) -> new CardField(field.label(),
+						field.sensitive() ? mask(field.key(), certificate.data().get(field.key()))
+								: certificate.data().get(field.key())))
+				.toList();
+			String validity = certificate.validFrom().format(PRINTED) + "-"
+					+ ((certificate.validTo() != null) ? certificate.validTo().format(PRINTED) : "长期");
+			return new Card((type != null) ? type.name() : certificate.typeCode(), certificate.holderName(), validity,
+					certificate.currentStatus(), cardFields);
+		});
+	}
+
+	@BatchMapping(typeName = "CertificateUsage", field = "certificateType")
+	Map<UsageEntry, CertificateType> usageType(List<UsageEntry> entries) {
+		return byType(entries, UsageEntry::certificateTypeCode, (entry, type) -> type);
+	}
+
+	private <S, T> Map<S, T> byType(List<S> sources, Function<S, String> typeCode,
+			java.util.function.BiFunction<S, CertificateType, T> mapping) {
+		Map<String, CertificateType> found = this.types
+			.findByCodes(sources.stream().map(typeCode).filter(java.util.Objects::nonNull).distinct().toList());
+		Map<S, T> result = new LinkedHashMap<>();
+		sources.forEach((source) -> result.put(source, mapping.apply(source, found.get(typeCode.apply(source)))));
+		return result;
+	}
+
+	private static Collection<CertificateType.Field> fields(CertificateType type) {
+		return (type != null) ? type.fields() : List.of();
+	}
+
+	static String mask(String key, String value) {
+		if (key.endsWith("IdNumber")) {
+			return Masking.idNumber(value);
+		}
+		if (key.endsWith("Name")) {
+			return Masking.name(value);
+		}
+		int keep = Math.min(3, Math.max(1, value.codePointCount(0, value.length()) / 3));
+		return value.substring(0, value.offsetByCodePoints(0, keep)) + "****";
+	}
+
+	record Datum(String key, String label, String value, boolean sensitive) {
+	}
+
+	record Card(String title, String holderName, String validity, CertificateStatus status, List<CardField> fields) {
+	}
+
+	record CardField(String label, String value) {
+	}
+
+	record UsageConnection(List<UsageEdge> edges, List<UsageEntry> nodes, PageInfo pageInfo, long totalCount) {
+	}
+
+	record UsageEdge(String cursor, UsageEntry node) {
+	}
+
+}

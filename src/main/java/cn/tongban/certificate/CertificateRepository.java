@@ -1,0 +1,16 @@
+package cn.tongban.certificate;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface CertificateRepository extends MongoRepository<Certificate, String> {
+
+	List<Certificate> findByHolderIdOrderByTypeCodeAscIssuedOnDesc(String holderId);
+
+	List<Certificate> findByHolderIdAndTypeCodeIn(String holderId, java.util.Collection<String> typeCodes);
+
+	Optional<Certificate> findByNumber(String number);
+
+}

@@ -1,0 +1,98 @@
+package cn.tongban.certificate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import cn.tongban.identity.IdentityService;
+import cn.tongban.platform.seed.SeedFiles;
+import cn.tongban.platform.seed.Seeder;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo certificates and integrator purposes. Certificates are sealed here, with the keys of this
+ * installation; a certificate already stored is left alone (its status may have changed since).
+ */
+@Component
+class CertificateSeeder implements Seeder {
+
+	private final CertificateRepository certificates;
+
+	private final CertificateTypeRepository types;
+
+	private final PurposeRepository purposes;
+
+	private final IdentityService identity;
+
+	private final Sealer sealer;
+
+	private final MongoTemplate mongo;
+
+	CertificateSeeder(CertificateRepository certificates, CertificateTypeRepository types, PurposeRepository purposes,
+			IdentityService identity, Sealer sealer, MongoTemplate mongo) {
+		this.certificates = certificates;
+		this.types = types;
+		this.purposes = purposes;
+		this.identity = identity;
+		this.sealer = sealer;
+		this.mongo = mongo;
+	}
+
+	@Override
+	public int order() {
+		return 15;
+	}
+
+	@Override
+	public void seed(SeedFiles files) {
+		files.applyIfChanged("certificate/certificates.json", CertificateSeed.class, this::insertMissing);
+		files.applyIfChanged("certificate/purposes.json", Purpose.class, this.purposes::saveAll);
+	}
+
+	private void insertMissing(List<CertificateSeed> seeds) {
+		for (CertificateSeed seed : seeds) {
+			String id = idFor(seed.number());
+			if (this.certificates.existsById(id)) {
+				continue;
+			}
+			CertificateType type = this.types.findById(seed.typeCode())
+				.orElseThrow(() -> new IllegalStateException("Unknown certificate type " + seed.typeCode()));
+			String holderId = holderId(type.holderKind(), seed.holderIdentifier());
+			Certificate certificate = new Certificate(id, seed.number(), type.code(), type.holderKind(), holderId,
+					seed.holderIdentifier(), seed.data().get("holderName"), type.issuingDepartmentCode(),
+					seed.issuedOn(), seed.validFrom(), seed.validTo(), seed.status(), seed.statusReason(), seed.data(),
+					null, null, Instant.now());
+			this.mongo.insert(this.sealer.seal(certificate));
+		}
+	}
+
+	private String holderId(CertificateType.HolderKind kind, String identifier) {
+		return (kind == CertificateType.HolderKind.PERSON)
+				? this.identity.personByIdNumber(identifier).orElseThrow().id()
+				: this.identity.enterpriseByCreditCode(identifier).orElseThrow().id();
+	}
+
+	/** Stable across runs, reveals nothing. */
+	static String idFor(String number) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(("tongban-cert:" + number).getBytes(StandardCharsets.UTF_8));
+			return "crt_" + HexFormat.of().formatHex(digest).substring(0, 20);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record CertificateSeed(String number, String typeCode, String holderIdentifier, LocalDate issuedOn,
+			LocalDate validFrom, LocalDate validTo, Certificate.StoredStatus status, String statusReason,
+			Map<String, String> data) {
+	}
+
+}

@@ -1,0 +1,122 @@
+package cn.tongban.certificate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.ErrorCode;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The certificate module's API: a holder's certificates, which of them can stand in for an item's
+ * materials (免提交), and issuing a certificate when an application completes (办结即发证).
+ */
+@Service
+public class CertificateService {
+
+	private final CertificateRepository certificates;
+
+	private final CertificateTypeRepository types;
+
+	private final Sealer sealer;
+
+	private final MongoTemplate mongo;
+
+	CertificateService(CertificateRepository certificates, CertificateTypeRepository types, Sealer sealer,
+			MongoTemplate mongo) {
+		this.certificates = certificates;
+		this.types = types;
+		this.sealer = sealer;
+		this.mongo = mongo;
+	}
+
+	/** The holder's card pack (卡包): by type, newest first within a type. */
+	public List<Certificate> heldBy(String holderId) {
+		return this.certificates.findByHolderIdOrderByTypeCodeAscIssuedOnDesc(holderId);
+	}
+
+	/** The holder's certificate; another holder's id is NOT_FOUND exactly like an unknown one. */
+	public Certificate requireHeldBy(String certificateId, String holderId) {
+		return this.certificates.findById(certificateId)
+			.filter((certificate) -> certificate.holderId().equals(holderId))
+			.orElseThrow(() -> ApiException.onField("id", ErrorCode.CERTIFICATE_NOT_FOUND, certificateId));
+	}
+
+	/**
+	 * For each requested type the holder's newest certificate that is valid today: what the holder
+	 * need not submit (免提交). Types without one are absent.
+	 */
+	public Map<String, Certificate> validByType(String holderId, Collection<String> typeCodes) {
+		LocalDate today = LocalDate.now(Certificate.CHINA);
+		Map<String, Certificate> result = new LinkedHashMap<>();
+		this.certificates.findByHolderIdAndTypeCodeIn(holderId, typeCodes)
+			.stream()
+			.filter((certificate) -> certificate.statusOn(today) == CertificateStatus.VALID)
+			.sorted(Comparator.comparing(Certificate::issuedOn).reversed())
+			.forEach((certificate) -> result.putIfAbsent(certificate.typeCode(), certificate));
+		return result;
+	}
+
+	/**
+	 * Issues a certificate for a completed application. Idempotent: the id derives from the
+	 * application and type, so a repeated call (after a crash, or twice at once) returns the first
+	 * certificate and issues nothing more.
+	 */
+	public Certificate issue(IssueRequest request) {
+		String id = CertificateSeeder.idFor("application:" + request.sourceApplicationId() + ":" + request.typeCode());
+		Optional<Certificate> existing = this.certificates.findById(id);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		CertificateType type = this.types.findById(request.typeCode())
+			.orElseThrow(() -> new IllegalArgumentException("Unknown certificate type " + request.typeCode()));
+		LocalDate today = LocalDate.now(Certificate.CHINA);
+		LocalDate validTo = (type.validityYears() != null) ? today.plusYears(type.validityYears()) : null;
+		String number = type.code().replace("-", "") + "-" + today.getYear() + "-" + id.substring(4, 16).toUpperCase();
+		Certificate certificate = this.sealer.seal(new Certificate(id, number, type.code(), type.holderKind(),
+				request.holderId(), request.holderIdentifier(), request.holderName(), type.issuingDepartmentCode(),
+				today, today, validTo, Certificate.StoredStatus.VALID, null, Map.copyOf(request.data()), null,
+				request.sourceApplicationId(), Instant.now()));
+		try {
+			return this.mongo.insert(certificate);
+		}
+		catch (DuplicateKeyException concurrentIssue) {
+			return this.certificates.findById(id).orElseThrow(() -> concurrentIssue);
+		}
+	}
+
+	/** Revokes (注销) a certificate; its seal stays genuine but checks report REVOKED. */
+	Certificate revoke(String certificateId, String reason) {
+		Certificate updated = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(certificateId)),
+				Update.update("status", Certificate.StoredStatus.REVOKED).set("statusReason", reason),
+				org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Certificate.class);
+		if (updated == null) {
+			throw ApiException.onField("input.id", ErrorCode.CERTIFICATE_NOT_FOUND, certificateId);
+		}
+		return updated;
+	}
+
+	Optional<Certificate> find(String certificateId) {
+		return this.certificates.findById(certificateId);
+	}
+
+	/**
+	 * @param data the certificate's data fields (holderName, holderIdNumber … per the type)
+	 */
+	public record IssueRequest(String sourceApplicationId, String typeCode, String holderId, String holderIdentifier,
+			String holderName, Map<String, String> data) {
+	}
+
+}

@@ -1,0 +1,23 @@
+package cn.tongban.certificate;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A holder's consent (授权): this integrator may check these certificate types of mine for this
+ * purpose until {@code expiresAt} (at most 90 days), unless revoked first.
+ */
+@Document("certificate_consents")
+@CompoundIndex(name = "holder_integrator_purpose", def = "{'holderId': 1, 'integratorClientId': 1, 'purposeCode': 1}")
+record Consent(@Id String id, String holderId, String integratorClientId, String purposeCode,
+		List<String> certificateTypes, Instant grantedAt, Instant expiresAt, Instant revokedAt) {
+
+	boolean activeAt(Instant now) {
+		return this.revokedAt == null && this.expiresAt.isAfter(now);
+	}
+
+}

@@ -1,0 +1,161 @@
+package cn.tongban.certificate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import cn.tongban.identity.IdentityService;
+import cn.tongban.platform.security.Subject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+/** Purposes (integrators) and consents (holders). */
+@Controller
+class ConsentController {
+
+	private final ConsentService consents;
+
+	private final CertificateTypeService types;
+
+	private final CertificateTypeRepository typeRepository;
+
+	private final IdentityService identity;
+
+	ConsentController(ConsentService consents, CertificateTypeService types, CertificateTypeRepository typeRepository,
+			IdentityService identity) {
+		this.consents = consents;
+		this.types = types;
+		this.typeRepository = typeRepository;
+		this.identity = identity;
+	}
+
+	@QueryMapping
+	@PreAuthorize(CertificateController.HOLDERS)
+	List<Consent> myConsents(Authentication caller) {
+		return this.consents.of(Holder.idOf(Subject.from(caller)));
+	}
+
+	@QueryMapping
+	@PreAuthorize("isAuthenticated()")
+	List<Purpose> certificatePurposes(@Argument String integrator) {
+		return this.consents.purposes(integrator);
+	}
+
+	@MutationMapping
+	@PreAuthorize(CertificateController.HOLDERS)
+	ConsentPayload grantConsent(@Argument @Valid GrantConsentInput input, Authentication caller) {
+		return new ConsentPayload(this.consents.grant(Holder.idOf(Subject.from(caller)), input.purpose(),
+				input.certificateTypes(), input.days()));
+	}
+
+	@MutationMapping
+	@PreAuthorize(CertificateController.HOLDERS)
+	ConsentPayload revokeConsent(@Argument @Valid RevokeConsentInput input, Authentication caller) {
+		return new ConsentPayload(this.consents.revoke(Holder.idOf(Subject.from(caller)), input.id()));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('INTEGRATOR')")
+	PurposePayload registerCertificatePurpose(@Argument @Valid RegisterPurposeInput input, Authentication caller) {
+		return new PurposePayload(this.consents.register(Subject.from(caller).clientId(), input.code(), input.name(),
+				input.description(), input.certificateTypes(), input.fields(), this.typeRepository));
+	}
+
+	@SchemaMapping(typeName = "Consent")
+	String integrator(Consent consent) {
+		return consent.integratorClientId();
+	}
+
+	@SchemaMapping(typeName = "Consent")
+	boolean active(Consent consent) {
+		return consent.activeAt(Instant.now());
+	}
+
+	@BatchMapping(typeName = "Consent", field = "purpose")
+	Map<Consent, Purpose> consentPurpose(List<Consent> consents) {
+		Map<String, Purpose> byCode = this.consents
+			.purposesByCode(consents.stream().map(Consent::purposeCode).distinct().toList());
+		Map<Consent, Purpose> result = new LinkedHashMap<>();
+		consents.forEach((consent) -> result.put(consent, byCode.get(consent.purposeCode())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Consent", field = "integratorName")
+	Map<Consent, String> consentIntegratorName(List<Consent> consents) {
+		Map<String, String> names = this.identity
+			.clientNames(consents.stream().map(Consent::integratorClientId).distinct().toList());
+		Map<Consent, String> result = new LinkedHashMap<>();
+		consents.forEach((consent) -> result.put(consent, names.get(consent.integratorClientId())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Consent", field = "certificateTypes")
+	Map<Consent, List<CertificateType>> consentTypes(List<Consent> consents) {
+		Map<String, CertificateType> found = this.types
+			.findByCodes(consents.stream().flatMap((c) -> c.certificateTypes().stream()).distinct().toList());
+		Map<Consent, List<CertificateType>> result = new LinkedHashMap<>();
+		consents.forEach((consent) -> result.put(consent,
+				consent.certificateTypes().stream().map(found::get).filter(Objects::nonNull).toList()));
+		return result;
+	}
+
+	@SchemaMapping(typeName = "CertificatePurpose")
+	String integrator(Purpose purpose) {
+		return purpose.integratorClientId();
+	}
+
+	@BatchMapping(typeName = "CertificatePurpose", field = "integratorName")
+	Map<Purpose, String> purposeIntegratorName(List<Purpose> purposes) {
+		Map<String, String> names = this.identity
+			.clientNames(purposes.stream().map(Purpose::integratorClientId).distinct().toList());
+		Map<Purpose, String> result = new LinkedHashMap<>();
+		purposes.forEach((purpose) -> result.put(purpose, names.get(purpose.integratorClientId())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "CertificatePurpose", field = "certificateTypes")
+	Map<Purpose, List<CertificateType>> purposeTypes(List<Purpose> purposes) {
+		Map<String, CertificateType> found = this.types
+			.findByCodes(purposes.stream().flatMap((p) -> p.certificateTypes().stream()).distinct().toList());
+		Map<Purpose, List<CertificateType>> result = new LinkedHashMap<>();
+		purposes.forEach((purpose) -> result.put(purpose,
+				new ArrayList<>(purpose.certificateTypes().stream().map(found::get).filter(Objects::nonNull).toList())));
+		return result;
+	}
+
+	record GrantConsentInput(@NotBlank String purpose, @Size(max = 10) List<@NotBlank String> certificateTypes,
+			@NotNull Integer days) {
+	}
+
+	record RevokeConsentInput(@NotBlank @Size(max = 40) String id) {
+	}
+
+	record RegisterPurposeInput(@NotBlank @Pattern(regexp = "[A-Z0-9-]{3,40}") String code,
+			@NotBlank @Size(min = 2, max = 30) String name, @Size(max = 200) String description,
+			@NotEmpty @Size(max = 10) List<@NotBlank String> certificateTypes,
+			@NotEmpty @Size(max = 20) List<@NotBlank String> fields) {
+	}
+
+	record ConsentPayload(Consent consent) {
+	}
+
+	record PurposePayload(Purpose purpose) {
+	}
+
+}

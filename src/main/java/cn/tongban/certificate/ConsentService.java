@@ -1,0 +1,120 @@
+package cn.tongban.certificate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.ErrorCode;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Holders' consents to integrators' purposes: grant, list, revoke, and the live check. */
+@Service
+class ConsentService {
+
+	static final int MAX_DAYS = 90;
+
+	private final ConsentRepository consents;
+
+	private final PurposeRepository purposes;
+
+	private final MongoTemplate mongo;
+
+	ConsentService(ConsentRepository consents, PurposeRepository purposes, MongoTemplate mongo) {
+		this.consents = consents;
+		this.purposes = purposes;
+		this.mongo = mongo;
+	}
+
+	Consent grant(String holderId, String purposeCode, List<String> certificateTypes, int days) {
+		Purpose purpose = requirePurpose(purposeCode, "input.purpose");
+		List<String> types = (certificateTypes == null || certificateTypes.isEmpty()) ? purpose.certificateTypes()
+				: List.copyOf(new java.util.LinkedHashSet<>(certificateTypes));
+		if (!new HashSet<>(purpose.certificateTypes()).containsAll(types)) {
+			throw ApiException.onField("input.certificateTypes", ErrorCode.INVALID_ARGUMENT,
+					"certificate types outside the purpose " + purpose.certificateTypes());
+		}
+		if (days < 1 || days > MAX_DAYS) {
+			throw ApiException.onField("input.days", ErrorCode.INVALID_ARGUMENT, "days must be 1 to " + MAX_DAYS);
+		}
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		Consent consent = new Consent("cns_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
+				holderId, purpose.integratorClientId(), purpose.code(), types, now, now.plus(Duration.ofDays(days)),
+				null);
+		return this.consents.insert(consent);
+	}
+
+	List<Consent> of(String holderId) {
+		return this.consents.findByHolderIdOrderByGrantedAtDesc(holderId);
+	}
+
+	/** Revoking twice is harmless; another holder's consent is NOT_FOUND. */
+	Consent revoke(String holderId, String consentId) {
+		Query mine = Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId));
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId)
+			.and("revokedAt").is(null)), Update.update("revokedAt", Instant.now()), Consent.class);
+		Consent consent = this.mongo.findOne(mine, Consent.class);
+		if (consent == null) {
+			throw ApiException.onField("input.id", ErrorCode.CONSENT_NOT_FOUND, consentId);
+		}
+		return consent;
+	}
+
+	/** A consent of the holder that allows this integrator, purpose and type now, or null. */
+	Consent live(String holderId, String integratorClientId, String purposeCode, String typeCode) {
+		Instant now = Instant.now();
+		return this.consents.findByHolderIdAndIntegratorClientIdAndPurposeCode(holderId, integratorClientId, purposeCode)
+			.stream()
+			.filter((consent) -> consent.activeAt(now) && consent.certificateTypes().contains(typeCode))
+			.findFirst()
+			.orElse(null);
+	}
+
+	Purpose requirePurpose(String code, String field) {
+		return this.purposes.findById(code).orElseThrow(() -> ApiException.onField(field, ErrorCode.PURPOSE_NOT_FOUND, code));
+	}
+
+	java.util.Map<String, Purpose> purposesByCode(java.util.Collection<String> codes) {
+		return this.purposes.findAllById(codes)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Purpose::code, java.util.function.Function.identity()));
+	}
+
+	List<Purpose> purposes(String integratorClientId) {
+		return (integratorClientId != null) ? this.purposes.findByIntegratorClientIdOrderByCode(integratorClientId)
+				: this.purposes.findAll(org.springframework.data.domain.Sort.by("_id"));
+	}
+
+	Purpose register(String integratorClientId, String code, String name, String description, List<String> types,
+			List<String> fields, CertificateTypeRepository typeRepository) {
+		for (String type : types) {
+			if (!typeRepository.existsById(type)) {
+				throw ApiException.onField("input.certificateTypes", ErrorCode.UNKNOWN_REFERENCE, "证照类型", type);
+			}
+		}
+		List<String> knownFields = typeRepository.findAllById(types)
+			.stream()
+			.flatMap((type) -> type.fields().stream().map(CertificateType.Field::key))
+			.toList();
+		for (String field : fields) {
+			if (!knownFields.contains(field)) {
+				throw ApiException.onField("input.fields", ErrorCode.INVALID_ARGUMENT,
+						"field " + field + " is not carried by " + types);
+			}
+		}
+		if (this.purposes.existsById(code)) {
+			throw ApiException.onField("input.code", ErrorCode.PURPOSE_CODE_TAKEN, code);
+		}
+		Purpose purpose = new Purpose(code, integratorClientId, name, description, List.copyOf(types), List.copyOf(fields));
+		this.mongo.insert(purpose);
+		return purpose;
+	}
+
+}
