@@ -99,11 +99,11 @@ class UsageLog {
 	}
 
 	/**
-	 * @param brokenAt the first sequence number that fails, null when intact
+	 * @param brokenAtSequence the first sequence number that fails, null when intact
 	 * @param headHash hash of the last good entry: a client that remembers it can also detect
 	 * entries cut off the end
 	 */
-	record ChainCheck(boolean intact, int entries, Long brokenAt, String problem, String headHash) {
+	record ChainCheck(boolean intact, int entries, Long brokenAtSequence, String problem, String headHash) {
 	}
 
 }

@@ -47,6 +47,10 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Caller> ADMIN_ONLY = EnumSet.of(Caller.ADMIN);
 
+	private static final Set<Caller> HOLDERS = EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE);
+
+	private static final Set<Caller> INTEGRATORS = EnumSet.of(Caller.INTEGRATOR);
+
 	private static final String CREATE_INPUT = """
 			{basicCode: "GG0040999000", region: "370285", name: "矩阵测试事项", type: PUBLIC_SERVICE, department: "NOPE",
 			 targets: [NATURAL_PERSON], legalTimeLimitDays: 30, promisedTimeLimitDays: 10, channels: [MOBILE],
@@ -67,6 +71,27 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Query.catalogStatistics", new Access("{ catalogStatistics { activeItemCount } }", EVERYONE));
 		MATRIX.put("Query.me", new Access("{ me { id roles } }", SIGNED_IN));
 		MATRIX.put("Query.auditEvents", new Access("{ auditEvents(first: 1) { totalCount } }", ADMIN_ONLY));
+		MATRIX.put("Query.myCertificates", new Access("{ myCertificates { id } }", HOLDERS));
+		MATRIX.put("Query.certificate", new Access("{ certificate(id: \"crt_unknown\") { id } }", HOLDERS));
+		MATRIX.put("Query.myCertificateUsage", new Access("{ myCertificateUsage { totalCount } }", HOLDERS));
+		MATRIX.put("Query.verifyMyCertificateUsage", new Access("{ verifyMyCertificateUsage { intact } }", HOLDERS));
+		MATRIX.put("Query.myConsents", new Access("{ myConsents { id } }", HOLDERS));
+		MATRIX.put("Query.certificatePurposes", new Access("{ certificatePurposes { code } }", SIGNED_IN));
+		MATRIX.put("Query.sealKeys", new Access("{ sealKeys { keyId } }", EVERYONE));
+		MATRIX.put("Query.checkSeal",
+				new Access("{ checkSeal(payload: \"{}\", keyId: \"k\", signature: \"s\") { outcome } }", EVERYONE));
+		MATRIX.put("Mutation.grantConsent", new Access(
+				"mutation { grantConsent(input: {purpose: \"NO-SUCH-PURPOSE\", days: 1}) { consent { id } } }", HOLDERS));
+		MATRIX.put("Mutation.revokeConsent",
+				new Access("mutation { revokeConsent(input: {id: \"cns_unknown\"}) { consent { id } } }", HOLDERS));
+		MATRIX.put("Mutation.registerCertificatePurpose", new Access(
+				"mutation { registerCertificatePurpose(input: {code: \"MATRIX-TEST\", name: \"矩阵测试\", certificateTypes: [\"XX-999\"], fields: [\"holderName\"]}) { purpose { code } } }",
+				INTEGRATORS));
+		MATRIX.put("Mutation.verifyCertificate", new Access(
+				"mutation { verifyCertificate(input: {holderIdNumber: \"370202199003151233\", certificateType: \"GA-001\", purpose: \"NO-SUCH-PURPOSE\"}) { valid } }",
+				INTEGRATORS));
+		MATRIX.put("Mutation.revokeCertificate", new Access(
+				"mutation { revokeCertificate(input: {id: \"crt_unknown\", reason: \"矩阵测试\"}) { status } }", ADMIN_ONLY));
 		MATRIX.put("Mutation.requestLoginCode",
 				new Access("mutation { requestLoginCode(input: {mobile: \"13900000000\"}) { maskedMobile } }", EVERYONE));
 		MATRIX.put("Mutation.createServiceItem",
