@@ -51,6 +51,8 @@ OK = ["pm.test('HTTP 200', () => pm.response.to.have.status(200));",
       "const body = pm.response.json();",
       "pm.test('no errors', () => pm.expect(body.errors, JSON.stringify(body.errors)).to.be.undefined);"]
 
+VERIFY_DOC = """mutation($input: VerifyCertificateInput!) { verifyCertificate(input: $input) { genuine valid status certificateNumber certificateType { code } fields { key value } consentExpiresAt } }"""
+
 def err(code, field=None, classification="BAD_REQUEST"):
     t = ["const body = pm.response.json();",
          f"pm.test('error {code}', () => pm.expect(body.errors[0].extensions.code).to.eql('{code}'));",
@@ -243,11 +245,101 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
         "pm.test('not listed', () => pm.expect(body.data.serviceItems.nodes.map(n => n.code)).not.to.include(pm.environment.get('newItemCode')));"]),
 ]}
 
-certificate = {"name": "certificate", "description": "Electronic certificates (电子证照).", "item": [
+certificate = {"name": "certificate", "description": "Electronic certificates (电子证照): card pack, seals, consent, third-party verification, usage log — as holder, integrator and anonymous verifier.", "item": [
     gql("certificateTypes", "{ certificateTypes { code name holderKind validityYears issuingDepartment { shortName } fields { key label sensitive } } }", tests=OK + [
         "const types = body.data.certificateTypes;",
         "pm.test('30+ types', () => pm.expect(types.length).to.be.above(30));",
         "pm.test('居民身份证 issued by 公安', () => { const id = types.find(t => t.code === 'GA-001'); pm.expect(id.name).to.eql('居民身份证'); pm.expect(id.issuingDepartment.shortName).to.eql('公安'); pm.expect(id.fields.find(f => f.key === 'holderIdNumber').sensitive).to.be.true; });"]),
+    gql("myCertificates (holder): the card pack", """{ myCertificates { id number status type { code name } issuer { shortName } validTo
+  display { title holderName validity status fields { label value } }
+  data { key label value sensitive } sealedPayload seal { keyId algorithm signature sealedAt } } }""", headers=bearer("resident"), tests=OK + [
+        "const pack = body.data.myCertificates;",
+        "const idCard = pack.find(c => c.type.code === 'GA-001');",
+        "pm.test('identity card, marriage certificate, driving licence …', () => pm.expect(pack.map(c => c.type.code)).to.include.members(['GA-001', 'MZ-001', 'GA-006', 'RS-001']));",
+        "pm.test('valid, issued by 公安, sealed with SM3withSM2', () => { pm.expect(idCard.status).to.eql('VALID'); pm.expect(idCard.issuer.shortName).to.eql('公安'); pm.expect(idCard.seal.algorithm).to.eql('SM3withSM2'); });",
+        "pm.test('card face masks the ID number', () => pm.expect(idCard.display.fields.find(f => f.label === '公民身份号码').value).to.eql('370202********1233'));",
+        "pm.test('data carries the full value for the holder', () => pm.expect(idCard.data.find(d => d.key === 'holderIdNumber').value).to.eql('370202199003151233'));",
+        "pm.environment.set('certificateId', idCard.id);",
+        "// stored JSON-escaped: Postman pastes variables into the variables JSON as text",
+        "pm.environment.set('sealedPayload', JSON.stringify(idCard.sealedPayload).slice(1, -1));",
+        "pm.environment.set('sealKeyId', idCard.seal.keyId);",
+        "pm.environment.set('sealSignature', idCard.seal.signature);"]),
+    gql("certificate (holder)", "query($id: ID!) { certificate(id: $id) { number holderName holderIdentifier status } }", {"id": "{{certificateId}}"},
+        headers=bearer("resident"), tests=OK + [
+        "pm.test('my identity card', () => { pm.expect(body.data.certificate.holderName).to.eql('张伟'); pm.expect(body.data.certificate.holderIdentifier).to.eql('370202199003151233'); });"]),
+    gql("certificate: another holder cannot read it", "query($id: ID!) { certificate(id: $id) { number } }", {"id": "{{certificateId}}"},
+        headers=bearer("enterprise"), tests=err("CERTIFICATE_NOT_FOUND", "id", "NOT_FOUND")),
+    gql("myCertificates (enterprise agent): the enterprise's licences", "{ myCertificates { holderName type { code } } }", headers=bearer("enterprise"), tests=OK + [
+        "pm.test('营业执照 of 青岛海蓝', () => { pm.expect(body.data.myCertificates.map(c => c.type.code)).to.include('SJ-001'); body.data.myCertificates.forEach(c => pm.expect(c.holderName).to.eql('青岛海蓝数字科技有限公司')); });"]),
+    gql("myCertificates: staff have no card pack", "{ myCertificates { id } }", headers=bearer("staff"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("sealKeys (anyone)", "{ sealKeys { keyId owner algorithm curve publicKey createdAt } }", tests=OK + [
+        "pm.test('the identity card key is published', () => { const key = body.data.sealKeys.find(k => k.keyId === pm.environment.get('sealKeyId')); pm.expect(key.owner).to.eql('GA'); pm.expect(key.curve).to.eql('sm2p256v1'); });"]),
+    http("Seal keys document (JWKS-like)", "GET", "/.well-known/seal-keys.json", [
+        "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+        "pm.test('SM2 keys with x and y', () => { const key = pm.response.json().keys.find(k => k.kid === pm.environment.get('sealKeyId')); pm.expect(key.crv).to.eql('SM2'); pm.expect(key.x).to.be.a('string'); });",
+        "pm.test('cacheable', () => pm.expect(pm.response.headers.get('Cache-Control')).to.include('max-age'));"]),
+    gql("checkSeal (anyone): genuine", "query($p: String!, $k: String!, $s: String!) { checkSeal(payload: $p, keyId: $k, signature: $s) { outcome certificateNumber signatureValid } }",
+        {"p": "{{sealedPayload}}", "k": "{{sealKeyId}}", "s": "{{sealSignature}}"}, tests=OK + [
+        "pm.test('GENUINE', () => { pm.expect(body.data.checkSeal.outcome).to.eql('GENUINE'); pm.expect(body.data.checkSeal.signatureValid).to.be.true; });"]),
+    gql("checkSeal: one changed character is TAMPERED", "query($p: String!, $k: String!, $s: String!) { checkSeal(payload: $p, keyId: $k, signature: $s) { outcome signatureValid } }",
+        {"p": "{{tamperedPayload}}", "k": "{{sealKeyId}}", "s": "{{sealSignature}}"},
+        prerequest=["pm.environment.set('tamperedPayload', pm.environment.get('sealedPayload').replace('张伟', '张韦'));"], tests=OK + [
+        "pm.test('TAMPERED', () => pm.expect(body.data.checkSeal.outcome).to.eql('TAMPERED'));"]),
+    gql("checkSeal: unknown key", "query($p: String!, $s: String!) { checkSeal(payload: $p, keyId: \"SEAL-XX-20000101-0000\", signature: $s) { outcome } }",
+        {"p": "{{sealedPayload}}", "s": "{{sealSignature}}"}, tests=OK + [
+        "pm.test('UNKNOWN_KEY', () => pm.expect(body.data.checkSeal.outcome).to.eql('UNKNOWN_KEY'));"]),
+    gql("certificatePurposes", "{ certificatePurposes(integrator: \"icbc-qingdao\") { code name integratorName certificateTypes { code } fields } }",
+        headers=bearer("resident"), tests=OK + [
+        "pm.test('开户实名核验 by 工商银行', () => { const p = body.data.certificatePurposes.find(p => p.code === 'ICBC-ACCOUNT-OPENING'); pm.expect(p.integratorName).to.eql('中国工商银行青岛分行'); pm.expect(p.fields).to.not.include('address'); });"]),
+    gql("registerCertificatePurpose (integrator)", """mutation($input: RegisterCertificatePurposeInput!) { registerCertificatePurpose(input: $input) { purpose { code integrator certificateTypes { code } fields } } }""",
+        {"input": {"code": "{{newPurposeCode}}", "name": "信用卡申请", "description": "信用卡申请时核验学历", "certificateTypes": ["JY-001"], "fields": ["holderName", "school", "level"]}},
+        prerequest=["pm.environment.set('newPurposeCode', 'ICBC-CARD-' + Math.floor(Math.random() * 1e8));"],
+        headers=bearer("integrator"), tests=OK + [
+        "pm.test('registered for the bank', () => pm.expect(body.data.registerCertificatePurpose.purpose.integrator).to.eql('icbc-qingdao'));"]),
+    gql("registerCertificatePurpose: a field the type does not carry", """mutation { registerCertificatePurpose(input: {code: "ICBC-BAD-FIELD", name: "错误用途", certificateTypes: ["JY-001"], fields: ["spouseName"]}) { purpose { code } } }""",
+        headers=bearer("integrator"), tests=err("INVALID_ARGUMENT", "input.fields")),
+    gql("verifyCertificate without consent: CONSENT_REQUIRED, nothing disclosed", VERIFY_DOC,
+        {"input": {"holderIdNumber": "370202199003151233", "certificateType": "GA-001", "purpose": "ICBC-ACCOUNT-OPENING"}},
+        headers=bearer("integrator"), tests=err("CONSENT_REQUIRED", classification="FORBIDDEN") + [
+        "pm.test('no data', () => pm.expect(body.data).to.be.null);"]),
+    gql("grantConsent (holder): 工商银行 开户实名核验 for 30 days", """mutation($input: GrantConsentInput!) { grantConsent(input: $input) { consent { id active integratorName purpose { name } certificateTypes { code } expiresAt } } }""",
+        {"input": {"purpose": "ICBC-ACCOUNT-OPENING", "days": 30}}, headers=bearer("resident"), tests=OK + [
+        "const consent = body.data.grantConsent.consent;",
+        "pm.test('active, for the identity card', () => { pm.expect(consent.active).to.be.true; pm.expect(consent.certificateTypes.map(t => t.code)).to.eql(['GA-001']); });",
+        "pm.test('expires in 30 days', () => pm.expect(Date.parse(consent.expiresAt) - Date.now()).to.be.within(29.9 * 864e5, 30.1 * 864e5));",
+        "pm.environment.set('consentId', consent.id);"]),
+    gql("grantConsent: more than 90 days is refused", "mutation { grantConsent(input: {purpose: \"ICBC-ACCOUNT-OPENING\", days: 120}) { consent { id } } }",
+        headers=bearer("resident"), tests=err("INVALID_ARGUMENT", "input.days")),
+    gql("verifyCertificate (integrator) under consent: only the purpose's fields", VERIFY_DOC,
+        {"input": {"holderIdNumber": "370202199003151233", "certificateType": "GA-001", "purpose": "ICBC-ACCOUNT-OPENING"}},
+        headers=bearer("integrator"), tests=OK + [
+        "const v = body.data.verifyCertificate;",
+        "pm.test('genuine and valid', () => { pm.expect(v.genuine).to.be.true; pm.expect(v.valid).to.be.true; pm.expect(v.status).to.eql('VALID'); });",
+        "pm.test('only the purpose\\'s fields (no address)', () => pm.expect(v.fields.map(f => f.key)).to.eql(['holderName', 'holderIdNumber', 'gender', 'birthDate']));"]),
+    gql("verifyCertificate: a terminal may not", VERIFY_DOC,
+        {"input": {"holderIdNumber": "370202199003151233", "certificateType": "GA-001", "purpose": "ICBC-ACCOUNT-OPENING"}},
+        headers=bearer("terminal"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("myConsents (holder)", "{ myConsents { id active integrator purpose { code } } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('lists the new consent as active', () => pm.expect(body.data.myConsents.find(c => c.id === pm.environment.get('consentId')).active).to.be.true);"]),
+    gql("revokeConsent (holder)", "mutation($id: ID!) { revokeConsent(input: {id: $id}) { consent { active revokedAt } } }", {"id": "{{consentId}}"},
+        headers=bearer("resident"), tests=OK + [
+        "pm.test('revoked', () => { pm.expect(body.data.revokeConsent.consent.active).to.be.false; pm.expect(body.data.revokeConsent.consent.revokedAt).to.be.a('string'); });"]),
+    gql("verifyCertificate after revocation: refused at once", VERIFY_DOC,
+        {"input": {"holderIdNumber": "370202199003151233", "certificateType": "GA-001", "purpose": "ICBC-ACCOUNT-OPENING"}},
+        headers=bearer("integrator"), tests=err("CONSENT_REQUIRED", classification="FORBIDDEN")),
+    gql("myCertificateUsage (holder): every access, newest first", "{ myCertificateUsage(first: 10) { totalCount nodes { sequence accessorName purposeName result reason certificateType { code } hash previousHash } } }",
+        headers=bearer("resident"), tests=OK + [
+        "const log = body.data.myCertificateUsage.nodes;",
+        "pm.test('refused, allowed, refused — newest first', () => pm.expect(log.slice(0, 3).map(e => e.result)).to.eql(['DENIED', 'ALLOWED', 'DENIED']));",
+        "pm.test('names the bank and purpose', () => { pm.expect(log[1].accessorName).to.eql('中国工商银行青岛分行'); pm.expect(log[1].purposeName).to.eql('开户实名核验'); });",
+        "pm.test('chained', () => pm.expect(log[0].previousHash).to.eql(log[1].hash));"]),
+    gql("verifyMyCertificateUsage (holder): the chain is intact", "{ verifyMyCertificateUsage { intact entries brokenAtSequence headHash } }",
+        headers=bearer("resident"), tests=OK + [
+        "pm.test('intact', () => { pm.expect(body.data.verifyMyCertificateUsage.intact).to.be.true; pm.expect(body.data.verifyMyCertificateUsage.entries).to.be.at.least(3); });"]),
+    gql("revokeCertificate: staff may not", "mutation { revokeCertificate(input: {id: \"crt_x\", reason: \"测试\"}) { status } }", headers=bearer("staff"),
+        tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("revokeCertificate (admin): unknown id", "mutation { revokeCertificate(input: {id: \"crt_unknown\", reason: \"测试注销\"}) { status } }", headers=bearer("admin"),
+        tests=err("CERTIFICATE_NOT_FOUND", "input.id", "NOT_FOUND")),
 ]}
 
 SMS = "urn:tongban:params:oauth:grant-type:sms-code"
