@@ -59,9 +59,11 @@ function stop(child, hasExited) {
   });
 }
 
-export async function graphql(baseUrl, query, variables) {
+export async function graphql(baseUrl, query, variables, token) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }),
+    method: 'POST', headers, body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
   if (!response.ok || body.errors) {
@@ -117,4 +119,29 @@ export function summarise(latencies, errors, seconds) {
     p50Ms: Number(at(0.5).toFixed(2)), p90Ms: Number(at(0.9).toFixed(2)), p99Ms: Number(at(0.99).toFixed(2)),
     maxMs: Number(sorted[sorted.length - 1].toFixed(2)),
   };
+}
+
+async function token(baseUrl, clientId, secret, form) {
+  const response = await fetch(`${baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form),
+  });
+  const body = await response.json();
+  if (!body.access_token) throw new Error(`no token for ${clientId}: ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+/** A resident's token the way the app gets one: SMS code from the dev outbox. */
+export async function residentToken(baseUrl, mobile) {
+  await graphql(baseUrl, 'mutation($m: String!) { requestLoginCode(input: {mobile: $m}) { maskedMobile } }', { m: mobile });
+  const messages = await (await fetch(`${baseUrl}/dev/sms-outbox?mobile=${mobile}`)).json();
+  return token(baseUrl, 'tongban-app', 'tongban-app-demo-secret',
+    { grant_type: 'urn:tongban:params:oauth:grant-type:sms-code', mobile, code: messages[0].code });
+}
+
+/** A machine client's token (integrators, terminals). */
+export function clientToken(baseUrl, clientId, secret) {
+  return token(baseUrl, clientId, secret, { grant_type: 'client_credentials' });
 }

@@ -11,6 +11,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** Appends to and reads the per-holder hash-chained usage log (SM3). */
@@ -21,35 +22,60 @@ class UsageLog {
 
 	private final MongoTemplate mongo;
 
+	private final Object[] stripes = new Object[256];
+
 	UsageLog(MongoTemplate mongo) {
 		this.mongo = mongo;
+		for (int i = 0; i < this.stripes.length; i++) {
+			this.stripes[i] = new Object();
+		}
 	}
 
 	/**
-	 * Appends one entry. Concurrent appends for the same holder race for the next sequence number;
-	 * the loser's insert hits the duplicate {@code _id} and it retries on the new tail.
+	 * Appends one entry. The chain's tail is read from a per-holder head document ({@code _id} =
+	 * holder, so one keyed read instead of a sort over the holder's entries). Appenders in this
+	 * instance queue on a striped lock; another instance racing for the same sequence number loses
+	 * on the duplicate entry {@code _id}, moves the head on and retries. The head is only a cache of
+	 * the newest entry: if a crash leaves it behind, the duplicate tells and it catches up.
 	 */
 	UsageEntry append(String holderId, String accessor, String accessorName, Purpose purpose, Certificate certificate,
 			String typeCode, UsageEntry.Result result, String reason) {
-		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			UsageEntry last = last(holderId);
-			long sequence = (last != null) ? last.sequence() + 1 : 1;
-			String previous = (last != null) ? last.hash() : UsageEntry.GENESIS;
-			UsageEntry entry = new UsageEntry(UsageEntry.idFor(holderId, sequence), holderId, sequence,
-					Instant.now().truncatedTo(ChronoUnit.MILLIS), accessor, accessorName,
-					(purpose != null) ? purpose.code() : null, (purpose != null) ? purpose.name() : null,
-					(certificate != null) ? certificate.id() : null,
-					(certificate != null) ? certificate.number() : null, typeCode, result, reason, previous, null);
-			UsageEntry hashed = withHash(entry);
-			try {
-				this.mongo.insert(hashed);
-				return hashed;
-			}
-			catch (DuplicateKeyException raced) {
-				Thread.onSpinWait();
+		Object stripe = this.stripes[Math.floorMod(holderId.hashCode(), this.stripes.length)];
+		synchronized (stripe) {
+			for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+				Head head = this.mongo.findById(holderId, Head.class);
+				long sequence = (head != null) ? head.sequence() + 1 : 1;
+				String previous = (head != null) ? head.hash() : UsageEntry.GENESIS;
+				UsageEntry entry = withHash(new UsageEntry(UsageEntry.idFor(holderId, sequence), holderId, sequence,
+						Instant.now().truncatedTo(ChronoUnit.MILLIS), accessor, accessorName,
+						(purpose != null) ? purpose.code() : null, (purpose != null) ? purpose.name() : null,
+						(certificate != null) ? certificate.id() : null,
+						(certificate != null) ? certificate.number() : null, typeCode, result, reason, previous, null));
+				try {
+					this.mongo.insert(entry);
+					advanceHead(holderId, entry);
+					return entry;
+				}
+				catch (DuplicateKeyException taken) {
+					UsageEntry existing = this.mongo.findById(UsageEntry.idFor(holderId, sequence), UsageEntry.class);
+					if (existing != null) {
+						advanceHead(holderId, existing);
+					}
+				}
 			}
 		}
 		throw new IllegalStateException("Could not append to the usage log of " + holderId);
+	}
+
+	/** Moves the head forward only: a slower writer never moves it back. */
+	private void advanceHead(String holderId, UsageEntry entry) {
+		try {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(holderId).and("sequence").lt(entry.sequence())),
+					Update.update("sequence", entry.sequence()).set("hash", entry.hash()), Head.class);
+		}
+		catch (DuplicateKeyException alreadyFurther) {
+			// the head exists with a higher sequence: nothing to do
+		}
 	}
 
 	List<UsageEntry> newestFirst(String holderId, int offset, int limit) {
@@ -83,11 +109,6 @@ class UsageLog {
 		return new ChainCheck(true, entries.size(), null, null, previous);
 	}
 
-	private UsageEntry last(String holderId) {
-		return this.mongo.findOne(byHolder(holderId).with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1),
-				UsageEntry.class);
-	}
-
 	private static Query byHolder(String holderId) {
 		return Query.query(Criteria.where("holderId").is(holderId));
 	}
@@ -96,6 +117,11 @@ class UsageLog {
 		return new UsageEntry(e.id(), e.holderId(), e.sequence(), e.at(), e.accessor(), e.accessorName(),
 				e.purposeCode(), e.purposeName(), e.certificateId(), e.certificateNumber(), e.certificateTypeCode(),
 				e.result(), e.reason(), e.previousHash(), Sm3.hex(e.chainedText()));
+	}
+
+	/** The newest entry of a holder's chain. */
+	@org.springframework.data.mongodb.core.mapping.Document("certificate_usage_heads")
+	record Head(@org.springframework.data.annotation.Id String holderId, long sequence, String hash) {
 	}
 
 	/**

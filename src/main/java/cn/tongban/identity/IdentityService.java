@@ -1,6 +1,7 @@
 package cn.tongban.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,6 +20,12 @@ public class IdentityService {
 	private final ClientRegistrationRepository clients;
 
 	private final StaffAccountRepository accounts;
+
+	private final com.github.benmanes.caffeine.cache.Cache<String, String> clientNames = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(java.time.Duration.ofMinutes(5))
+		.build();
 
 	IdentityService(PersonRepository people, EnterpriseRepository enterprises, ClientRegistrationRepository clients,
 			StaffAccountRepository accounts) {
@@ -44,11 +51,16 @@ public class IdentityService {
 		return this.enterprises.findByCreditCode(creditCode).map(EnterpriseDetails::of);
 	}
 
-	/** Display names of registered clients (integrators, terminals) by client id, in one query. */
+	/**
+	 * Display names of registered clients (integrators, terminals) by client id. Cached for five
+	 * minutes: every certificate check and scan records the name, and names hardly ever change.
+	 */
 	public Map<String, String> clientNames(Collection<String> clientIds) {
-		return this.clients.findAllById(clientIds)
-			.stream()
-			.collect(Collectors.toMap(ClientRegistration::clientId, ClientRegistration::name));
+		return this.clientNames.getAll(clientIds, (missing) -> {
+			Map<String, String> found = new java.util.HashMap<>();
+			this.clients.findAllById(List.copyOf(missing)).forEach((client) -> found.put(client.clientId(), client.name()));
+			return found;
+		});
 	}
 
 	/** Display name of a staff or admin account. */
