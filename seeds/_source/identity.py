@@ -38,6 +38,11 @@ def credit_code(first17):
     return first17 + CC_CHARSET[(31 - total % 31) % 31]
 
 
+def provincial_ref(idn):
+    # the provincial platform's pseudonym for the person (12 bytes, hex), carried in 鲁通码 codes
+    return hashlib.sha256(('ltm-demo-pseudonym:' + idn).encode()).hexdigest()[:24]
+
+
 def person_id(idn):
     # pseudonymous and stable: nothing about the person can be read from it
     return 'psn_' + hashlib.sha256(('tongban-demo:' + idn).encode()).hexdigest()[:20]
@@ -61,6 +66,7 @@ for name, gender, birth, region, seq, mobile, ethnicity, address in PEOPLE:
     people.append({
         'id': person_id(idn), 'name': name, 'idNumber': idn, 'mobile': mobile, 'gender': gender,
         'birthDate': birth, 'ethnicity': ethnicity, 'address': address, 'regionCode': region,
+        'provincialRef': provincial_ref(idn),
     })
 by_name = {p['name']: p for p in people}
 by_name['张伟']['spouseId'] = by_name['李娜']['id']

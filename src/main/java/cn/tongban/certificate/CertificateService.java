@@ -34,12 +34,31 @@ public class CertificateService {
 
 	private final MongoTemplate mongo;
 
+	private final UsageLog usage;
+
 	CertificateService(CertificateRepository certificates, CertificateTypeRepository types, Sealer sealer,
-			MongoTemplate mongo) {
+			MongoTemplate mongo, UsageLog usage) {
 		this.certificates = certificates;
 		this.types = types;
 		this.sealer = sealer;
 		this.mongo = mongo;
+		this.usage = usage;
+	}
+
+	/**
+	 * 亮码办事: a counter that scanned the holder's code gets the holder's valid certificates of the
+	 * given types, for the item it is handling; each disclosure lands in the holder's usage log.
+	 */
+	public List<Certificate> discloseForService(String holderId, String accessorClientId, String accessorName,
+			String serviceItemCode, String serviceItemName, Collection<String> typeCodes) {
+		Purpose purpose = new Purpose("COUNTER:" + serviceItemCode, accessorClientId, "亮码办事：" + serviceItemName,
+				null, List.copyOf(typeCodes), List.of());
+		List<Certificate> disclosed = List.copyOf(validByType(holderId, typeCodes).values());
+		for (Certificate certificate : disclosed) {
+			this.usage.append(holderId, accessorClientId, accessorName, purpose, certificate, certificate.typeCode(),
+					UsageEntry.Result.ALLOWED, null);
+		}
+		return disclosed;
 	}
 
 	/** The holder's card pack (卡包): by type, newest first within a type. */

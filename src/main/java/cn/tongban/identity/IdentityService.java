@@ -43,6 +43,21 @@ public class IdentityService {
 		return this.people.findByIdNumber(idNumber.toUpperCase()).map(PersonDetails::of);
 	}
 
+	/** The provincial platform's pseudonym of a person (used to simulate 鲁通码 codes in the default run). */
+	public Optional<String> provincialRef(String personId) {
+		return this.people.findById(personId).map(Person::provincialRef);
+	}
+
+	/** The person with this mobile number. */
+	public Optional<PersonDetails> personByMobile(String mobile) {
+		return this.people.findByMobile(mobile).map(PersonDetails::of);
+	}
+
+	/** The person behind a provincial (鲁通码) pseudonym. */
+	public Optional<PersonDetails> personByProvincialRef(String provincialRef) {
+		return this.people.findByProvincialRef(provincialRef).map(PersonDetails::of);
+	}
+
 	public Optional<EnterpriseDetails> enterprise(String enterpriseId) {
 		return this.enterprises.findById(enterpriseId).map(EnterpriseDetails::of);
 	}

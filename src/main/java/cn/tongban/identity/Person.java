@@ -8,12 +8,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A natural person (自然人) as the province's identity platform knows them. {@code id} is a
- * pseudonymous reference: nothing about the person can be read from it.
+ * pseudonymous reference: nothing about the person can be read from it. {@code provincialRef} is
+ * the provincial platform's own pseudonym for the person, carried in its 鲁通码 codes.
  */
 @Document("people")
 record Person(@Id String id, String name, @Indexed(unique = true) String idNumber,
 		@Indexed(unique = true) String mobile, Gender gender, LocalDate birthDate, String ethnicity, String address,
-		String regionCode, String spouseId) {
+		String regionCode, String spouseId, @Indexed(unique = true, sparse = true) String provincialRef) {
 
 	enum Gender {
 

@@ -10,4 +10,6 @@ interface PersonRepository extends MongoRepository<Person, String> {
 
 	Optional<Person> findByIdNumber(String idNumber);
 
+	Optional<Person> findByProvincialRef(String provincialRef);
+
 }

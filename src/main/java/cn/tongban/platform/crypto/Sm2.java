@@ -41,9 +41,43 @@ public final class Sm2 {
 	private Sm2() {
 	}
 
+	/** DER signature → 64 bytes r||s (compact, for QR payloads). */
+	public static byte[] toRaw(byte[] der) {
+		org.bouncycastle.asn1.ASN1Sequence sequence = org.bouncycastle.asn1.ASN1Sequence.getInstance(der);
+		byte[] raw = new byte[64];
+		copyUnsigned(org.bouncycastle.asn1.ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue(), raw, 0);
+		copyUnsigned(org.bouncycastle.asn1.ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue(), raw, 32);
+		return raw;
+	}
+
+	/** 64 bytes r||s → DER signature. */
+	public static byte[] toDer(byte[] raw) {
+		try {
+			org.bouncycastle.asn1.ASN1EncodableVector vector = new org.bouncycastle.asn1.ASN1EncodableVector();
+			vector.add(new org.bouncycastle.asn1.ASN1Integer(new java.math.BigInteger(1, java.util.Arrays.copyOfRange(raw, 0, 32))));
+			vector.add(new org.bouncycastle.asn1.ASN1Integer(new java.math.BigInteger(1, java.util.Arrays.copyOfRange(raw, 32, 64))));
+			return new org.bouncycastle.asn1.DERSequence(vector).getEncoded();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void copyUnsigned(java.math.BigInteger value, byte[] into, int offset) {
+		byte[] bytes = value.toByteArray();
+		int start = Math.max(0, bytes.length - 32);
+		int length = bytes.length - start;
+		System.arraycopy(bytes, start, into, offset + 32 - length, length);
+	}
+
 	/** Same id, same key object: a key ring reloaded in tests gets fresh instances. */
 	private static String cacheKey(String keyId, Object key) {
 		return keyId + "@" + System.identityHashCode(key);
+	}
+
+	/** The BouncyCastle provider, for key factories. */
+	public static Provider provider() {
+		return PROVIDER;
 	}
 
 	public static KeyPair generateKeyPair() {

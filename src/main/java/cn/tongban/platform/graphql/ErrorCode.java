@@ -33,6 +33,13 @@ public enum ErrorCode {
 	PURPOSE_NOT_FOUND(ErrorType.NOT_FOUND, "未找到用途：%s", "No purpose %s"),
 	PURPOSE_CODE_TAKEN(ErrorType.BAD_REQUEST, "用途编码已存在：%s", "A purpose with code %s already exists"),
 	NOT_A_HOLDER(ErrorType.FORBIDDEN, "仅限个人或企业持证人本人操作", "Only a person or enterprise holder can do this"),
+	CODE_MALFORMED(ErrorType.BAD_REQUEST, "不是有效的居民码", "Not a resident code"),
+	UNKNOWN_ISSUER(ErrorType.BAD_REQUEST, "码的签发方不受信任", "The code's issuer is not trusted"),
+	BAD_SIGNATURE(ErrorType.BAD_REQUEST, "码的签名无效，可能被篡改", "The code's signature is not valid; it may have been altered"),
+	CODE_EXPIRED(ErrorType.BAD_REQUEST, "码已过期，请刷新后重试", "The code has expired; refresh it"),
+	CODE_REVOKED(ErrorType.BAD_REQUEST, "码已失效（已作废或已被新码取代）", "The code was revoked or replaced by a newer one"),
+	CODE_REPLAYED(ErrorType.BAD_REQUEST, "该码已在此场景使用过", "The code was already used here"),
+	SCENARIO_NOT_ALLOWED(ErrorType.FORBIDDEN, "此场景不受理该码", "This scenario does not accept this code"),
 	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "服务内部错误，请稍后重试", "Internal error; please retry later"),
 	SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; please retry later");
 

@@ -92,6 +92,16 @@ class AuthorizationMatrixTests {
 				INTEGRATORS));
 		MATRIX.put("Mutation.revokeCertificate", new Access(
 				"mutation { revokeCertificate(input: {id: \"crt_unknown\", reason: \"矩阵测试\"}) { status } }", ADMIN_ONLY));
+		MATRIX.put("Query.myScans", new Access("{ myScans { totalCount } }", HOLDERS));
+		MATRIX.put("Query.codeScenarios", new Access("{ codeScenarios { code } }", EVERYONE));
+		MATRIX.put("Query.codeIssuers", new Access("{ codeIssuers { issuerId } }", EVERYONE));
+		MATRIX.put("Mutation.issueResidentCode",
+				new Access("mutation { issueResidentCode { expiresAt } }", EnumSet.of(Caller.RESIDENT)));
+		MATRIX.put("Mutation.issueEnterpriseCode",
+				new Access("mutation { issueEnterpriseCode { expiresAt } }", EnumSet.of(Caller.ENTERPRISE)));
+		MATRIX.put("Mutation.revokeMyCodes", new Access("mutation { revokeMyCodes { revokedCount } }", HOLDERS));
+		MATRIX.put("Mutation.scanCode", new Access(
+				"mutation { scanCode(input: {code: \"TB1.garbage\"}) { issuerId } }", EnumSet.of(Caller.TERMINAL)));
 		MATRIX.put("Mutation.requestLoginCode",
 				new Access("mutation { requestLoginCode(input: {mobile: \"13900000000\"}) { maskedMobile } }", EVERYONE));
 		MATRIX.put("Mutation.createServiceItem",

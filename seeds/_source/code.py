@@ -1,0 +1,38 @@
+"""Resident-code issuers (trust list) and scan scenarios. Run: python3 seeds/_source/code.py
+
+The provincial issuer (鲁通码) is another platform; its key pair is in the seeds only so the default
+run can simulate provincial codes (GET /dev/provincial-code, off in prod). Production keeps only
+its public key here.
+"""
+import json
+import os
+
+HERE = os.path.dirname(__file__)
+OUT = os.path.join(HERE, '..', 'code')
+
+issuers = [
+    {'issuerId': 'QDM', 'name': '青岛码', 'local': True, 'keys': []},
+    {'issuerId': 'LTM', 'name': '鲁通码（山东省）', 'local': False, 'keys': [
+        {'keyId': 'LTM-2026A', 'publicKey': 'MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEqAgb42CSPO2o4P9XIukv6FyumCg70ezWgD55T364oft2L13NfTHMOjU5DU5j1kBCWTFy2raICkccfST/0cDeAA==', 'privateKeyForSimulation': 'MIGTAgEAMBMGByqGSM49AgEGCCqBHM9VAYItBHkwdwIBAQQgpIQzDLNxBg5CNSTYjFeY/MugwEUWD/5HMZ+iNTfexcSgCgYIKoEcz1UBgi2hRANCAASoCBvjYJI87ajg/1ci6S/oXK6YKDvR7NaAPnlPfrih+3YvXc19Mcw6NTkNTmPWQEJZMXLatogKRxx9JP/RwN4A'}]},
+]
+# disclose: what a terminal of the scenario learns on a good scan
+scenarios = [
+    {'code': 'COUNTER', 'name': '亮码办事', 'description': '政务服务窗口扫码调取身份与办事所需证照',
+     'disclose': ['NAME', 'MASKED_ID_NUMBER', 'CERTIFICATES_FOR_ITEM'], 'replay': 'REUSABLE', 'holderKinds': ['PERSON', 'ENTERPRISE']},
+    {'code': 'BUS', 'name': '刷码乘车', 'description': '公交地铁刷码乘车，只需知道码是否有效与票种',
+     'disclose': ['FARE_CATEGORY'], 'replay': 'SINGLE_USE', 'holderKinds': ['PERSON']},
+    {'code': 'HOSPITAL', 'name': '就医挂号', 'description': '医院自助机扫码挂号与医保结算',
+     'disclose': ['NAME', 'MASKED_ID_NUMBER', 'MEDICAL_INSURANCE'], 'replay': 'REUSABLE', 'holderKinds': ['PERSON']},
+    {'code': 'LIBRARY', 'name': '图书馆借阅', 'description': '扫码借还书',
+     'disclose': ['NAME', 'LIBRARY_CARD_STATUS'], 'replay': 'REUSABLE', 'holderKinds': ['PERSON']},
+    {'code': 'SCENIC', 'name': '景区入园', 'description': '景区闸机扫码入园，按优待类别核验',
+     'disclose': ['FARE_CATEGORY'], 'replay': 'SINGLE_USE', 'holderKinds': ['PERSON']},
+    {'code': 'COMMUNITY', 'name': '社区门禁', 'description': '社区出入口核验是否本社区居民',
+     'disclose': ['MASKED_NAME', 'RESIDENT_OF_DISTRICT'], 'replay': 'REUSABLE', 'holderKinds': ['PERSON'], 'districtCode': '370202'},
+]
+os.makedirs(OUT, exist_ok=True)
+for name, rows in [('issuers', issuers), ('scenarios', scenarios)]:
+    with open(os.path.join(OUT, name + '.json'), 'w', encoding='utf-8') as f:
+        json.dump(rows, f, ensure_ascii=False, indent=1)
+        f.write('\n')
+print(len(issuers), 'issuers,', len(scenarios), 'scenarios')

@@ -1,0 +1,147 @@
+package cn.tongban.code;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.tongban.identity.IdentityService;
+import cn.tongban.platform.graphql.PageInfo;
+import cn.tongban.platform.graphql.PageRequest;
+import cn.tongban.platform.security.Subject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class CodeController {
+
+	private final CodeService codes;
+
+	private final TrustList trust;
+
+	private final MongoTemplate mongo;
+
+	private final IdentityService identity;
+
+	CodeController(CodeService codes, TrustList trust, MongoTemplate mongo, IdentityService identity) {
+		this.codes = codes;
+		this.trust = trust;
+		this.mongo = mongo;
+		this.identity = identity;
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('RESIDENT')")
+	CodePayload issueResidentCode(Authentication caller) {
+		return CodePayload.of(this.codes.issue(HolderKind.PERSON, Subject.from(caller).id()));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ENTERPRISE')")
+	CodePayload issueEnterpriseCode(Authentication caller) {
+		return CodePayload.of(this.codes.issue(HolderKind.ENTERPRISE, Subject.from(caller).enterpriseId()));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE')")
+	RevokePayload revokeMyCodes(Authentication caller) {
+		return new RevokePayload(this.codes.revokeAll(holderId(Subject.from(caller))));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('TERMINAL') and hasAuthority('SCOPE_code.scan')")
+	ScanResult scanCode(@Argument @Valid ScanInput input, Authentication caller) {
+		Subject terminal = Subject.from(caller);
+		String name = this.identity.clientNames(List.of(terminal.clientId())).get(terminal.clientId());
+		return this.codes.scan(terminal, name, input.code(), input.serviceItemCode());
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE')")
+	ScanConnection myScans(@Argument Integer first, @Argument String after, Authentication caller) {
+		PageRequest page = PageRequest.of(first, after);
+		Query mine = Query.query(Criteria.where("holderId").is(holderId(Subject.from(caller))));
+		long total = this.mongo.count(mine, ScanRecord.class);
+		List<ScanRecord> scans = this.mongo.find(
+				Query.of(mine).with(Sort.by(Sort.Direction.DESC, "at")).skip(page.offset()).limit(page.size()),
+				ScanRecord.class);
+		List<ScanEdge> edges = new ArrayList<>();
+		for (int i = 0; i < scans.size(); i++) {
+			edges.add(new ScanEdge(PageRequest.cursor(page.offset() + i), scans.get(i)));
+		}
+		return new ScanConnection(edges, scans, PageInfo.of(page, scans.size(), total), total);
+	}
+
+	@QueryMapping
+	@PreAuthorize("permitAll()")
+	List<Scenario> codeScenarios() {
+		return this.mongo.findAll(Scenario.class).stream().sorted(java.util.Comparator.comparing(Scenario::code)).toList();
+	}
+
+	@QueryMapping
+	@PreAuthorize("permitAll()")
+	List<IssuerView> codeIssuers() {
+		List<TrustList.VerifyingKey> keys = this.trust.keys();
+		return this.trust.issuers()
+			.stream()
+			.map((issuer) -> new IssuerView(issuer.issuerId(), issuer.name(), issuer.local(), keys.stream()
+				.filter((key) -> key.issuerId().equals(issuer.issuerId()))
+				.map((key) -> new KeyView(key.keyId(), java.util.Base64.getEncoder().encodeToString(key.publicKey().getEncoded())))
+				.toList()))
+			.toList();
+	}
+
+	@SchemaMapping(typeName = "CodeScan")
+	Scenario scenario(ScanRecord scan) {
+		return (scan.scenarioCode() != null) ? this.mongo.findById(scan.scenarioCode(), Scenario.class) : null;
+	}
+
+	@SchemaMapping(typeName = "ScanResult")
+	Scenario scenario(ScanResult result) {
+		return this.mongo.findById(result.scenarioCode(), Scenario.class);
+	}
+
+	private static String holderId(Subject subject) {
+		return (subject.enterpriseId() != null) ? subject.enterpriseId() : subject.id();
+	}
+
+	record ScanInput(@NotBlank @Size(max = 200) String code, @Size(max = 30) String serviceItemCode) {
+	}
+
+	record CodePayload(String code, Instant expiresAt, String issuer, String keyId, int byteSize, String qrImage) {
+
+		static CodePayload of(CodeService.Issued issued) {
+			return new CodePayload(issued.text(), issued.code().expiresAt(), issued.issuerId(), issued.code().keyId(),
+					CodeFormat.PAYLOAD_BYTES + CodeFormat.SIGNATURE_BYTES, QrImage.pngDataUrl(issued.text()));
+		}
+
+	}
+
+	record RevokePayload(long revokedCount) {
+	}
+
+	record ScanConnection(List<ScanEdge> edges, List<ScanRecord> nodes, PageInfo pageInfo, long totalCount) {
+	}
+
+	record ScanEdge(String cursor, ScanRecord node) {
+	}
+
+	record IssuerView(String issuerId, String name, boolean local, List<KeyView> keys) {
+	}
+
+	record KeyView(String keyId, String publicKey) {
+	}
+
+}

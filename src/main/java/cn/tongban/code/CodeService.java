@@ -1,0 +1,248 @@
+package cn.tongban.code;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.tongban.catalog.CatalogService;
+import cn.tongban.catalog.Material;
+import cn.tongban.catalog.ServiceItem;
+import cn.tongban.certificate.Certificate;
+import cn.tongban.certificate.CertificateService;
+import cn.tongban.identity.IdentityService;
+import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.crypto.KeyRing;
+import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.privacy.Masking;
+import cn.tongban.platform.security.Subject;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Issues, revokes and scans resident and enterprise codes. */
+@Service
+class CodeService {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	/** Clock difference tolerated between the phone that shows a code and the terminal. */
+	private static final long SKEW_SECONDS = 5;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final TrustList trust;
+
+	private final MongoTemplate mongo;
+
+	private final IdentityService identity;
+
+	private final CertificateService certificates;
+
+	private final CatalogService catalog;
+
+	private final int validitySeconds;
+
+	CodeService(TrustList trust, MongoTemplate mongo, IdentityService identity, CertificateService certificates,
+			CatalogService catalog, CodeProperties properties) {
+		this.trust = trust;
+		this.mongo = mongo;
+		this.identity = identity;
+		this.certificates = certificates;
+		this.catalog = catalog;
+		this.validitySeconds = (int) properties.validity().toSeconds();
+	}
+
+	/** A fresh code; the holder's earlier codes are superseded. */
+	Issued issue(HolderKind kind, String holderId) {
+		KeyRing.Entry key = this.trust.signingKey();
+		byte[] subject = bytes(12);
+		byte[] nonce = bytes(8);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		byte[] payload = CodeFormat.payload(TrustList.LOCAL_ISSUER, key.keyId(), kind, subject, now,
+				this.validitySeconds, nonce);
+		String text = CodeFormat.text(payload, cn.tongban.platform.crypto.Sm2.toRaw(key.sign(payload)));
+		this.mongo.updateMulti(
+				Query.query(Criteria.where("holderId").is(holderId).and("supersededAt").is(null).and("revokedAt").is(null)),
+				Update.update("supersededAt", now), IssuedCode.class);
+		IssuedCode code = new IssuedCode(CodeFormat.base64url(subject), kind, holderId, key.keyId(), now,
+				now.plusSeconds(this.validitySeconds), null, null);
+		this.mongo.insert(code);
+		return new Issued(text, code, TrustList.LOCAL_ISSUER);
+	}
+
+	/** A code as the provincial app would issue it (default run only): signed with the seeded key. */
+	Issued simulateProvincial(String mobile) {
+		TrustList.SigningKey key = this.trust.simulationKey("LTM");
+		PersonDetails person = this.identity.personByMobile(mobile)
+			.orElseThrow(() -> ApiException.onField("mobile", ErrorCode.INVALID_ARGUMENT, "unknown mobile"));
+		String reference = this.identity.provincialRef(person.id()).orElseThrow();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		byte[] payload = CodeFormat.payload("LTM", key.keyId(), HolderKind.PERSON,
+				java.util.HexFormat.of().parseHex(reference), now, this.validitySeconds, bytes(8));
+		IssuedCode shape = new IssuedCode(reference, HolderKind.PERSON, person.id(), key.keyId(), now,
+				now.plusSeconds(this.validitySeconds), null, null);
+		return new Issued(CodeFormat.text(payload, key.sign(payload)), shape, "LTM");
+	}
+
+	/** Revokes every unexpired code of the holder (lost phone); returns how many. */
+	long revokeAll(String holderId) {
+		return this.mongo.updateMulti(Query.query(Criteria.where("holderId").is(holderId)
+			.and("revokedAt").is(null)
+			.and("supersededAt").is(null)
+			.and("expiresAt").gt(Instant.now().minusSeconds(SKEW_SECONDS))), Update.update("revokedAt", Instant.now()),
+				IssuedCode.class).getModifiedCount();
+	}
+
+	/**
+	 * Verifies a scanned code — format, issuer, signature, expiry, revocation, replay — records the
+	 * scan whatever the outcome, and returns what the terminal's scenario may learn.
+	 */
+	ScanResult scan(Subject terminal, String terminalName, String text, String serviceItemCode) {
+		Instant now = Instant.now();
+		Scenario scenario = (terminal.scenarioCode() != null)
+				? this.mongo.findById(terminal.scenarioCode(), Scenario.class) : null;
+		String scenarioCode = (scenario != null) ? scenario.code() : terminal.scenarioCode();
+		CodeFormat.Parsed code = CodeFormat.parse(text);
+		if (code == null) {
+			throw refuse(terminal, terminalName, scenarioCode, null, null, ErrorCode.CODE_MALFORMED);
+		}
+		TrustList.VerifyingKey key = this.trust.find(code.issuerId(), code.shortKeyId());
+		if (key == null) {
+			throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.UNKNOWN_ISSUER);
+		}
+		if (!key.verify(code.payload(), code.signature())) {
+			throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.BAD_SIGNATURE);
+		}
+		if (now.isAfter(code.expiresAt().plusSeconds(SKEW_SECONDS))
+				|| code.issuedAt().isAfter(now.plusSeconds(SKEW_SECONDS))) {
+			throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_EXPIRED);
+		}
+		String holderId = holderOf(code, terminal, terminalName, scenarioCode);
+		if (scenario == null || !scenario.holderKinds().contains(code.kind())) {
+			throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), holderId, ErrorCode.SCENARIO_NOT_ALLOWED);
+		}
+		if (scenario.disclose().contains(Disclosure.CERTIFICATES_FOR_ITEM) && serviceItemCode == null) {
+			throw ApiException.onField("input.serviceItemCode", ErrorCode.INVALID_ARGUMENT,
+					"the counter must say which item it is handling");
+		}
+		ServiceItem item = (serviceItemCode != null && scenario.disclose().contains(Disclosure.CERTIFICATES_FOR_ITEM))
+				? this.catalog.findItem(serviceItemCode)
+					.orElseThrow(() -> ApiException.onField("input.serviceItemCode", ErrorCode.ITEM_NOT_FOUND, serviceItemCode))
+				: null;
+		if (scenario.replay() == Scenario.Replay.SINGLE_USE) {
+			try {
+				this.mongo.insert(new CodeUse(code.codeKey() + ":" + scenario.code(), now));
+			}
+			catch (DuplicateKeyException replayed) {
+				throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), holderId, ErrorCode.CODE_REPLAYED);
+			}
+		}
+		ScanResult result = disclose(scenario, code, holderId, terminal, terminalName, item);
+		record(terminal, terminalName, scenarioCode, code.issuerId(), holderId, "ACCEPTED");
+		return result;
+	}
+
+	private String holderOf(CodeFormat.Parsed code, Subject terminal, String terminalName, String scenarioCode) {
+		if (TrustList.LOCAL_ISSUER.equals(code.issuerId())) {
+			IssuedCode issued = this.mongo.findById(CodeFormat.base64url(code.subject()), IssuedCode.class);
+			if (issued == null || issued.revokedAt() != null || issued.supersededAt() != null) {
+				throw refuse(terminal, terminalName, scenarioCode, code.issuerId(),
+						(issued != null) ? issued.holderId() : null, ErrorCode.CODE_REVOKED);
+			}
+			return issued.holderId();
+		}
+		return this.identity.personByProvincialRef(java.util.HexFormat.of().formatHex(code.subject()))
+			.map(PersonDetails::id)
+			.orElseThrow(() -> refuse(terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_REVOKED));
+	}
+
+	private ScanResult disclose(Scenario scenario, CodeFormat.Parsed code, String holderId, Subject terminal,
+			String terminalName, ServiceItem item) {
+		ScanResult.Builder result = new ScanResult.Builder(scenario.code(), code.issuerId(), code.kind(), code.expiresAt(),
+				scenario.disclose());
+		if (code.kind() == HolderKind.ENTERPRISE) {
+			var enterprise = this.identity.enterprise(holderId).orElseThrow();
+			for (Disclosure disclosure : scenario.disclose()) {
+				switch (disclosure) {
+					case NAME, MASKED_NAME -> result.name(enterprise.name());
+					case CERTIFICATES_FOR_ITEM -> result.certificates(counterCertificates(holderId, terminal, terminalName, item));
+					default -> {
+					}
+				}
+			}
+			return result.build();
+		}
+		PersonDetails person = this.identity.person(holderId).orElseThrow();
+		for (Disclosure disclosure : scenario.disclose()) {
+			switch (disclosure) {
+				case NAME -> result.name(person.name());
+				case MASKED_NAME -> result.maskedName(Masking.name(person.name()));
+				case MASKED_ID_NUMBER -> result.maskedIdNumber(Masking.idNumber(person.idNumber()));
+				case FARE_CATEGORY -> result.fareCategory(fareCategory(person));
+				case CERTIFICATES_FOR_ITEM -> result.certificates(counterCertificates(holderId, terminal, terminalName, item));
+				case MEDICAL_INSURANCE -> result.medicalInsurance(medicalInsurance(person));
+				case LIBRARY_CARD_STATUS -> result.libraryCardStatus(person.regionCode().startsWith("3702") ? "ACTIVE" : "NOT_REGISTERED");
+				case RESIDENT_OF_DISTRICT -> result.residentOfDistrict(person.regionCode().equals(scenario.districtCode()));
+			}
+		}
+		return result.build();
+	}
+
+	private List<Certificate> counterCertificates(String holderId, Subject terminal, String terminalName, ServiceItem item) {
+		List<String> types = item.getMaterials()
+			.stream()
+			.map(Material::certificateTypeCode)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList();
+		return this.certificates.discloseForService(holderId, terminal.clientId(), terminalName, item.getCode(),
+				item.getName(), types);
+	}
+
+	/** 老年人 (65+) and 残疾人 (valid 残疾人证) ride and enter free or reduced; everyone else pays full. */
+	private String fareCategory(PersonDetails person) {
+		if (!this.certificates.validByType(person.id(), List.of("CL-001")).isEmpty()) {
+			return "DISABLED";
+		}
+		int age = Period.between(person.birthDate(), LocalDate.now(CHINA)).getYears();
+		return (age >= 65) ? "SENIOR" : "ADULT";
+	}
+
+	private String medicalInsurance(PersonDetails person) {
+		Map<String, Certificate> insurance = this.certificates.validByType(person.id(), List.of("YB-001"));
+		return insurance.isEmpty() ? "未参保" : insurance.get("YB-001").data().getOrDefault("insuranceType", "已参保");
+	}
+
+	private ApiException refuse(Subject terminal, String terminalName, String scenarioCode, String issuerId,
+			String holderId, ErrorCode code) {
+		record(terminal, terminalName, scenarioCode, issuerId, holderId, code.name());
+		return ApiException.onField("input.code", code);
+	}
+
+	private void record(Subject terminal, String terminalName, String scenarioCode, String issuerId, String holderId,
+			String result) {
+		this.mongo.insert(new ScanRecord(UUID.randomUUID().toString(), Instant.now(), terminal.clientId(), terminalName,
+				scenarioCode, issuerId, holderId, result));
+	}
+
+	private byte[] bytes(int count) {
+		byte[] bytes = new byte[count];
+		this.random.nextBytes(bytes);
+		return bytes;
+	}
+
+	record Issued(String text, IssuedCode code, String issuerId) {
+	}
+
+}

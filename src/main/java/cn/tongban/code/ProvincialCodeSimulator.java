@@ -1,0 +1,31 @@
+package cn.tongban.code;
+
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /dev/provincial-code?mobile=…}: a 鲁通码 code as the provincial app would show it,
+ * signed with the provincial key the default run's seeds carry. Lets tests and Postman prove that
+ * terminals accept the second issuer (一码通城). Off in the prod profile.
+ */
+@RestController
+@ConditionalOnProperty(name = "tongban.code.provincial-simulator", havingValue = "true")
+class ProvincialCodeSimulator {
+
+	private final CodeService codes;
+
+	ProvincialCodeSimulator(CodeService codes) {
+		this.codes = codes;
+	}
+
+	@GetMapping("/dev/provincial-code")
+	Map<String, Object> code(@RequestParam String mobile) {
+		CodeService.Issued issued = this.codes.simulateProvincial(mobile);
+		return Map.of("code", issued.text(), "issuer", issued.issuerId(), "expiresAt", issued.code().expiresAt().toString());
+	}
+
+}
