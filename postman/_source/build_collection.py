@@ -342,6 +342,60 @@ certificate = {"name": "certificate", "description": "Electronic certificates (�
         tests=err("CERTIFICATE_NOT_FOUND", "input.id", "NOT_FOUND")),
 ]}
 
+SCAN_DOC = """mutation($input: ScanCodeInput!) { scanCode(input: $input) { scenario { code name } issuerId holderKind disclosed name maskedName maskedIdNumber fareCategory certificates { number type { code } } medicalInsurance libraryCardStatus residentOfDistrict } }"""
+
+code = {"name": "code", "description": "Resident and enterprise codes (居民码/企业码): issue, scan by terminals per scenario, refusals, revocation, scan history.", "item": [
+    token("Bus terminal: client credentials", "terminal-bus-k1-0001", "{{terminalSecret}}", [("grant_type", "client_credentials")], saves_token("busTerminalToken")),
+    gql("codeScenarios (anyone)", "{ codeScenarios { code name disclose replay holderKinds } }", tests=OK + [
+        "const bus = body.data.codeScenarios.find(s => s.code === 'BUS');",
+        "pm.test('bus learns only the fare category, single use', () => { pm.expect(bus.disclose).to.eql(['FARE_CATEGORY']); pm.expect(bus.replay).to.eql('SINGLE_USE'); });"]),
+    gql("codeIssuers (anyone): the trust list", "{ codeIssuers { issuerId name local keys { keyId publicKey } } }", tests=OK + [
+        "pm.test('青岛码 and 鲁通码', () => pm.expect(body.data.codeIssuers.map(i => i.issuerId)).to.include.members(['QDM', 'LTM']));"]),
+    gql("issueResidentCode (resident)", "mutation { issueResidentCode { code expiresAt issuer keyId byteSize qrImage } }", headers=bearer("resident"), tests=OK + [
+        "const c = body.data.issueResidentCode;",
+        "pm.test('compact signed code', () => { pm.expect(c.code).to.match(/^TB1\\.[A-Za-z0-9_-]{131}$/); pm.expect(c.byteSize).to.eql(98); pm.expect(c.issuer).to.eql('QDM'); });",
+        "pm.test('valid at most 60 s', () => pm.expect(Date.parse(c.expiresAt) - Date.now()).to.be.within(0, 61000));",
+        "pm.test('QR image', () => pm.expect(c.qrImage).to.match(/^data:image\\/png;base64,/));",
+        "pm.environment.set('residentCode', c.code);"]),
+    gql("scanCode at the counter (亮码办事): name, masked ID, the item's certificates", SCAN_DOC,
+        {"input": {"code": "{{residentCode}}", "serviceItemCode": "370200QR0040004000"}}, headers=bearer("terminal"), tests=OK + [
+        "const r = body.data.scanCode;",
+        "pm.test('counter facts', () => { pm.expect(r.name).to.eql('张伟'); pm.expect(r.maskedIdNumber).to.eql('370202********1233'); });",
+        "pm.test('certificates for 收养登记', () => pm.expect(r.certificates.map(c => c.type.code)).to.include.members(['GA-001', 'MZ-001']));",
+        "pm.test('nothing else', () => { pm.expect(r.fareCategory).to.be.null; pm.expect(r.medicalInsurance).to.be.null; });"]),
+    gql("scanCode on the bus: only the fare category", SCAN_DOC, {"input": {"code": "{{residentCode}}"}}, headers=bearer("busTerminal"), tests=OK + [
+        "const r = body.data.scanCode;",
+        "pm.test('fare category only', () => { pm.expect(r.fareCategory).to.eql('ADULT'); pm.expect(r.disclosed).to.eql(['FARE_CATEGORY']); pm.expect(r.name).to.be.null; pm.expect(r.maskedIdNumber).to.be.null; });"]),
+    gql("scanCode on the bus again: CODE_REPLAYED", SCAN_DOC, {"input": {"code": "{{residentCode}}"}}, headers=bearer("busTerminal"),
+        tests=err("CODE_REPLAYED", "input.code")),
+    gql("scanCode: one changed character is BAD_SIGNATURE", SCAN_DOC, {"input": {"code": "{{tamperedCode}}"}}, headers=bearer("terminal"),
+        prerequest=["const c = pm.environment.get('residentCode');", "const i = 70; pm.environment.set('tamperedCode', c.slice(0, i) + (c[i] === 'A' ? 'B' : 'A') + c.slice(i + 1));"],
+        tests=err("BAD_SIGNATURE", "input.code")),
+    gql("scanCode: not a code", SCAN_DOC, {"input": {"code": "hello"}}, headers=bearer("terminal"), tests=err("CODE_MALFORMED", "input.code")),
+    http("Provincial app (simulated): a 鲁通码 code", "GET", "/dev/provincial-code", [
+        "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+        "pm.test('issuer LTM', () => pm.expect(pm.response.json().issuer).to.eql('LTM'));",
+        "pm.environment.set('provincialCode', pm.response.json().code);"], query=[("mobile", "13800000003")]),
+    gql("scanCode: the provincial code is accepted (一码通城)", SCAN_DOC, {"input": {"code": "{{provincialCode}}", "serviceItemCode": "370200QR0040004000"}},
+        headers=bearer("terminal"), tests=OK + [
+        "pm.test('LTM code, 王芳', () => { pm.expect(body.data.scanCode.issuerId).to.eql('LTM'); pm.expect(body.data.scanCode.name).to.eql('王芳'); });"]),
+    gql("issueEnterpriseCode (enterprise agent)", "mutation { issueEnterpriseCode { code issuer } }", headers=bearer("enterprise"), tests=OK + [
+        "pm.environment.set('enterpriseCode', body.data.issueEnterpriseCode.code);"]),
+    gql("scanCode: an enterprise code on the bus is SCENARIO_NOT_ALLOWED", SCAN_DOC, {"input": {"code": "{{enterpriseCode}}"}}, headers=bearer("busTerminal"),
+        tests=err("SCENARIO_NOT_ALLOWED", "input.code", "FORBIDDEN")),
+    gql("scanCode: residents may not scan", SCAN_DOC, {"input": {"code": "{{residentCode}}"}}, headers=bearer("resident"),
+        tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("revokeMyCodes (resident): lost phone", "mutation { revokeMyCodes { revokedCount } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('the current code revoked', () => pm.expect(body.data.revokeMyCodes.revokedCount).to.eql(1));"]),
+    gql("scanCode: a revoked code is CODE_REVOKED", SCAN_DOC, {"input": {"code": "{{residentCode}}", "serviceItemCode": "370200QR0040004000"}},
+        headers=bearer("terminal"), tests=err("CODE_REVOKED", "input.code")),
+    gql("myScans (resident): where and when, refusals included", "{ myScans(first: 10) { totalCount nodes { at terminalName scenario { name } issuerId result } } }",
+        headers=bearer("resident"), tests=OK + [
+        "const scans = body.data.myScans.nodes;",
+        "pm.test('newest first: revoked, …, accepted at the counter', () => { pm.expect(scans[0].result).to.eql('CODE_REVOKED'); pm.expect(scans.map(s => s.result)).to.include.members(['ACCEPTED', 'CODE_REPLAYED']); });",
+        "pm.test('names the terminal', () => pm.expect(scans.map(s => s.terminalName)).to.include('公交刷码机 K1-0001'));"]),
+]}
+
 SMS = "urn:tongban:params:oauth:grant-type:sms-code"
 ACCOUNT = "urn:tongban:params:oauth:grant-type:account-password"
 ME = """{ me { id roles clientId clientName scopes scenarioCode staffName department { code }
@@ -437,7 +491,7 @@ collection = {
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate],
+    "item": [identity, platform, catalog, certificate, code],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")
