@@ -68,6 +68,24 @@ class CodeController {
 		return this.codes.scan(terminal, name, input.code(), input.serviceItemCode());
 	}
 
+	@MutationMapping
+	@PreAuthorize("hasRole('TERMINAL') and hasAuthority('SCOPE_code.scan')")
+	ScanBatchPayload scanCodes(@Argument @Valid ScanBatchInput input, Authentication caller, java.util.Locale locale) {
+		Subject terminal = Subject.from(caller);
+		String name = this.identity.clientNames(List.of(terminal.clientId())).get(terminal.clientId());
+		List<CodeService.Outcome> outcomes = this.codes.scanAll(terminal, name,
+				input.scans().stream().map(ScanInput::code).toList(),
+				input.scans().stream().map(ScanInput::serviceItemCode).toList());
+		boolean english = "en".equals(locale.getLanguage());
+		List<ScanOutcome> results = outcomes.stream()
+			.map((outcome) -> (outcome.refusal() == null) ? new ScanOutcome(outcome.index(), outcome.result(), null, null)
+					: new ScanOutcome(outcome.index(), null, outcome.refusal().code().name(),
+							outcome.refusal().message(english)))
+			.toList();
+		int accepted = (int) results.stream().filter((r) -> r.result() != null).count();
+		return new ScanBatchPayload(results, accepted, results.size() - accepted);
+	}
+
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE')")
 	ScanConnection myScans(@Argument Integer first, @Argument String after, Authentication caller) {
@@ -105,12 +123,12 @@ class CodeController {
 
 	@SchemaMapping(typeName = "CodeScan")
 	Scenario scenario(ScanRecord scan) {
-		return (scan.scenarioCode() != null) ? this.mongo.findById(scan.scenarioCode(), Scenario.class) : null;
+		return this.trust.scenario(scan.scenarioCode());
 	}
 
 	@SchemaMapping(typeName = "ScanResult")
 	Scenario scenario(ScanResult result) {
-		return this.mongo.findById(result.scenarioCode(), Scenario.class);
+		return this.trust.scenario(result.scenarioCode());
 	}
 
 	private static String holderId(Subject subject) {
@@ -118,6 +136,15 @@ class CodeController {
 	}
 
 	record ScanInput(@NotBlank @Size(max = 200) String code, @Size(max = 30) String serviceItemCode) {
+	}
+
+	record ScanBatchInput(@jakarta.validation.constraints.NotEmpty @Size(max = 100) List<@Valid ScanInput> scans) {
+	}
+
+	record ScanOutcome(int index, ScanResult result, String errorCode, String message) {
+	}
+
+	record ScanBatchPayload(List<ScanOutcome> results, int accepted, int refused) {
 	}
 
 	record CodePayload(String code, Instant expiresAt, String issuer, String keyId, int byteSize, String qrImage) {

@@ -109,28 +109,61 @@ class CodeService {
 	 * scan whatever the outcome, and returns what the terminal's scenario may learn.
 	 */
 	ScanResult scan(Subject terminal, String terminalName, String text, String serviceItemCode) {
+		List<ScanRecord> records = new java.util.ArrayList<>(1);
+		try {
+			return scan(terminal, terminalName, text, serviceItemCode, records);
+		}
+		finally {
+			this.mongo.insertAll(records);
+		}
+	}
+
+	/**
+	 * A terminal's queued scans in one call (bus readers upload in batches): each is checked like
+	 * {@link #scan}, failures do not stop the others, and all records are written in one insert.
+	 */
+	List<Outcome> scanAll(Subject terminal, String terminalName, List<String> texts, List<String> serviceItemCodes) {
+		List<ScanRecord> records = new java.util.ArrayList<>(texts.size());
+		List<Outcome> outcomes = new java.util.ArrayList<>(texts.size());
+		try {
+			for (int i = 0; i < texts.size(); i++) {
+				try {
+					outcomes.add(new Outcome(i, scan(terminal, terminalName, texts.get(i), serviceItemCodes.get(i), records), null));
+				}
+				catch (ApiException refused) {
+					outcomes.add(new Outcome(i, null, refused));
+				}
+			}
+		}
+		finally {
+			this.mongo.insertAll(records);
+		}
+		return outcomes;
+	}
+
+	private ScanResult scan(Subject terminal, String terminalName, String text, String serviceItemCode,
+			List<ScanRecord> records) {
 		Instant now = Instant.now();
-		Scenario scenario = (terminal.scenarioCode() != null)
-				? this.mongo.findById(terminal.scenarioCode(), Scenario.class) : null;
+		Scenario scenario = this.trust.scenario(terminal.scenarioCode());
 		String scenarioCode = (scenario != null) ? scenario.code() : terminal.scenarioCode();
 		CodeFormat.Parsed code = CodeFormat.parse(text);
 		if (code == null) {
-			throw refuse(terminal, terminalName, scenarioCode, null, null, ErrorCode.CODE_MALFORMED);
+			throw refuse(records, terminal, terminalName, scenarioCode, null, null, ErrorCode.CODE_MALFORMED);
 		}
 		TrustList.VerifyingKey key = this.trust.find(code.issuerId(), code.shortKeyId());
 		if (key == null) {
-			throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.UNKNOWN_ISSUER);
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.UNKNOWN_ISSUER);
 		}
 		if (!key.verify(code.payload(), code.signature())) {
-			throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.BAD_SIGNATURE);
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.BAD_SIGNATURE);
 		}
 		if (now.isAfter(code.expiresAt().plusSeconds(SKEW_SECONDS))
 				|| code.issuedAt().isAfter(now.plusSeconds(SKEW_SECONDS))) {
-			throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_EXPIRED);
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_EXPIRED);
 		}
-		String holderId = holderOf(code, terminal, terminalName, scenarioCode);
+		String holderId = holderOf(code, records, terminal, terminalName, scenarioCode);
 		if (scenario == null || !scenario.holderKinds().contains(code.kind())) {
-			throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), holderId, ErrorCode.SCENARIO_NOT_ALLOWED);
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), holderId, ErrorCode.SCENARIO_NOT_ALLOWED);
 		}
 		if (scenario.disclose().contains(Disclosure.CERTIFICATES_FOR_ITEM) && serviceItemCode == null) {
 			throw ApiException.onField("input.serviceItemCode", ErrorCode.INVALID_ARGUMENT,
@@ -145,26 +178,27 @@ class CodeService {
 				this.mongo.insert(new CodeUse(code.codeKey() + ":" + scenario.code(), now));
 			}
 			catch (DuplicateKeyException replayed) {
-				throw refuse(terminal, terminalName, scenarioCode, code.issuerId(), holderId, ErrorCode.CODE_REPLAYED);
+				throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), holderId, ErrorCode.CODE_REPLAYED);
 			}
 		}
 		ScanResult result = disclose(scenario, code, holderId, terminal, terminalName, item);
-		record(terminal, terminalName, scenarioCode, code.issuerId(), holderId, "ACCEPTED");
+		records.add(record(terminal, terminalName, scenarioCode, code.issuerId(), holderId, "ACCEPTED"));
 		return result;
 	}
 
-	private String holderOf(CodeFormat.Parsed code, Subject terminal, String terminalName, String scenarioCode) {
+	private String holderOf(CodeFormat.Parsed code, List<ScanRecord> records, Subject terminal, String terminalName,
+			String scenarioCode) {
 		if (TrustList.LOCAL_ISSUER.equals(code.issuerId())) {
 			IssuedCode issued = this.mongo.findById(CodeFormat.base64url(code.subject()), IssuedCode.class);
 			if (issued == null || issued.revokedAt() != null || issued.supersededAt() != null) {
-				throw refuse(terminal, terminalName, scenarioCode, code.issuerId(),
+				throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(),
 						(issued != null) ? issued.holderId() : null, ErrorCode.CODE_REVOKED);
 			}
 			return issued.holderId();
 		}
 		return this.identity.personByProvincialRef(java.util.HexFormat.of().formatHex(code.subject()))
 			.map(PersonDetails::id)
-			.orElseThrow(() -> refuse(terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_REVOKED));
+			.orElseThrow(() -> refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_REVOKED));
 	}
 
 	private ScanResult disclose(Scenario scenario, CodeFormat.Parsed code, String holderId, Subject terminal,
@@ -224,16 +258,16 @@ class CodeService {
 		return insurance.isEmpty() ? "未参保" : insurance.get("YB-001").data().getOrDefault("insuranceType", "已参保");
 	}
 
-	private ApiException refuse(Subject terminal, String terminalName, String scenarioCode, String issuerId,
-			String holderId, ErrorCode code) {
-		record(terminal, terminalName, scenarioCode, issuerId, holderId, code.name());
+	private static ApiException refuse(List<ScanRecord> records, Subject terminal, String terminalName,
+			String scenarioCode, String issuerId, String holderId, ErrorCode code) {
+		records.add(record(terminal, terminalName, scenarioCode, issuerId, holderId, code.name()));
 		return ApiException.onField("input.code", code);
 	}
 
-	private void record(Subject terminal, String terminalName, String scenarioCode, String issuerId, String holderId,
-			String result) {
-		this.mongo.insert(new ScanRecord(UUID.randomUUID().toString(), Instant.now(), terminal.clientId(), terminalName,
-				scenarioCode, issuerId, holderId, result));
+	private static ScanRecord record(Subject terminal, String terminalName, String scenarioCode, String issuerId,
+			String holderId, String result) {
+		return new ScanRecord(UUID.randomUUID().toString(), Instant.now(), terminal.clientId(), terminalName,
+				scenarioCode, issuerId, holderId, result);
 	}
 
 	private byte[] bytes(int count) {
@@ -243,6 +277,10 @@ class CodeService {
 	}
 
 	record Issued(String text, IssuedCode code, String issuerId) {
+	}
+
+	/** One scan of a batch: a result, or the refusal. */
+	record Outcome(int index, ScanResult result, ApiException refusal) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package cn.tongban.code;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,10 +24,16 @@ class ProvincialCodeSimulator {
 		this.codes = codes;
 	}
 
+	/** One code, or with {@code count} (up to 1,000) that many distinct codes in {@code codes} (load tests). */
 	@GetMapping("/dev/provincial-code")
-	Map<String, Object> code(@RequestParam String mobile) {
+	Map<String, Object> code(@RequestParam String mobile, @RequestParam(defaultValue = "1") int count) {
 		CodeService.Issued issued = this.codes.simulateProvincial(mobile);
-		return Map.of("code", issued.text(), "issuer", issued.issuerId(), "expiresAt", issued.code().expiresAt().toString());
+		List<String> more = new ArrayList<>(List.of(issued.text()));
+		for (int i = 1; i < Math.min(Math.max(count, 1), 1000); i++) {
+			more.add(this.codes.simulateProvincial(mobile).text());
+		}
+		return Map.of("code", issued.text(), "codes", more, "issuer", issued.issuerId(), "expiresAt",
+				issued.code().expiresAt().toString());
 	}
 
 }

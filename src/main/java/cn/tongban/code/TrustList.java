@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Which issuers' codes a terminal accepts and with which keys: our own 青岛码 keys (made on first
  * run, kept in a PKCS#12 key ring) and the other issuers' public keys from the {@code code_issuers}
- * seed. Read into memory; {@link #reload()} after the seed changes.
+ * seed; also the scan scenarios. Read into memory; {@link #reload()} after the seeds change.
  */
 @Component
 @EnableConfigurationProperties(CodeProperties.class)
@@ -38,6 +38,8 @@ class TrustList {
 	private volatile Map<String, VerifyingKey> keys = Map.of();
 
 	private volatile Map<String, CodeIssuer> issuers = Map.of();
+
+	private volatile Map<String, Scenario> scenarios = Map.of();
 
 	TrustList(CodeProperties properties, MongoTemplate mongo) {
 		this.localKeys = properties.keystore().isEmpty() ? KeyRing.inMemory()
@@ -64,6 +66,14 @@ class TrustList {
 		}
 		this.keys = Map.copyOf(loaded);
 		this.issuers = Map.copyOf(known);
+		Map<String, Scenario> byCode = new HashMap<>();
+		this.mongo.findAll(Scenario.class).forEach((scenario) -> byCode.put(scenario.code(), scenario));
+		this.scenarios = Map.copyOf(byCode);
+	}
+
+	/** A scan scenario by code (seed data, held in memory), or null. */
+	Scenario scenario(String code) {
+		return (code != null) ? this.scenarios.get(code) : null;
 	}
 
 	/** The key a code names, or null when its issuer or key is not trusted. */

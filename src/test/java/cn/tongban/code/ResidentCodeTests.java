@@ -224,6 +224,24 @@ class ResidentCodeTests {
 	}
 
 	@Test
+	void aBatchReportsEachScanAndRecordsThemAll() {
+		String token = this.tokens.resident("13800000005");
+		String code = (String) issue(token).get("code");
+		Map<String, Object> batch = this.tokens.as(this.tokens.client("terminal-bus-k1-0001", "terminal-demo-secret"))
+			.document("mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index errorCode result { fareCategory } } } }")
+			.variable("scans", List.of(Map.of("code", code), Map.of("code", code), Map.of("code", "junk")))
+			.execute()
+			.path("scanCodes")
+			.entity(mapType())
+			.get();
+		assertThat(batch).containsEntry("accepted", 1).containsEntry("refused", 2);
+		assertThat((List<?>) batch.get("results")).extracting((r) -> (Object) ((Map<?, ?>) r).get("errorCode"))
+			.containsExactly(null, "CODE_REPLAYED", "CODE_MALFORMED");
+		this.tokens.as(token).document("{ myScans { nodes { result } } }").execute()
+			.path("myScans.nodes[*].result").entityList(String.class).hasSize(2);
+	}
+
+	@Test
 	void onlyTerminalsScan() {
 		String code = (String) issue(this.tokens.resident()).get("code");
 		this.tokens.as(this.tokens.integrator()).document(SCAN).variable("input", Map.of("code", code)).execute()

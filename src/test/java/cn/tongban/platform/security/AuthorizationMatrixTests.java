@@ -102,6 +102,8 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Mutation.revokeMyCodes", new Access("mutation { revokeMyCodes { revokedCount } }", HOLDERS));
 		MATRIX.put("Mutation.scanCode", new Access(
 				"mutation { scanCode(input: {code: \"TB1.garbage\"}) { issuerId } }", EnumSet.of(Caller.TERMINAL)));
+		MATRIX.put("Mutation.scanCodes", new Access(
+				"mutation { scanCodes(input: {scans: [{code: \"TB1.garbage\"}]}) { refused } }", EnumSet.of(Caller.TERMINAL)));
 		MATRIX.put("Mutation.requestLoginCode",
 				new Access("mutation { requestLoginCode(input: {mobile: \"13900000000\"}) { maskedMobile } }", EVERYONE));
 		MATRIX.put("Mutation.createServiceItem",
