@@ -105,6 +105,13 @@ public class CatalogService {
 		return this.items.findById(code);
 	}
 
+	/** Items by implementation code, in one round trip; unknown codes are absent. */
+	public Map<String, ServiceItem> itemsByCodes(Collection<String> codes) {
+		Map<String, ServiceItem> found = new java.util.LinkedHashMap<>();
+		this.items.findAllById(codes).forEach((item) -> found.put(item.getCode(), item));
+		return found;
+	}
+
 	public ServiceItem getItem(String code) {
 		return findItem(code).orElseThrow(() -> ApiException.onField("code", ErrorCode.ITEM_NOT_FOUND, code));
 	}

@@ -127,6 +127,13 @@ public class CertificateService {
 		return updated;
 	}
 
+	/** Certificates by id, in one round trip. */
+	public Map<String, Certificate> findByIds(Collection<String> ids) {
+		Map<String, Certificate> found = new LinkedHashMap<>();
+		this.certificates.findAllById(ids).forEach((certificate) -> found.put(certificate.id(), certificate));
+		return found;
+	}
+
 	Optional<Certificate> find(String certificateId) {
 		return this.certificates.findById(certificateId);
 	}

@@ -40,6 +40,13 @@ public enum ErrorCode {
 	CODE_REVOKED(ErrorType.BAD_REQUEST, "码已失效（已作废或已被新码取代）", "The code was revoked or replaced by a newer one"),
 	CODE_REPLAYED(ErrorType.BAD_REQUEST, "该码已在此场景使用过", "The code was already used here"),
 	SCENARIO_NOT_ALLOWED(ErrorType.FORBIDDEN, "此场景不受理该码", "This scenario does not accept this code"),
+	BUNDLE_NOT_FOUND(ErrorType.NOT_FOUND, "未找到一件事：%s", "No bundle %s"),
+	APPLICATION_NOT_FOUND(ErrorType.NOT_FOUND, "未找到办件：%s", "No application %s"),
+	INVALID_FORM(ErrorType.BAD_REQUEST, "表单字段有误：%s", "Form field not valid: %s"),
+	ILLEGAL_TRANSITION(ErrorType.BAD_REQUEST, "当前状态下不能执行此操作：%s", "Not allowed in the current state: %s"),
+	NOT_YOUR_DEPARTMENT(ErrorType.FORBIDDEN, "该环节不属于本部门", "This task belongs to another department"),
+	ALREADY_REVIEWED(ErrorType.BAD_REQUEST, "该办件已评价", "This application was already reviewed"),
+	IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "同一幂等键已用于不同的申请内容", "The idempotency key was used for a different submission"),
 	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "服务内部错误，请稍后重试", "Internal error; please retry later"),
 	SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; please retry later");
 

@@ -51,6 +51,21 @@ class ResourceServerConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * graphql-ws (subscriptions): the Bearer token comes in connection_init's payload as
+	 * {@code Authorization}, and is validated like an HTTP one.
+	 */
+	@Bean
+	org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor graphQlWebSocketAuthentication(
+			JwtDecoder decoder, SecurityProperties properties) {
+		org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider provider = new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider(
+				decoder);
+		provider.setJwtAuthenticationConverter(authenticationConverter(properties));
+		return new org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor(
+				new org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor(),
+				new org.springframework.security.authentication.ProviderManager(provider));
+	}
+
 	/** The rate-limit filter runs inside the security chain only, not a second time as a servlet filter. */
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilterOutsideSecurity(RateLimitFilter filter) {

@@ -1,0 +1,358 @@
+package cn.tongban.application;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.tongban.bundle.Bundle;
+import cn.tongban.bundle.BundleService;
+import cn.tongban.identity.IdentityService;
+import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.graphql.PageInfo;
+import cn.tongban.platform.graphql.PageRequest;
+import cn.tongban.platform.security.Subject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+
+import reactor.core.publisher.Flux;
+
+@Controller
+class ApplicationController {
+
+	static final String APPLICANTS = "hasAnyRole('RESIDENT', 'ENTERPRISE')";
+
+	private final ApplicationService applications;
+
+	private final MongoTemplate mongo;
+
+	private final BundleService bundles;
+
+	private final IdentityService identity;
+
+	private final ApplicationEvents events;
+
+	private final cn.tongban.catalog.CatalogService catalog;
+
+	private final cn.tongban.certificate.CertificateTypeService certificateTypes;
+
+	private final cn.tongban.certificate.CertificateService certificates;
+
+	ApplicationController(ApplicationService applications, MongoTemplate mongo, BundleService bundles,
+			IdentityService identity, ApplicationEvents events, cn.tongban.catalog.CatalogService catalog,
+			cn.tongban.certificate.CertificateTypeService certificateTypes,
+			cn.tongban.certificate.CertificateService certificates) {
+		this.applications = applications;
+		this.mongo = mongo;
+		this.bundles = bundles;
+		this.identity = identity;
+		this.events = events;
+		this.catalog = catalog;
+		this.certificateTypes = certificateTypes;
+		this.certificates = certificates;
+	}
+
+	@MutationMapping
+	@PreAuthorize(APPLICANTS)
+	Payload submitApplication(@Argument @Valid SubmitInput input, Authentication caller) {
+		return new Payload(this.applications.submit(Subject.from(caller),
+				new ApplicationService.SubmitCommand(input.bundle(), input.item(), values(input.formValues()),
+						(input.materialsAtCounter() != null) ? input.materialsAtCounter() : List.of(),
+						input.idempotencyKey())));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('STAFF')")
+	Payload acceptTask(@Argument @Valid TaskInput input, Authentication caller) {
+		return act(input, caller, ApplicationService.Action.ACCEPT);
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('STAFF')")
+	Payload requestSupplement(@Argument @Valid TaskInput input, Authentication caller) {
+		return act(input, caller, ApplicationService.Action.REQUEST_SUPPLEMENT);
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('STAFF')")
+	Payload approveTask(@Argument @Valid TaskInput input, Authentication caller) {
+		return act(input, caller, ApplicationService.Action.APPROVE);
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('STAFF')")
+	Payload rejectTask(@Argument @Valid TaskInput input, Authentication caller) {
+		return act(input, caller, ApplicationService.Action.REJECT);
+	}
+
+	private Payload act(TaskInput input, Authentication caller, ApplicationService.Action action) {
+		return new Payload(this.applications.act(Subject.from(caller), input.applicationId(), input.taskId(), action,
+				input.reason(), (input.expectedVersion() != null) ? input.expectedVersion().longValue() : null));
+	}
+
+	@MutationMapping
+	@PreAuthorize(APPLICANTS)
+	Payload supplementApplication(@Argument @Valid SupplementInput input, Authentication caller) {
+		return new Payload(this.applications.supplement(Subject.from(caller), input.applicationId(),
+				values(input.formValues()), input.note()));
+	}
+
+	@MutationMapping
+	@PreAuthorize(APPLICANTS)
+	Payload reviewApplication(@Argument @Valid ReviewInput input, Authentication caller) {
+		return new Payload(this.applications.review(Subject.from(caller), input.applicationId(),
+				new Application.Review(input.stars(), (input.tags() != null) ? input.tags() : List.of(), input.comment(),
+						Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+	}
+
+	@QueryMapping
+	@PreAuthorize(APPLICANTS)
+	Connection myApplications(@Argument Application.Status status, @Argument Integer first, @Argument String after,
+			Authentication caller) {
+		PageRequest page = PageRequest.of(first, after);
+		Query query = Query.query(Criteria.where("applicantId").is(Subject.from(caller).id()));
+		if (status != null) {
+			query.addCriteria(Criteria.where("status").is(status));
+		}
+		long total = this.mongo.count(query, Application.class);
+		List<Application> found = this.mongo.find(Query.of(query)
+			.with(Sort.by(Sort.Direction.DESC, "submittedAt"))
+			.skip(page.offset())
+			.limit(page.size()), Application.class);
+		List<Edge> edges = new ArrayList<>();
+		for (int i = 0; i < found.size(); i++) {
+			edges.add(new Edge(PageRequest.cursor(page.offset() + i), found.get(i)));
+		}
+		return new Connection(edges, found, PageInfo.of(page, found.size(), total), total);
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE', 'STAFF', 'ADMIN')")
+	Application application(@Argument String id, Authentication caller) {
+		return this.applications.visibleTo(Subject.from(caller), id);
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasRole('STAFF')")
+	TaskConnection taskQueue(@Argument Application.TaskStatus status, @Argument Integer first, @Argument String after,
+			Authentication caller) {
+		String department = Subject.from(caller).departmentCode();
+		PageRequest page = PageRequest.of(first, after);
+		Query query = Query.query(Criteria.where("tasks")
+			.elemMatch(Criteria.where("departmentCode").is(department).and("status").is(status)));
+		long total = this.mongo.count(query, Application.class);
+		List<QueuedTask> tasks = this.mongo
+			.find(Query.of(query).with(Sort.by("submittedAt")).skip(page.offset()).limit(page.size()), Application.class)
+			.stream()
+			.flatMap((application) -> application.tasks()
+				.stream()
+				.filter((t) -> t.departmentCode().equals(department) && t.status() == status)
+				.limit(1)
+				.map((t) -> new QueuedTask(application, t.id(), t.itemName(), t.status())))
+			.toList();
+		return new TaskConnection(tasks, PageInfo.of(page, tasks.size(), total), total);
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('STAFF', 'ADMIN')")
+	List<ReviewSummary> departmentReviewSummaries() {
+		Map<String, List<Application.Review>> byDepartment = new LinkedHashMap<>();
+		for (Application application : this.mongo.find(Query.query(Criteria.where("review").ne(null)),
+				Application.class)) {
+			application.tasks()
+				.stream()
+				.map(Application.Task::departmentCode)
+				.distinct()
+				.forEach((department) -> byDepartment.computeIfAbsent(department, (d) -> new ArrayList<>())
+					.add(application.review()));
+		}
+		return byDepartment.entrySet().stream().sorted(Map.Entry.comparingByKey()).map((entry) -> {
+			Map<String, Integer> tags = new LinkedHashMap<>();
+			entry.getValue().forEach((review) -> review.tags().forEach((tag) -> tags.merge(tag, 1, Integer::sum)));
+			double average = entry.getValue().stream().mapToInt(Application.Review::stars).average().orElse(0);
+			return new ReviewSummary(entry.getKey(), entry.getValue().size(), Math.round(average * 100) / 100.0,
+					tags.entrySet().stream().map((t) -> new TagCount(t.getKey(), t.getValue())).toList());
+		}).toList();
+	}
+
+	@SubscriptionMapping
+	@PreAuthorize(APPLICANTS)
+	Flux<ApplicationEvents.Change> applicationUpdates(Authentication caller) {
+		return this.events.of(Subject.from(caller).id());
+	}
+
+	@SchemaMapping(typeName = "Application")
+	List<Map<String, String>> formValues(Application application) {
+		return application.formValues()
+			.entrySet()
+			.stream()
+			.map((e) -> Map.of("key", e.getKey(), "value", e.getValue()))
+			.toList();
+	}
+
+	@SchemaMapping(typeName = "Application")
+	List<Application.Event> timeline(Application application) {
+		return application.events();
+	}
+
+	@SchemaMapping(typeName = "Application")
+	long version(Application application) {
+		return application.version();
+	}
+
+	@BatchMapping(typeName = "Application", field = "bundle")
+	Map<Application, Bundle> bundle(List<Application> applications) {
+		Map<String, Bundle> byCode = new LinkedHashMap<>();
+		this.bundles.bundles(null, null).forEach((bundle) -> byCode.put(bundle.code(), bundle));
+		Map<Application, Bundle> result = new LinkedHashMap<>();
+		applications.forEach((a) -> result.put(a, (a.bundleCode() != null) ? byCode.get(a.bundleCode()) : null));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Application", field = "applicant")
+	Map<Application, PersonDetails> applicant(List<Application> applications, Authentication caller) {
+		Subject viewer = Subject.from(caller);
+		Map<Application, PersonDetails> result = new LinkedHashMap<>();
+		Map<String, PersonDetails> people = new LinkedHashMap<>();
+		applications.forEach((application) -> result.put(application, people
+			.computeIfAbsent(application.applicantId(), (id) -> this.identity.person(id).orElse(null)) == null ? null
+					: people.get(application.applicantId()).visibleTo(viewer)));
+		return result;
+	}
+
+	@BatchMapping(typeName = "ApplicationTask", field = "item")
+	Map<Application.Task, cn.tongban.catalog.ServiceItem> taskItem(List<Application.Task> tasks) {
+		Map<String, cn.tongban.catalog.ServiceItem> items = this.catalog
+			.itemsByCodes(tasks.stream().map(Application.Task::itemCode).distinct().toList());
+		Map<Application.Task, cn.tongban.catalog.ServiceItem> result = new LinkedHashMap<>();
+		tasks.forEach((task) -> result.put(task, items.get(task.itemCode())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "ApplicationTask", field = "department")
+	Map<Application.Task, cn.tongban.catalog.Department> taskDepartment(List<Application.Task> tasks) {
+		Map<String, cn.tongban.catalog.Department> departments = this.catalog
+			.departmentsByCode(tasks.stream().map(Application.Task::departmentCode).distinct().toList());
+		Map<Application.Task, cn.tongban.catalog.Department> result = new LinkedHashMap<>();
+		tasks.forEach((task) -> result.put(task, departments.get(task.departmentCode())));
+		return result;
+	}
+
+	@BatchMapping(typeName = "ApplicationEvent", field = "department")
+	Map<Application.Event, cn.tongban.catalog.Department> eventDepartment(List<Application.Event> events) {
+		Map<String, cn.tongban.catalog.Department> departments = this.catalog.departmentsByCode(events.stream()
+			.map(Application.Event::departmentCode)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList());
+		Map<Application.Event, cn.tongban.catalog.Department> result = new LinkedHashMap<>();
+		events.forEach((event) -> result.put(event,
+				(event.departmentCode() != null) ? departments.get(event.departmentCode()) : null));
+		return result;
+	}
+
+	@BatchMapping(typeName = "ApplicationMaterial", field = "certificateType")
+	Map<Application.MaterialEntry, cn.tongban.certificate.CertificateType> materialType(
+			List<Application.MaterialEntry> materials) {
+		Map<String, cn.tongban.certificate.CertificateType> types = this.certificateTypes.findByCodes(materials.stream()
+			.map(Application.MaterialEntry::certificateTypeCode)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList());
+		Map<Application.MaterialEntry, cn.tongban.certificate.CertificateType> result = new LinkedHashMap<>();
+		materials.forEach((material) -> result.put(material,
+				(material.certificateTypeCode() != null) ? types.get(material.certificateTypeCode()) : null));
+		return result;
+	}
+
+	@BatchMapping(typeName = "Application", field = "issuedCertificates")
+	Map<Application, List<cn.tongban.certificate.Certificate>> issuedCertificates(List<Application> applications) {
+		Map<String, cn.tongban.certificate.Certificate> found = this.certificates.findByIds(
+				applications.stream().flatMap((a) -> a.issuedCertificateIds().stream()).distinct().toList());
+		Map<Application, List<cn.tongban.certificate.Certificate>> result = new LinkedHashMap<>();
+		applications.forEach((a) -> result.put(a,
+				a.issuedCertificateIds().stream().map(found::get).filter(java.util.Objects::nonNull).toList()));
+		return result;
+	}
+
+	@BatchMapping(typeName = "DepartmentReviewSummary", field = "department")
+	Map<ReviewSummary, cn.tongban.catalog.Department> summaryDepartment(List<ReviewSummary> summaries) {
+		Map<String, cn.tongban.catalog.Department> departments = this.catalog
+			.departmentsByCode(summaries.stream().map(ReviewSummary::departmentCode).toList());
+		Map<ReviewSummary, cn.tongban.catalog.Department> result = new LinkedHashMap<>();
+		summaries.forEach((summary) -> result.put(summary, departments.get(summary.departmentCode())));
+		return result;
+	}
+
+	private static Map<String, String> values(List<FormValueInput> inputs) {
+		Map<String, String> values = new LinkedHashMap<>();
+		if (inputs != null) {
+			inputs.forEach((input) -> values.put(input.key(), input.value()));
+		}
+		return values;
+	}
+
+	record FormValueInput(@NotBlank @Size(max = 40) String key, @NotNull @Size(max = 200) String value) {
+	}
+
+	record SubmitInput(@Size(max = 40) String bundle, @Size(max = 30) String item,
+			@NotNull @Size(max = 60) List<@Valid FormValueInput> formValues,
+			@Size(max = 30) List<@NotBlank @Size(max = 60) String> materialsAtCounter,
+			@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{8,64}") String idempotencyKey) {
+	}
+
+	record TaskInput(@NotBlank @Size(max = 40) String applicationId, @NotBlank @Size(max = 10) String taskId,
+			@Size(max = 300) String reason, Integer expectedVersion) {
+	}
+
+	record SupplementInput(@NotBlank @Size(max = 40) String applicationId,
+			@Size(max = 60) List<@Valid FormValueInput> formValues, @Size(max = 300) String note) {
+	}
+
+	record ReviewInput(@NotBlank @Size(max = 40) String applicationId, @Min(1) @Max(5) int stars,
+			@Size(max = 5) List<@NotBlank @Size(max = 10) String> tags, @Size(max = 300) String comment) {
+	}
+
+	record Payload(Application application) {
+	}
+
+	record Connection(List<Edge> edges, List<Application> nodes, PageInfo pageInfo, long totalCount) {
+	}
+
+	record Edge(String cursor, Application node) {
+	}
+
+	record QueuedTask(Application application, String taskId, String itemName, Application.TaskStatus status) {
+	}
+
+	record TaskConnection(List<QueuedTask> nodes, PageInfo pageInfo, long totalCount) {
+	}
+
+	record ReviewSummary(String departmentCode, int reviewCount, double averageStars, List<TagCount> tags) {
+	}
+
+	record TagCount(String tag, int count) {
+	}
+
+}

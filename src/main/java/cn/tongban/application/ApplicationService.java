@@ -1,0 +1,440 @@
+package cn.tongban.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.tongban.bundle.Bundle;
+import cn.tongban.bundle.BundleService;
+import cn.tongban.bundle.MergedMaterial;
+import cn.tongban.catalog.CatalogService;
+import cn.tongban.catalog.ServiceItem;
+import cn.tongban.certificate.Certificate;
+import cn.tongban.certificate.CertificateService;
+import cn.tongban.certificate.CertificateType;
+import cn.tongban.certificate.CertificateTypeService;
+import cn.tongban.identity.IdentityService;
+import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.security.Role;
+import cn.tongban.platform.security.Subject;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Submitting, handling and reviewing applications (办件). */
+@Service
+class ApplicationService {
+
+	private final MongoTemplate mongo;
+
+	private final BundleService bundles;
+
+	private final CatalogService catalog;
+
+	private final CertificateService certificates;
+
+	private final CertificateTypeService certificateTypes;
+
+	private final IdentityService identity;
+
+	private final ApplicationEvents events;
+
+	ApplicationService(MongoTemplate mongo, BundleService bundles, CatalogService catalog,
+			CertificateService certificates, CertificateTypeService certificateTypes, IdentityService identity,
+			ApplicationEvents events) {
+		this.mongo = mongo;
+		this.bundles = bundles;
+		this.catalog = catalog;
+		this.certificates = certificates;
+		this.certificateTypes = certificateTypes;
+		this.identity = identity;
+		this.events = events;
+	}
+
+	/**
+	 * Submits a bundle or a single item. The id derives from applicant + idempotency key: the same key
+	 * returns the application already made (concurrent duplicates race on the key and the loser reads
+	 * the winner); the same key with different content is IDEMPOTENCY_KEY_REUSED.
+	 */
+	Application submit(Subject applicant, SubmitCommand command) {
+		if ((command.bundleCode() == null) == (command.itemCode() == null)) {
+			throw ApiException.onField("input.bundle", ErrorCode.INVALID_ARGUMENT, "give exactly one of bundle and item");
+		}
+		String id = idFor(applicant.id(), command.idempotencyKey());
+		String fingerprint = fingerprint(command);
+		Application existing = this.mongo.findById(id, Application.class);
+		if (existing != null) {
+			return sameSubmission(existing, fingerprint);
+		}
+		List<Bundle.Item> items;
+		String title;
+		if (command.bundleCode() != null) {
+			Bundle bundle = this.bundles.require(command.bundleCode(), "input.bundle");
+			items = bundle.items();
+			title = bundle.name();
+		}
+		else {
+			ServiceItem item = this.catalog.findItem(command.itemCode())
+				.filter(ServiceItem::isActive)
+				.orElseThrow(() -> ApiException.onField("input.item", ErrorCode.ITEM_NOT_FOUND, command.itemCode()));
+			items = List.of(new Bundle.Item(item.getCode(), this.bundles.fieldsOfItem(item.getCode())));
+			title = item.getName();
+		}
+		List<BundleService.UnifiedField> form = this.bundles.form(items, applicant);
+		Map<String, String> values = FormValidator.validate(command.formValues(), form);
+		List<String> itemCodes = items.stream().map(Bundle.Item::code).toList();
+		List<Application.MaterialEntry> materials = materials(this.bundles.materials(itemCodes, applicant),
+				command.materialsAtCounter());
+		Map<String, ServiceItem> catalogItems = this.catalog.itemsByCodes(itemCodes);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		List<Application.Task> tasks = new ArrayList<>();
+		for (int i = 0; i < itemCodes.size(); i++) {
+			ServiceItem item = catalogItems.get(itemCodes.get(i));
+			tasks.add(new Application.Task("t" + (i + 1), item.getCode(), item.getName(), item.getDepartmentCode(),
+					Application.TaskStatus.PENDING, null, null, now, item.getResultCertificateTypeCode()));
+		}
+		PersonDetails person = this.identity.person(applicant.id()).orElseThrow();
+		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(),
+				holderIdOf(applicant), command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
+				title, fingerprint, values, materials, tasks, Application.Status.SUBMITTED,
+				List.of(new Application.Event(now, "SUBMITTED", null, null, applicant.id(), title)), null, false,
+				List.of(), now, now, null, 0);
+		try {
+			this.mongo.insert(application);
+		}
+		catch (DuplicateKeyException concurrentDuplicate) {
+			return sameSubmission(this.mongo.findById(id, Application.class), fingerprint);
+		}
+		this.events.publish(application, "SUBMITTED");
+		return application;
+	}
+
+	private static Application sameSubmission(Application existing, String fingerprint) {
+		if (!existing.fingerprint().equals(fingerprint)) {
+			throw ApiException.onField("input.idempotencyKey", ErrorCode.IDEMPOTENCY_KEY_REUSED);
+		}
+		return existing;
+	}
+
+	/** Materials: certificates and shared ones are taken; those to provide must be declared as brought to the counter. */
+	private static List<Application.MaterialEntry> materials(List<MergedMaterial> merged, List<String> atCounter) {
+		List<Application.MaterialEntry> entries = new ArrayList<>();
+		for (MergedMaterial material : merged) {
+			switch (material.provision()) {
+				case CERTIFICATE -> entries.add(new Application.MaterialEntry(material.name(),
+						material.certificateTypeCode(), "CERTIFICATE", material.certificateId()));
+				case SHARED -> entries.add(new Application.MaterialEntry(material.name(), material.certificateTypeCode(),
+						"SHARED", null));
+				case PROVIDE -> {
+					if (atCounter.contains(material.name())) {
+						entries.add(new Application.MaterialEntry(material.name(), material.certificateTypeCode(),
+								"COUNTER", null));
+					}
+					else if (material.required()) {
+						throw ApiException.onField("input.materialsAtCounter", ErrorCode.INVALID_FORM,
+								material.name() + " must be provided (declare it as brought to the counter)");
+					}
+				}
+			}
+		}
+		return entries;
+	}
+
+	/** A staff action on a task of their department; exactly one of two concurrent actions wins. */
+	Application act(Subject staff, String applicationId, String taskId, Action action, String reason,
+			Long expectedVersion) {
+		Application application = this.mongo.findById(applicationId, Application.class);
+		if (application == null) {
+			throw ApiException.onField("input.applicationId", ErrorCode.APPLICATION_NOT_FOUND, applicationId);
+		}
+		Application.Task task = application.tasks().stream().filter((t) -> t.id().equals(taskId)).findFirst()
+			.orElseThrow(() -> ApiException.onField("input.taskId", ErrorCode.INVALID_ARGUMENT, "no task " + taskId));
+		if (!staff.has(Role.ADMIN) && !task.departmentCode().equals(staff.departmentCode())) {
+			throw new ApiException(ErrorCode.NOT_YOUR_DEPARTMENT);
+		}
+		if (expectedVersion != null && expectedVersion != application.version()) {
+			throw ApiException.onField("input.expectedVersion", ErrorCode.VERSION_CONFLICT);
+		}
+		if (application.closed() || !action.from().contains(task.status())) {
+			throw ApiException.onField("input.taskId", ErrorCode.ILLEGAL_TRANSITION,
+					action + " on a task that is " + task.status() + " in an application that is " + application.status());
+		}
+		if (action.needsReason() && (reason == null || reason.isBlank())) {
+			throw ApiException.onField("input.reason", ErrorCode.INVALID_ARGUMENT, "a reason is required");
+		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		List<Application.Task> tasks = application.tasks()
+			.stream()
+			.map((t) -> t.id().equals(taskId) ? t.with(action.to(), reason, staff.id(), now) : t)
+			.toList();
+		List<Application.Event> added = new ArrayList<>();
+		added.add(new Application.Event(now, action.eventType(), taskId, task.departmentCode(), staff.id(), reason));
+		return change(application, tasks, added, now);
+	}
+
+	/** The applicant answers a supplement request: tasks waiting for it go back to ACCEPTED. */
+	Application supplement(Subject applicant, String applicationId, Map<String, String> formValues, String note) {
+		Application application = mine(applicant, applicationId);
+		if (application.status() != Application.Status.SUPPLEMENT_REQUIRED) {
+			throw ApiException.onField("input.applicationId", ErrorCode.ILLEGAL_TRANSITION,
+					"nothing to supplement while " + application.status());
+		}
+		Map<String, String> values = new LinkedHashMap<>(application.formValues());
+		for (Map.Entry<String, String> entry : formValues.entrySet()) {
+			if (!values.containsKey(entry.getKey())) {
+				throw ApiException.onField("input.formValues." + entry.getKey(), ErrorCode.INVALID_FORM,
+						entry.getKey() + ": not a field of this application");
+			}
+			values.put(entry.getKey(), entry.getValue());
+		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		List<Application.Task> tasks = application.tasks()
+			.stream()
+			.map((t) -> (t.status() == Application.TaskStatus.SUPPLEMENT_REQUESTED)
+					? t.with(Application.TaskStatus.ACCEPTED, null, applicant.id(), now) : t)
+			.toList();
+		Query guard = guard(application);
+		Update update = baseUpdate(application, tasks, now).set("formValues", values)
+			.push("events", new Application.Event(now, "SUPPLEMENTED", null, null, applicant.id(), note));
+		return apply(application, guard, update, "SUPPLEMENTED");
+	}
+
+	private Application change(Application application, List<Application.Task> tasks, List<Application.Event> added,
+			Instant now) {
+		Application.Status status = Application.statusOf(tasks);
+		Update update = baseUpdate(application, tasks, now);
+		List<Application.Event> all = new ArrayList<>(added);
+		if (status == Application.Status.COMPLETED || status == Application.Status.REJECTED) {
+			all.add(new Application.Event(now, status.name(), null, null, "system", null));
+			update.set("completedAt", now);
+		}
+		if (status == Application.Status.COMPLETED) {
+			update.set("certificatesPending", true);
+		}
+		update.push("events").each(all.toArray());
+		Application changed = apply(application, guard(application), update, all.get(0).type());
+		if (changed.certificatesPending()) {
+			return issueCertificates(changed);
+		}
+		return changed;
+	}
+
+	private static Update baseUpdate(Application application, List<Application.Task> tasks, Instant now) {
+		return Update.update("tasks", tasks)
+			.set("status", Application.statusOf(tasks))
+			.set("updatedAt", now)
+			.set("version", application.version() + 1);
+	}
+
+	private static Query guard(Application application) {
+		return Query.query(Criteria.where("_id").is(application.id()).and("version").is(application.version()));
+	}
+
+	private Application apply(Application application, Query guard, Update update, String eventType) {
+		if (this.mongo.updateFirst(guard, update, Application.class).getModifiedCount() == 0) {
+			throw ApiException.onField("input.applicationId", ErrorCode.VERSION_CONFLICT);
+		}
+		Application changed = this.mongo.findById(application.id(), Application.class);
+		this.events.publish(changed, eventType);
+		return changed;
+	}
+
+	/**
+	 * 办结即发证: issues the certificates the items produce, through the certificate module. Issuing is
+	 * idempotent per application and type, so running this again after a crash issues nothing twice.
+	 */
+	Application issueCertificates(Application application) {
+		Bundle bundle = (application.bundleCode() != null) ? this.bundles.require(application.bundleCode(), "bundle")
+				: null;
+		List<String> typeCodes = application.tasks()
+			.stream()
+			.map(Application.Task::resultCertificateTypeCode)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList();
+		Map<String, CertificateType> types = this.certificateTypes.findByCodes(typeCodes);
+		List<String> issued = new ArrayList<>();
+		List<Application.Event> added = new ArrayList<>();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		for (Application.Task task : application.tasks()) {
+			CertificateType type = types.get(task.resultCertificateTypeCode());
+			if (type == null || issued.contains(type.code())) {
+				continue;
+			}
+			Map<String, String> mapping = (bundle != null && bundle.issueMappings() != null)
+					? bundle.issueMappings().getOrDefault(task.itemCode(), Map.of()) : Map.of();
+			Map<String, String> data = certificateData(application, type, mapping);
+			Certificate certificate = this.certificates.issue(new CertificateService.IssueRequest(application.id(),
+					type.code(), application.holderId(), application.applicantIdNumber(), data.get("holderName"), data));
+			issued.add(type.code());
+			if (!application.issuedCertificateIds().contains(certificate.id())) {
+				added.add(new Application.Event(now, "CERTIFICATE_ISSUED", task.id(), task.departmentCode(), "system",
+						type.name() + " " + certificate.number()));
+			}
+			if (!application.issuedCertificateIds().contains(certificate.id())) {
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(application.id())),
+						new Update().addToSet("issuedCertificateIds", certificate.id()), Application.class);
+			}
+		}
+		Update done = new Update().set("certificatesPending", false).set("updatedAt", now);
+		if (!added.isEmpty()) {
+			done.push("events").each(added.toArray());
+		}
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(application.id()).and("certificatesPending").is(true)),
+				done, Application.class);
+		Application finished = this.mongo.findById(application.id(), Application.class);
+		if (!added.isEmpty()) {
+			this.events.publish(finished, "CERTIFICATE_ISSUED");
+		}
+		return finished;
+	}
+
+	private static Map<String, String> certificateData(Application application, CertificateType type,
+			Map<String, String> mapping) {
+		Map<String, String> data = new LinkedHashMap<>();
+		for (CertificateType.Field field : type.fields()) {
+			String formKey = mapping.get(field.key());
+			String value = (formKey != null) ? application.formValues().get(formKey)
+					: application.formValues().get(field.key());
+			if (value == null && field.key().equals("holderName")) {
+				value = application.applicantName();
+			}
+			if (value == null && field.key().equals("holderIdNumber")) {
+				value = application.applicantIdNumber();
+			}
+			if (value != null) {
+				data.put(field.key(), value);
+			}
+		}
+		return data;
+	}
+
+	/** One review (好差评) per closed application, by its applicant. */
+	Application review(Subject applicant, String applicationId, Application.Review review) {
+		Application application = mine(applicant, applicationId);
+		if (!application.closed()) {
+			throw ApiException.onField("input.applicationId", ErrorCode.ILLEGAL_TRANSITION,
+					"reviews are for completed or rejected applications");
+		}
+		Instant now = review.at();
+		Update update = Update.update("review", review)
+			.set("updatedAt", now)
+			.set("version", application.version() + 1)
+			.push("events", new Application.Event(now, "REVIEWED", null, null, applicant.id(), review.stars() + "★"));
+		if (this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId).and("review").is(null)), update,
+				Application.class).getModifiedCount() == 0) {
+			throw ApiException.onField("input.applicationId", ErrorCode.ALREADY_REVIEWED);
+		}
+		return this.mongo.findById(applicationId, Application.class);
+	}
+
+	/** The applicant's application; anyone else's is NOT_FOUND, like an unknown one. */
+	Application mine(Subject applicant, String applicationId) {
+		Application application = (applicationId != null && applicationId.length() <= 40)
+				? this.mongo.findById(applicationId, Application.class) : null;
+		if (application == null || !application.applicantId().equals(applicant.id())) {
+			throw ApiException.onField("id", ErrorCode.APPLICATION_NOT_FOUND, applicationId);
+		}
+		return application;
+	}
+
+	/** Readable by its applicant, by staff of a department with a task in it, and by admins. */
+	Application visibleTo(Subject viewer, String applicationId) {
+		Application application = (applicationId != null && applicationId.length() <= 40)
+				? this.mongo.findById(applicationId, Application.class) : null;
+		boolean allowed = application != null && (application.applicantId().equals(viewer.id())
+				|| viewer.has(Role.ADMIN) || (viewer.has(Role.STAFF) && application.tasks()
+					.stream()
+					.anyMatch((t) -> t.departmentCode().equals(viewer.departmentCode()))));
+		if (!allowed) {
+			throw ApiException.onField("id", ErrorCode.APPLICATION_NOT_FOUND, applicationId);
+		}
+		return application;
+	}
+
+	static String holderIdOf(Subject applicant) {
+		return (applicant.has(Role.ENTERPRISE) && applicant.enterpriseId() != null) ? applicant.enterpriseId()
+				: applicant.id();
+	}
+
+	static String idFor(String applicantId, String key) {
+		return "app_" + sha256(applicantId + ":" + key).substring(0, 24);
+	}
+
+	private static String fingerprint(SubmitCommand command) {
+		return sha256(command.bundleCode() + "|" + command.itemCode() + "|" + new TreeMap<>(command.formValues()) + "|"
+				+ command.materialsAtCounter().stream().sorted().toList());
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record SubmitCommand(String bundleCode, String itemCode, Map<String, String> formValues,
+			List<String> materialsAtCounter, String idempotencyKey) {
+	}
+
+	/** Staff actions and the task states they move between. */
+	enum Action {
+
+		ACCEPT(List.of(Application.TaskStatus.PENDING), Application.TaskStatus.ACCEPTED, "TASK_ACCEPTED", false),
+		REQUEST_SUPPLEMENT(List.of(Application.TaskStatus.PENDING, Application.TaskStatus.ACCEPTED),
+				Application.TaskStatus.SUPPLEMENT_REQUESTED, "SUPPLEMENT_REQUESTED", true),
+		APPROVE(List.of(Application.TaskStatus.ACCEPTED), Application.TaskStatus.APPROVED, "TASK_APPROVED", false),
+		REJECT(List.of(Application.TaskStatus.PENDING, Application.TaskStatus.ACCEPTED), Application.TaskStatus.REJECTED,
+				"TASK_REJECTED", true);
+
+		private final List<Application.TaskStatus> from;
+
+		private final Application.TaskStatus to;
+
+		private final String eventType;
+
+		private final boolean needsReason;
+
+		Action(List<Application.TaskStatus> from, Application.TaskStatus to, String eventType, boolean needsReason) {
+			this.from = from;
+			this.to = to;
+			this.eventType = eventType;
+			this.needsReason = needsReason;
+		}
+
+		List<Application.TaskStatus> from() {
+			return this.from;
+		}
+
+		Application.TaskStatus to() {
+			return this.to;
+		}
+
+		String eventType() {
+			return this.eventType;
+		}
+
+		boolean needsReason() {
+			return this.needsReason;
+		}
+
+	}
+
+}

@@ -1,0 +1,262 @@
+package cn.tongban.bundle;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.tongban.catalog.CatalogService;
+import cn.tongban.catalog.CatalogStatistics.Rate;
+import cn.tongban.catalog.Material;
+import cn.tongban.catalog.ServiceItem;
+import cn.tongban.certificate.Certificate;
+import cn.tongban.certificate.CertificateService;
+import cn.tongban.identity.IdentityService;
+import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.security.Role;
+import cn.tongban.platform.security.Subject;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The bundle module's API: bundles, their merged materials and unified form for an applicant, and
+ * the sharing figures the plans ask for (表单共享率 ≥ 60 %, 材料共享率 ≥ 70 %).
+ */
+@Service
+public class BundleService {
+
+	static final double FIELD_SHARING_TARGET = 0.6;
+
+	static final double MATERIAL_SHARING_TARGET = 0.7;
+
+	/** The fields every application asks for when an item belongs to no bundle. */
+	static final List<String> DEFAULT_FIELDS = List.of("applicantName", "applicantIdNumber", "applicantMobile");
+
+	private final MongoTemplate mongo;
+
+	private final CatalogService catalog;
+
+	private final CertificateService certificates;
+
+	private final IdentityService identity;
+
+	BundleService(MongoTemplate mongo, CatalogService catalog, CertificateService certificates,
+			IdentityService identity) {
+		this.mongo = mongo;
+		this.catalog = catalog;
+		this.certificates = certificates;
+		this.identity = identity;
+	}
+
+	public List<Bundle> bundles(String lifeEvent, String target) {
+		Query query = new Query().with(Sort.by("_id"));
+		if (lifeEvent != null) {
+			query.addCriteria(Criteria.where("lifeEventCode").is(lifeEvent));
+		}
+		if (target != null) {
+			query.addCriteria(Criteria.where("target").is(target));
+		}
+		return this.mongo.find(query, Bundle.class);
+	}
+
+	public Bundle require(String code, String field) {
+		Bundle bundle = (code != null && code.length() <= 40) ? this.mongo.findById(code, Bundle.class) : null;
+		if (bundle == null) {
+			throw ApiException.onField(field, ErrorCode.BUNDLE_NOT_FOUND, code);
+		}
+		return bundle;
+	}
+
+	/** The form fields an item needs: its fields in the bundles that include it, else the defaults. */
+	public List<String> fieldsOfItem(String itemCode) {
+		Set<String> keys = new LinkedHashSet<>();
+		this.mongo.find(Query.query(Criteria.where("items.code").is(itemCode)), Bundle.class)
+			.forEach((bundle) -> bundle.items()
+				.stream()
+				.filter((item) -> item.code().equals(itemCode))
+				.forEach((item) -> keys.addAll(item.fields())));
+		return keys.isEmpty() ? DEFAULT_FIELDS : List.copyOf(keys);
+	}
+
+	public Map<String, FormField> fields(Collection<String> keys) {
+		Map<String, FormField> found = new LinkedHashMap<>();
+		this.mongo.find(Query.query(Criteria.where("_id").in(keys)), FormField.class)
+			.forEach((field) -> found.put(field.key(), field));
+		return found;
+	}
+
+	/**
+	 * The unified form: every field the items need, once, in first-use order, with the items that
+	 * need it and — for a signed-in person — the value pre-filled from their identity data or their
+	 * certificates (value, source, as-of date), like Myinfo.
+	 */
+	public List<UnifiedField> form(List<Bundle.Item> items, Subject applicant) {
+		Map<String, List<String>> neededBy = new LinkedHashMap<>();
+		for (Bundle.Item item : items) {
+			for (String key : item.fields()) {
+				neededBy.computeIfAbsent(key, (k) -> new ArrayList<>()).add(item.code());
+			}
+		}
+		Map<String, FormField> definitions = fields(neededBy.keySet());
+		Prefiller prefill = prefiller(applicant, definitions.values());
+		List<UnifiedField> form = new ArrayList<>();
+		neededBy.forEach((key, codes) -> {
+			FormField field = definitions.get(key);
+			if (field != null) {
+				form.add(new UnifiedField(field, List.copyOf(codes), prefill.of(field)));
+			}
+		});
+		return form;
+	}
+
+	/**
+	 * The merged material list: a material several items need appears once (by certificate type,
+	 * else by name). For a signed-in applicant each is CERTIFICATE (one of their valid certificates
+	 * stands in), SHARED (another item of the bundle produces it) or PROVIDE.
+	 */
+	public List<MergedMaterial> materials(List<String> itemCodes, Subject applicant) {
+		Map<String, ServiceItem> items = this.catalog.itemsByCodes(itemCodes);
+		Set<String> produced = new LinkedHashSet<>();
+		items.values().forEach((item) -> {
+			if (item.getResultCertificateTypeCode() != null) {
+				produced.add(item.getResultCertificateTypeCode());
+			}
+		});
+		Map<String, MergedMaterial.Builder> merged = new LinkedHashMap<>();
+		for (String code : itemCodes) {
+			ServiceItem item = items.get(code);
+			if (item == null) {
+				continue;
+			}
+			for (Material material : item.getMaterials()) {
+				String key = (material.certificateTypeCode() != null) ? material.certificateTypeCode() : material.name();
+				merged.computeIfAbsent(key, (k) -> new MergedMaterial.Builder(material)).neededBy(code, material.required());
+			}
+		}
+		String holderId = holderId(applicant);
+		Map<String, Certificate> held = (holderId != null) ? this.certificates.validByType(holderId, merged.values()
+			.stream()
+			.map(MergedMaterial.Builder::certificateTypeCode)
+			.filter(java.util.Objects::nonNull)
+			.toList()) : Map.of();
+		return merged.values().stream().map((builder) -> builder.build(holderId != null, held, produced)).toList();
+	}
+
+	/** Sharing figures of one bundle (independent of who applies). */
+	public Figures figures(Bundle bundle) {
+		int fieldMentions = bundle.items().stream().mapToInt((item) -> item.fields().size()).sum();
+		Set<String> distinct = new LinkedHashSet<>();
+		bundle.items().forEach((item) -> distinct.addAll(item.fields()));
+		long typed = fields(distinct).values().stream().filter((field) -> field.source() == null).count();
+		Map<String, ServiceItem> items = this.catalog.itemsByCodes(bundle.itemCodes());
+		int materialMentions = 0;
+		Set<String> toProvide = new LinkedHashSet<>();
+		for (ServiceItem item : items.values()) {
+			for (Material material : item.getMaterials()) {
+				materialMentions++;
+				if (material.certificateTypeCode() == null) {
+					toProvide.add(material.name());
+				}
+			}
+		}
+		return new Figures(new Rate(fieldMentions - typed, fieldMentions, FIELD_SHARING_TARGET),
+				new Rate(materialMentions - toProvide.size(), materialMentions, MATERIAL_SHARING_TARGET));
+	}
+
+	/** All bundles together (sums of the parts). */
+	public Figures totals() {
+		long fieldNumerator = 0;
+		long fieldDenominator = 0;
+		long materialNumerator = 0;
+		long materialDenominator = 0;
+		for (Bundle bundle : bundles(null, null)) {
+			Figures figures = figures(bundle);
+			fieldNumerator += figures.formFieldSharingRate().numerator();
+			fieldDenominator += figures.formFieldSharingRate().denominator();
+			materialNumerator += figures.materialSharingRate().numerator();
+			materialDenominator += figures.materialSharingRate().denominator();
+		}
+		return new Figures(new Rate(fieldNumerator, fieldDenominator, FIELD_SHARING_TARGET),
+				new Rate(materialNumerator, materialDenominator, MATERIAL_SHARING_TARGET));
+	}
+
+	private Prefiller prefiller(Subject applicant, Collection<FormField> fields) {
+		if (applicant == null || !(applicant.has(Role.RESIDENT) || applicant.has(Role.ENTERPRISE))) {
+			return (field) -> null;
+		}
+		PersonDetails person = this.identity.person(applicant.id()).orElse(null);
+		List<String> types = fields.stream()
+			.map(FormField::source)
+			.filter((source) -> source != null && source.startsWith("CERTIFICATE:"))
+			.map((source) -> source.substring("CERTIFICATE:".length(), source.indexOf('.')))
+			.distinct()
+			.toList();
+		Map<String, Certificate> held = this.certificates.validByType(holderId(applicant), types);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		return (field) -> {
+			String source = field.source();
+			if (source == null) {
+				return null;
+			}
+			if (source.startsWith("PROFILE:") && person != null) {
+				String value = switch (source.substring("PROFILE:".length())) {
+					case "name" -> person.name();
+					case "idNumber" -> person.idNumber();
+					case "mobile" -> person.mobile();
+					case "address" -> person.address();
+					default -> null;
+				};
+				return (value != null) ? new Prefill(value, "个人身份信息（统一身份认证）", today) : null;
+			}
+			if (source.startsWith("CERTIFICATE:")) {
+				String type = source.substring("CERTIFICATE:".length(), source.indexOf('.'));
+				Certificate certificate = held.get(type);
+				String value = (certificate != null) ? certificate.data().get(source.substring(source.indexOf('.') + 1))
+						: null;
+				return (value != null) ? new Prefill(value, "电子证照 " + certificate.number(), certificate.issuedOn())
+						: null;
+			}
+			return null;
+		};
+	}
+
+	static String holderId(Subject applicant) {
+		if (applicant == null) {
+			return null;
+		}
+		if (applicant.has(Role.ENTERPRISE) && applicant.enterpriseId() != null) {
+			return applicant.enterpriseId();
+		}
+		return applicant.has(Role.RESIDENT) ? applicant.id() : null;
+	}
+
+	private interface Prefiller {
+
+		Prefill of(FormField field);
+
+	}
+
+	/** A field of the unified form. */
+	public record UnifiedField(FormField field, List<String> neededBy, Prefill prefill) {
+	}
+
+	/** A pre-filled value, where it came from and as of when. */
+	public record Prefill(String value, String source, LocalDate asOf) {
+	}
+
+	/** Sharing figures. */
+	public record Figures(Rate formFieldSharingRate, Rate materialSharingRate) {
+	}
+
+}
