@@ -1,0 +1,101 @@
+package cn.tongban.application;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import cn.tongban.support.MongoCommandCounter;
+import cn.tongban.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** graphql-ws over a real WebSocket: my application's status changes arrive as they happen. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "tongban.test.database=subscriptions")
+@AutoConfigureMockMvc
+@AutoConfigureHttpGraphQlTester
+@ActiveProfiles("test")
+@Import({ MongoCommandCounter.class, Tokens.class })
+class ApplicationSubscriptionTests {
+
+	static final String UPDATES = "subscription { applicationUpdates { applicationId status eventType version } }";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Tokens tokens;
+
+	@Test
+	void theApplicantSeesEachStatusChange() throws Exception {
+		String resident = this.tokens.resident("13800000003");
+		CompletableFuture<List<String>> received = client(resident).document(UPDATES)
+			.executeSubscription()
+			.map((response) -> response.field("applicationUpdates.eventType").getValue() + "/"
+					+ response.field("applicationUpdates.status").getValue())
+			.take(3)
+			.collectList()
+			.toFuture();
+		TimeUnit.MILLISECONDS.sleep(500);
+		String id = this.tokens.as(resident)
+			.document("mutation { submitApplication(input: {bundle: \"SEAMLESS_AUTH\", formValues: [], idempotencyKey: \"live-0001\"}) { application { id tasks { id } } } }")
+			.execute()
+			.path("submitApplication.application.id")
+			.entity(String.class)
+			.get();
+		String staff = this.tokens.staff("RS");
+		for (String action : List.of("acceptTask", "requestSupplement")) {
+			this.tokens.as(staff)
+				.document("mutation($i: TaskActionInput!) { " + action + "(input: $i) { application { status } } }")
+				.variable("i", Map.of("applicationId", id, "taskId", "t1", "reason", "请补充材料"))
+				.execute()
+				.path(action + ".application.status")
+				.hasValue();
+		}
+		assertThat(received.get(10, TimeUnit.SECONDS)).containsExactly("SUBMITTED/SUBMITTED",
+				"TASK_ACCEPTED/IN_PROGRESS", "SUPPLEMENT_REQUESTED/SUPPLEMENT_REQUIRED");
+	}
+
+	@Test
+	void withoutATokenThereIsNoSubscription() {
+		assertThatThrownBy(() -> client(null).document(UPDATES).executeSubscription().blockFirst(Duration.ofSeconds(5)))
+			.hasMessageContaining("UNAUTHORIZED");
+	}
+
+	@Test
+	void staffCannotSubscribeToApplicantsUpdates() {
+		assertThatThrownBy(() -> client(this.tokens.staff("RS")).document(UPDATES)
+			.executeSubscription()
+			.blockFirst(Duration.ofSeconds(5))).hasMessageContaining("FORBIDDEN");
+	}
+
+	private WebSocketGraphQlClient client(String token) {
+		WebSocketGraphQlClientInterceptor authorization = new WebSocketGraphQlClientInterceptor() {
+			@Override
+			public Mono<Object> connectionInitPayload() {
+				return (token != null) ? Mono.just(Map.of("Authorization", "Bearer " + token)) : Mono.empty();
+			}
+		};
+		return WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + this.port + "/graphql"),
+				new StandardWebSocketClient()).interceptor(authorization).build();
+	}
+
+}

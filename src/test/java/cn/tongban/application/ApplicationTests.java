@@ -1,0 +1,335 @@
+package cn.tongban.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.MongoCommandCounter;
+import cn.tongban.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One-matter bundles and applications through GraphQL, from the form to the review. */
+@GraphQlIntegrationTest
+@TestPropertySource(properties = { "tongban.test.database=applications", "tongban.application.follow-up-interval=1h" })
+class ApplicationTests {
+
+	static final String SUBMIT = """
+			mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { application {
+			  id status version tasks { id status department { code } } materials { name provision } } } }""";
+
+	static final List<Map<String, String>> NEWBORN_FORM = List.of(Map.of("key", "childName", "value", "张小宝"),
+			Map.of("key", "childGender", "value", "男"), Map.of("key", "childBirthDate", "value", "2026-11-20"),
+			Map.of("key", "birthPlace", "value", "青岛市妇女儿童医院"));
+
+	@Autowired
+	Tokens tokens;
+
+	@Autowired
+	HttpGraphQlTester anonymous;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	MongoCommandCounter commands;
+
+	@Autowired
+	CertificateFollowUp followUp;
+
+	@Test
+	void theBundleMergesMaterialsAndPrefillsTheForm() {
+		GraphQlTester.Response bundle = this.tokens.as(this.tokens.resident("13800000002"))
+			.document("""
+					{ bundle(code: "NEWBORN") { items { department { code } } materials { certificateType { code } neededBy provision }
+					  form { key sourceKind prefill { value source asOf } } formFieldSharingRate { value targetMet }
+					  materialSharingRate { value targetMet } } }""")
+			.execute();
+		bundle.path("bundle.items[*].department.code").entityList(String.class).containsExactly("WJ", "GA", "RS", "YB");
+		// the identity card is needed by three items and appears once, covered by my certificate
+		bundle.path("bundle.materials[?(@.certificateType.code == 'GA-001')].provision").entityList(String.class)
+			.containsExactly("CERTIFICATE");
+		bundle.path("bundle.materials[?(@.certificateType.code == 'GA-001')].neededBy").entityList(List.class)
+			.satisfies((lists) -> assertThat(lists.get(0)).hasSize(3));
+		// the birth certificate is produced inside the bundle and passed on
+		bundle.path("bundle.materials[?(@.certificateType.code == 'WJ-001')].provision").entityList(String.class)
+			.containsExactly("SHARED");
+		bundle.path("bundle.form[?(@.key == 'spouseName')].prefill.value").entityList(String.class).containsExactly("张伟");
+		bundle.path("bundle.form[?(@.key == 'spouseName')].prefill.asOf").entityList(String.class)
+			.containsExactly("2019-05-20");
+		bundle.path("bundle.form[?(@.key == 'childName')].sourceKind").entityList(String.class).containsExactly("TYPED");
+		bundle.path("bundle.formFieldSharingRate.targetMet").entity(Boolean.class).isEqualTo(true);
+		// anonymous visitors see the bundle without anything personal
+		this.anonymous.document("{ bundle(code: \"NEWBORN\") { materials { provision } form { prefill { value } } } }")
+			.execute()
+			.path("bundle.materials[*].provision")
+			.entityList(Object.class)
+			.satisfies((values) -> assertThat(values).containsOnlyNulls());
+		this.anonymous.document("{ bundles { code } }").execute().path("bundles").entityList(Object.class).hasSizeGreaterThan(15);
+	}
+
+	@Test
+	void newbornJourneyFromFormToCertificateToReview() {
+		String resident = this.tokens.resident();
+		Map<String, Object> application = submit(resident, "NEWBORN", NEWBORN_FORM, "journey-0001");
+		String id = (String) application.get("id");
+		assertThat(application.get("status")).isEqualTo("SUBMITTED");
+		for (String department : List.of("WJ", "GA", "RS", "YB")) {
+			String taskId = taskOf(application, department);
+			act(department, "acceptTask", id, taskId, null).path("acceptTask.application.status").hasValue();
+			act(department, "approveTask", id, taskId, null).path("approveTask.application.status").hasValue();
+		}
+		GraphQlTester.Response done = this.tokens.as(resident)
+			.document("query($id: ID!) { application(id: $id) { status issuedCertificates { type { code } holderName } timeline { type } } }")
+			.variable("id", id)
+			.execute();
+		done.path("application.status").entity(String.class).isEqualTo("COMPLETED");
+		done.path("application.issuedCertificates[?(@.type.code == 'WJ-001')].holderName").entityList(String.class)
+			.containsExactly("张小宝");
+		done.path("application.timeline[*].type").entityList(String.class).contains("SUBMITTED", "COMPLETED",
+				"CERTIFICATE_ISSUED");
+		// the birth certificate is in my card pack, sealed
+		this.tokens.as(resident)
+			.document("{ myCertificates { type { code } holderName seal { keyId } } }")
+			.execute()
+			.path("myCertificates[?(@.type.code == 'WJ-001')].holderName")
+			.entityList(String.class)
+			.contains("张小宝");
+		this.tokens.as(resident)
+			.document("mutation($id: ID!) { reviewApplication(input: {applicationId: $id, stars: 5, tags: [\"办事快\"], comment: \"一次没跑\"}) { application { review { stars } } } }")
+			.variable("id", id)
+			.execute()
+			.path("reviewApplication.application.review.stars")
+			.entity(Integer.class)
+			.isEqualTo(5);
+		expectError(this.tokens.as(resident)
+			.document("mutation($id: ID!) { reviewApplication(input: {applicationId: $id, stars: 1}) { application { id } } }")
+			.variable("id", id)
+			.execute(), "ALREADY_REVIEWED");
+		this.tokens.as(this.tokens.staff("WJ"))
+			.document("{ departmentReviewSummaries { department { code } reviewCount averageStars tags { tag count } } }")
+			.execute()
+			.path("departmentReviewSummaries[?(@.department.code == 'WJ')].averageStars")
+			.entityList(Double.class)
+			.containsExactly(5.0);
+		// completing again (a crash before the certificates were marked issued) issues nothing twice
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				Update.update("certificatesPending", true).set("completedAt", java.time.Instant.now().minusSeconds(60)),
+				Application.class);
+		long before = this.mongo.count(Query.query(Criteria.where("sourceApplicationId").is(id)), "certificates");
+		assertThat(this.followUp.finishPending()).isEqualTo(1);
+		assertThat(this.mongo.count(Query.query(Criteria.where("sourceApplicationId").is(id)), "certificates"))
+			.isEqualTo(before).isEqualTo(3);
+		assertThat(this.mongo.findById(id, Application.class).certificatesPending()).isFalse();
+	}
+
+	@Test
+	void concurrentDuplicateSubmitsMakeOneApplication() throws Exception {
+		String resident = this.tokens.resident("13800000002");
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		try {
+			List<CompletableFuture<String>> submits = IntStream.range(0, 12)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(
+						() -> (String) submit(resident, "NEWBORN", NEWBORN_FORM, "twins-same-key").get("id"), pool))
+				.toList();
+			assertThat(submits.stream().map(CompletableFuture::join).distinct()).hasSize(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.mongo.count(Query.query(Criteria.where("applicantId").is("psn_a6915534354bc0fe10fb")),
+				Application.class)).isEqualTo(1);
+		// the same key for something else is refused, not silently answered with the first
+		expectError(submitResponse(resident, "NEWBORN",
+				List.of(Map.of("key", "childName", "value", "李小宝"), Map.of("key", "childGender", "value", "女"),
+						Map.of("key", "childBirthDate", "value", "2026-11-21"), Map.of("key", "birthPlace", "value", "市立医院")),
+				"twins-same-key"), "IDEMPOTENCY_KEY_REUSED");
+	}
+
+	@Test
+	void twoStaffActingAtOnceOneWins() throws Exception {
+		Map<String, Object> application = submit(this.tokens.resident("13800000003"), "SMART_COMMUNITY",
+				List.of(Map.of("key", "bankAccount", "value", "6222020200000000001")), "conflict-0001");
+		String id = (String) application.get("id");
+		String taskId = taskOf(application, "RS");
+		String staff = this.tokens.staff("RS");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<GraphQlTester.Response> responses = new ArrayList<>();
+		try {
+			List<CompletableFuture<GraphQlTester.Response>> both = IntStream.range(0, 2)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> this.tokens.as(staff)
+					.document("mutation($i: TaskActionInput!) { acceptTask(input: $i) { application { version } } }")
+					.variable("i", Map.of("applicationId", id, "taskId", taskId, "expectedVersion", 0))
+					.execute(), pool))
+				.toList();
+			both.forEach((future) -> responses.add(future.join()));
+		}
+		finally {
+			pool.shutdown();
+		}
+		List<String> outcomes = new ArrayList<>();
+		for (GraphQlTester.Response response : responses) {
+			response.errors().satisfy((errors) -> outcomes
+				.add(errors.isEmpty() ? "OK" : (String) errors.get(0).getExtensions().get("code")));
+		}
+		assertThat(outcomes).containsExactlyInAnyOrder("OK", "VERSION_CONFLICT");
+	}
+
+	@Test
+	void illegalTransitionsAndOtherDepartmentsAreRefused() {
+		Map<String, Object> application = submit(this.tokens.resident("13800000006"), "UNEMPLOYMENT",
+				List.of(Map.of("key", "employerName", "value", "青岛顺通物流有限公司"),
+						Map.of("key", "bankAccount", "value", "6222020200000000002")), "illegal-0001");
+		String id = (String) application.get("id");
+		String taskId = taskOf(application, "RS");
+		expectError(act("RS", "approveTask", id, taskId, null), "ILLEGAL_TRANSITION");
+		expectError(act("GA", "acceptTask", id, taskId, null), "NOT_YOUR_DEPARTMENT");
+		expectError(act("RS", "rejectTask", id, taskId, null), "INVALID_ARGUMENT");
+		act("RS", "rejectTask", id, taskId, "材料与登记信息不符").path("rejectTask.application.status").entity(String.class)
+			.isEqualTo("REJECTED");
+		String other = ((List<?>) application.get("tasks")).stream()
+			.map((t) -> (Map<?, ?>) t)
+			.filter((t) -> !t.get("id").equals(taskId))
+			.map((t) -> (String) t.get("id"))
+			.findFirst()
+			.orElseThrow();
+		expectError(act("RS", "acceptTask", id, other, null), "ILLEGAL_TRANSITION");
+		// nobody else can read it by guessing its id
+		expectError(this.tokens.as(this.tokens.resident()).document("query($id: ID!) { application(id: $id) { id } }")
+			.variable("id", id).execute(), "APPLICATION_NOT_FOUND");
+		expectError(this.tokens.as(this.tokens.staff("JY")).document("query($id: ID!) { application(id: $id) { id } }")
+			.variable("id", id).execute(), "APPLICATION_NOT_FOUND");
+	}
+
+	@Test
+	void theSupplementLoop() {
+		String resident = this.tokens.resident("13800000007");
+		Map<String, Object> application = submit(resident, "SEAMLESS_AUTH", List.of(), "supplement-0001");
+		String id = (String) application.get("id");
+		String rs = taskOf(application, "RS");
+		act("RS", "requestSupplement", id, rs, "请补充社会保障卡号").path("requestSupplement.application.status")
+			.entity(String.class).isEqualTo("SUPPLEMENT_REQUIRED");
+		expectError(act("RS", "approveTask", id, rs, null), "ILLEGAL_TRANSITION");
+		this.tokens.as(resident)
+			.document("mutation($id: ID!) { supplementApplication(input: {applicationId: $id, note: \"已补充\"}) { application { status tasks { status } } } }")
+			.variable("id", id)
+			.execute()
+			.path("supplementApplication.application.status")
+			.entity(String.class)
+			.isEqualTo("IN_PROGRESS");
+		act("RS", "approveTask", id, rs, null).path("approveTask.application.status").hasValue();
+		String yb = taskOf(application, "YB");
+		act("YB", "acceptTask", id, yb, null);
+		act("YB", "approveTask", id, yb, null).path("approveTask.application.status").entity(String.class)
+			.isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void formValuesAreCheckedAgainstTheForm() {
+		String resident = this.tokens.resident("13800000008");
+		expectField(submitResponse(resident, "NEWBORN", List.of(Map.of("key", "favouriteColour", "value", "蓝")), "form-0001"),
+				"INVALID_FORM", "input.formValues.favouriteColour");
+		List<Map<String, String>> badId = new ArrayList<>(NEWBORN_FORM);
+		badId.add(Map.of("key", "spouseIdNumber", "value", "370202199207082461"));
+		badId.add(Map.of("key", "spouseName", "value", "某某"));
+		expectField(submitResponse(resident, "NEWBORN", badId, "form-0002"), "INVALID_FORM", "input.formValues.spouseIdNumber");
+		List<Map<String, String>> badChoice = new ArrayList<>(NEWBORN_FORM.subList(0, 1));
+		badChoice.add(Map.of("key", "childGender", "value", "未知"));
+		expectField(submitResponse(resident, "NEWBORN", badChoice, "form-0003"), "INVALID_FORM", "input.formValues.childGender");
+		expectField(submitResponse(resident, "NEWBORN", List.of(), "form-0004"), "INVALID_FORM", "input.formValues.childName");
+	}
+
+	@Test
+	void myApplicationsCostsTheSameForAnyPageSize() {
+		String resident = this.tokens.resident("13800000005");
+		for (int i = 0; i < 6; i++) {
+			submit(resident, "SEAMLESS_AUTH", List.of(), "page-size-000" + i);
+		}
+		String page = """
+				query($n: Int) { myApplications(first: $n) { totalCount nodes { id title status bundle { name }
+				  applicant { name } tasks { status item { name } department { shortName } }
+				  materials { certificateType { name } } timeline { type department { shortName } } } } }""";
+		this.commands.reset();
+		this.tokens.as(resident).document(page).variable("n", 5).execute().path("myApplications.nodes").entityList(Object.class).hasSize(5);
+		int small = this.commands.count();
+		this.commands.reset();
+		this.tokens.as(resident).document(page).variable("n", 50).execute().path("myApplications.nodes").entityList(Object.class).hasSize(6);
+		assertThat(this.commands.count()).isEqualTo(small);
+	}
+
+	private Map<String, Object> submit(String token, String bundle, List<Map<String, String>> form, String key) {
+		return submitResponse(token, bundle, form, key).path("submitApplication.application").entity(mapType()).get();
+	}
+
+	/** Submits as the app does: materials to provide (per the bundle, for this applicant) declared for the counter. */
+	private GraphQlTester.Response submitResponse(String token, String bundle, List<Map<String, String>> form, String key) {
+		List<String> toProvide = this.tokens.as(token)
+			.document("query($b: ID!) { bundle(code: $b) { materials { name provision } } }")
+			.variable("b", bundle)
+			.execute()
+			.path("bundle.materials[?(@.provision == 'PROVIDE')].name")
+			.entityList(String.class)
+			.get();
+		return this.tokens.as(token)
+			.document(SUBMIT)
+			.variable("i", Map.of("bundle", bundle, "formValues", form, "idempotencyKey", key, "materialsAtCounter",
+					toProvide))
+			.execute();
+	}
+
+	private GraphQlTester.Response act(String department, String action, String applicationId, String taskId,
+			String reason) {
+		Map<String, Object> input = new java.util.HashMap<>(Map.of("applicationId", applicationId, "taskId", taskId));
+		if (reason != null) {
+			input.put("reason", reason);
+		}
+		return this.tokens.as(this.tokens.staff(department))
+			.document("mutation($i: TaskActionInput!) { " + action + "(input: $i) { application { status version } } }")
+			.variable("i", input)
+			.execute();
+	}
+
+	private static String taskOf(Map<String, Object> application, String department) {
+		return ((List<?>) application.get("tasks")).stream()
+			.map((t) -> (Map<?, ?>) t)
+			.filter((t) -> ((Map<?, ?>) t.get("department")).get("code").equals(department))
+			.map((t) -> (String) t.get("id"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static void expectError(GraphQlTester.Response response, String code) {
+		response.errors().satisfy((errors) -> {
+			assertThat(errors).isNotEmpty();
+			assertThat(errors.get(0).getExtensions()).containsEntry("code", code);
+		});
+	}
+
+	private static void expectField(GraphQlTester.Response response, String code, String field) {
+		response.errors().satisfy((errors) -> {
+			assertThat(errors).isNotEmpty();
+			assertThat(errors.get(0).getExtensions()).containsEntry("code", code).containsEntry("field", field);
+		});
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Class<Map<String, Object>> mapType() {
+		return (Class) Map.class;
+	}
+
+}
