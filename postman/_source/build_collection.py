@@ -53,6 +53,9 @@ OK = ["pm.test('HTTP 200', () => pm.response.to.have.status(200));",
 
 VERIFY_DOC = """mutation($input: VerifyCertificateInput!) { verifyCertificate(input: $input) { genuine valid status certificateNumber certificateType { code } fields { key value } consentExpiresAt } }"""
 
+SMS = "urn:tongban:params:oauth:grant-type:sms-code"
+ACCOUNT = "urn:tongban:params:oauth:grant-type:account-password"
+
 def err(code, field=None, classification="BAD_REQUEST"):
     t = ["const body = pm.response.json();",
          f"pm.test('error {code}', () => pm.expect(body.errors[0].extensions.code).to.eql('{code}'));",
@@ -383,6 +386,12 @@ code = {"name": "code", "description": "Resident and enterprise codes (居民码
         "pm.environment.set('enterpriseCode', body.data.issueEnterpriseCode.code);"]),
     gql("scanCode: an enterprise code on the bus is SCENARIO_NOT_ALLOWED", SCAN_DOC, {"input": {"code": "{{enterpriseCode}}"}}, headers=bearer("busTerminal"),
         tests=err("SCENARIO_NOT_ALLOWED", "input.code", "FORBIDDEN")),
+    gql("scanCodes (bus reader uploads a batch): each scan reported", """mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index errorCode message result { fareCategory } } } }""",
+        {"scans": [{"code": "{{batchCode}}"}, {"code": "{{batchCode}}"}, {"code": "junk"}]}, headers=bearer("busTerminal"),
+        prerequest=["pm.sendRequest({url: pm.environment.get('baseUrl') + '/dev/provincial-code?mobile=13800000005', method: 'GET'}, (e, r) => pm.environment.set('batchCode', r.json().code));"],
+        tests=OK + [
+        "const b = body.data.scanCodes;",
+        "pm.test('one accepted, the replay and the junk refused', () => { pm.expect(b.accepted).to.eql(1); pm.expect(b.results.map(r => r.errorCode)).to.eql([null, 'CODE_REPLAYED', 'CODE_MALFORMED']); });"]),
     gql("scanCode: residents may not scan", SCAN_DOC, {"input": {"code": "{{residentCode}}"}}, headers=bearer("resident"),
         tests=err("FORBIDDEN", classification="FORBIDDEN")),
     gql("revokeMyCodes (resident): lost phone", "mutation { revokeMyCodes { revokedCount } }", headers=bearer("resident"), tests=OK + [
@@ -396,8 +405,106 @@ code = {"name": "code", "description": "Resident and enterprise codes (居民码
         "pm.test('names the terminal', () => pm.expect(scans.map(s => s.terminalName)).to.include('公交刷码机 K1-0001'));"]),
 ]}
 
-SMS = "urn:tongban:params:oauth:grant-type:sms-code"
-ACCOUNT = "urn:tongban:params:oauth:grant-type:account-password"
+APP_FIELDS = "application { id status version tasks { id status department { code } } }"
+
+def act(name, role, mutation, task, reason=None, tests=None):
+    inp = {"applicationId": "{{applicationId}}", "taskId": task}
+    if reason:
+        inp["reason"] = reason
+    return gql(name, "mutation($i: TaskActionInput!) { %s(input: $i) { %s } }" % (mutation, APP_FIELDS), {"i": inp},
+               headers=bearer(role), tests=tests if tests is not None else OK)
+
+def status_is(mutation, status):
+    return OK + [f"pm.test('application {status}', () => pm.expect(body.data.{mutation}.application.status).to.eql('{status}'));"]
+
+NEWBORN_VALUES = [{"key": "childName", "value": "张小宝"}, {"key": "childGender", "value": "男"},
+                  {"key": "childBirthDate", "value": "2026-11-20"}, {"key": "birthPlace", "value": "青岛市妇女儿童医院"}]
+SUBMIT_DOC = "mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { application { id status title tasks { id department { code } status } materials { name provision } } } }"
+
+journey = {"name": "bundle-journey", "description": "新生儿出生一件事 end to end: the bundle, one form pre-filled, one submission fanned out to four departments, supplement, completion, the birth certificate in the card pack, the review. Runs in order.", "item": [
+    gql("bundles (anyone)", "{ bundles { code name lifeEvent { code } target } }", tests=OK + [
+        "pm.test('16+ bundles incl. 新生儿出生一件事', () => { pm.expect(body.data.bundles.length).to.be.at.least(16); pm.expect(body.data.bundles.map(b => b.code)).to.include('NEWBORN'); });"]),
+    gql("bundle NEWBORN (resident): merged materials, pre-filled form, sharing rates", """{ bundle(code: "NEWBORN") { name items { code department { shortName } }
+  materials { name certificateType { code } neededBy provision certificateId }
+  form { key label type required sourceKind prefill { value source asOf } neededBy }
+  formFieldSharingRate { value target targetMet } materialSharingRate { value target targetMet } } }""", headers=bearer("resident"), tests=OK + [
+        "const b = body.data.bundle;",
+        "pm.test('four departments', () => pm.expect(b.items.map(i => i.department.shortName)).to.eql(['卫健', '公安', '人社', '医保']));",
+        "pm.test('identity card once, covered by my certificate', () => { const id = b.materials.filter(m => m.certificateType && m.certificateType.code === 'GA-001'); pm.expect(id).to.have.lengthOf(1); pm.expect(id[0].provision).to.eql('CERTIFICATE'); pm.expect(id[0].neededBy.length).to.be.above(1); });",
+        "pm.test('spouse pre-filled from the marriage certificate', () => { const f = b.form.find(f => f.key === 'spouseName'); pm.expect(f.prefill.value).to.eql('李娜'); pm.expect(f.prefill.source).to.include('电子证照'); });",
+        "pm.test('sharing targets met', () => { pm.expect(b.formFieldSharingRate.targetMet).to.be.true; pm.expect(b.materialSharingRate.targetMet).to.be.true; });"]),
+    gql("submitApplication: unknown field is refused", SUBMIT_DOC,
+        {"i": {"bundle": "NEWBORN", "formValues": [{"key": "favouriteColour", "value": "蓝"}], "idempotencyKey": "postman-bad-form-1"}},
+        headers=bearer("resident"), tests=err("INVALID_FORM", "input.formValues.favouriteColour")),
+    gql("submitApplication (resident): 新生儿出生一件事", SUBMIT_DOC,
+        {"i": {"bundle": "NEWBORN", "formValues": NEWBORN_VALUES, "materialsAtCounter": ["近期免冠彩色照片"], "idempotencyKey": "{{newbornKey}}"}},
+        prerequest=["pm.environment.set('newbornKey', 'postman-newborn-' + Date.now());"], headers=bearer("resident"), tests=OK + [
+        "const a = body.data.submitApplication.application;",
+        "pm.test('submitted to four departments', () => { pm.expect(a.status).to.eql('SUBMITTED'); pm.expect(a.tasks.map(t => t.department.code)).to.eql(['WJ', 'GA', 'RS', 'YB']); });",
+        "pm.test('materials by certificate, shared, or at the counter', () => pm.expect(a.materials.map(m => m.provision)).to.include.members(['CERTIFICATE', 'SHARED', 'COUNTER']));",
+        "pm.environment.set('applicationId', a.id);"]),
+    gql("submitApplication again with the same key: the same application", SUBMIT_DOC,
+        {"i": {"bundle": "NEWBORN", "formValues": NEWBORN_VALUES, "materialsAtCounter": ["近期免冠彩色照片"], "idempotencyKey": "{{newbornKey}}"}},
+        headers=bearer("resident"), tests=OK + [
+        "pm.test('same id', () => pm.expect(body.data.submitApplication.application.id).to.eql(pm.environment.get('applicationId')));"]),
+    token("Staff 卫健: sign in", "{{consoleClientId}}", "{{consoleClientSecret}}", [("grant_type", ACCOUNT), ("username", "staff.wj"), ("password", "{{staffPassword}}")], saves_token("staffWjToken")),
+    token("Staff 人社: sign in", "{{consoleClientId}}", "{{consoleClientSecret}}", [("grant_type", ACCOUNT), ("username", "staff.rs"), ("password", "{{staffPassword}}")], saves_token("staffRsToken")),
+    token("Staff 医保: sign in", "{{consoleClientId}}", "{{consoleClientSecret}}", [("grant_type", ACCOUNT), ("username", "staff.yb"), ("password", "{{staffPassword}}")], saves_token("staffYbToken")),
+    gql("taskQueue (卫健): the new task is waiting", "{ taskQueue(first: 100) { totalCount nodes { taskId itemName application { id applicant { name masked } } } } }",
+        headers=bearer("staffWj"), tests=OK + [
+        "const mine = body.data.taskQueue.nodes.find(n => n.application.id === pm.environment.get('applicationId'));",
+        "pm.test('queued', () => pm.expect(mine.taskId).to.eql('t1'));",
+        "pm.test('applicant masked for staff', () => { pm.expect(mine.application.applicant.name).to.eql('张*'); pm.expect(mine.application.applicant.masked).to.be.true; });"]),
+    act("approveTask before accepting: ILLEGAL_TRANSITION", "staffWj", "approveTask", "t1", tests=err("ILLEGAL_TRANSITION", "input.taskId")),
+    act("acceptTask of another department: NOT_YOUR_DEPARTMENT", "staff", "acceptTask", "t1", tests=err("NOT_YOUR_DEPARTMENT", classification="FORBIDDEN")),
+    act("卫健 accepts", "staffWj", "acceptTask", "t1", tests=status_is("acceptTask", "IN_PROGRESS")),
+    act("卫健 approves", "staffWj", "approveTask", "t1", tests=status_is("approveTask", "IN_PROGRESS")),
+    act("公安 asks for a supplement", "staff", "requestSupplement", "t2", reason="请核对新生儿出生地点", tests=status_is("requestSupplement", "SUPPLEMENT_REQUIRED")),
+    gql("supplementApplication (resident)", "mutation($i: SupplementApplicationInput!) { supplementApplication(input: $i) { " + APP_FIELDS + " } }",
+        {"i": {"applicationId": "{{applicationId}}", "formValues": [{"key": "birthPlace", "value": "青岛市妇女儿童医院（市南院区）"}], "note": "已更正出生地点"}},
+        headers=bearer("resident"), tests=status_is("supplementApplication", "IN_PROGRESS")),
+    act("公安 approves", "staff", "approveTask", "t2", tests=status_is("approveTask", "IN_PROGRESS")),
+    act("人社 accepts", "staffRs", "acceptTask", "t3"),
+    act("人社 approves", "staffRs", "approveTask", "t3", tests=status_is("approveTask", "IN_PROGRESS")),
+    act("医保 accepts", "staffYb", "acceptTask", "t4"),
+    act("医保 approves: the application completes", "staffYb", "approveTask", "t4", tests=status_is("approveTask", "COMPLETED")),
+    gql("application (resident): progress timeline and issued certificates", """query($id: ID!) { application(id: $id) { status title
+  tasks { id status department { shortName } } timeline { at type department { shortName } detail }
+  issuedCertificates { number type { code name } holderName status } formValues { key value } } }""", {"id": "{{applicationId}}"},
+        headers=bearer("resident"), tests=OK + [
+        "const a = body.data.application;",
+        "pm.test('completed', () => pm.expect(a.status).to.eql('COMPLETED'));",
+        "pm.test('出生医学证明 issued for 张小宝', () => { const c = a.issuedCertificates.find(c => c.type.code === 'WJ-001'); pm.expect(c.holderName).to.eql('张小宝'); pm.expect(c.status).to.eql('VALID'); });",
+        "pm.test('timeline tells the story', () => pm.expect(a.timeline.map(e => e.type)).to.include.members(['SUBMITTED', 'SUPPLEMENT_REQUESTED', 'SUPPLEMENTED', 'COMPLETED', 'CERTIFICATE_ISSUED']));",
+        "pm.test('supplemented value kept', () => pm.expect(a.formValues.find(v => v.key === 'birthPlace').value).to.include('市南院区'));"]),
+    gql("application: another person cannot read it", "query($id: ID!) { application(id: $id) { id } }", {"id": "{{applicationId}}"},
+        headers=bearer("enterprise"), tests=err("APPLICATION_NOT_FOUND", "id", "NOT_FOUND")),
+    gql("myCertificates: the birth certificate is in my card pack", "{ myCertificates { type { code } holderName seal { algorithm } } }",
+        headers=bearer("resident"), tests=OK + [
+        "pm.test('WJ-001 for 张小宝, sealed', () => { const c = body.data.myCertificates.find(c => c.type.code === 'WJ-001' && c.holderName === '张小宝'); pm.expect(c.seal.algorithm).to.eql('SM3withSM2'); });"]),
+    gql("reviewApplication (resident): 5 stars", "mutation($i: ReviewApplicationInput!) { reviewApplication(input: $i) { application { review { stars tags comment } } } }",
+        {"i": {"applicationId": "{{applicationId}}", "stars": 5, "tags": ["办事快", "不用跑"], "comment": "四个部门一次办完"}},
+        headers=bearer("resident"), tests=OK + [
+        "pm.test('reviewed', () => pm.expect(body.data.reviewApplication.application.review.stars).to.eql(5));"]),
+    gql("reviewApplication again: ALREADY_REVIEWED", "mutation($i: ReviewApplicationInput!) { reviewApplication(input: $i) { application { id } } }",
+        {"i": {"applicationId": "{{applicationId}}", "stars": 1}}, headers=bearer("resident"), tests=err("ALREADY_REVIEWED", "input.applicationId")),
+    gql("departmentReviewSummaries (admin)", "{ departmentReviewSummaries { department { shortName } reviewCount averageStars tags { tag count } } }",
+        headers=bearer("admin"), tests=OK + [
+        "pm.test('卫健 has reviews', () => pm.expect(body.data.departmentReviewSummaries.find(d => d.department.shortName === '卫健').reviewCount).to.be.at.least(1));"]),
+    gql("submitApplication (resident): 失业保障一件事, to be rejected", SUBMIT_DOC,
+        {"i": {"bundle": "UNEMPLOYMENT", "formValues": [{"key": "employerName", "value": "青岛顺通物流有限公司"}, {"key": "bankAccount", "value": "6222020200000000001"}],
+               "materialsAtCounter": ["{{unemploymentMaterial}}"], "idempotencyKey": "{{unemploymentKey}}"}},
+        prerequest=["pm.environment.set('unemploymentKey', 'postman-unemployment-' + Date.now());", "pm.environment.set('unemploymentMaterial', '本人银行账户信息');"],
+        headers=bearer("resident"), tests=OK + ["pm.environment.set('applicationId', body.data.submitApplication.application.id);"]),
+    act("rejectTask (人社) with a reason: the application is rejected", "staffRs", "rejectTask", "t1", reason="未查询到失业登记前的参保记录",
+        tests=status_is("rejectTask", "REJECTED")),
+    act("acceptTask after rejection: ILLEGAL_TRANSITION", "staffRs", "acceptTask", "t2", tests=err("ILLEGAL_TRANSITION", "input.taskId")),
+    gql("myApplications (resident)", "{ myApplications(first: 10) { totalCount nodes { id title status bundle { code } } } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('lists the journey', () => pm.expect(body.data.myApplications.nodes.map(a => a.id)).to.include(pm.environment.get('applicationId')));"]),
+    gql("catalogStatistics: bundle sharing rates", "{ catalogStatistics { bundleFormFieldSharingRate { value target targetMet } bundleMaterialSharingRate { value target targetMet } } }", tests=OK + [
+        "pm.test('≥ 60 % and ≥ 70 %', () => { pm.expect(body.data.catalogStatistics.bundleFormFieldSharingRate.targetMet).to.be.true; pm.expect(body.data.catalogStatistics.bundleMaterialSharingRate.targetMet).to.be.true; });"]),
+]}
+
 ME = """{ me { id roles clientId clientName scopes scenarioCode staffName department { code }
   person { name idNumber mobile masked } enterprise { name creditCode legalRepresentative { name masked } } } }"""
 
@@ -491,7 +598,7 @@ collection = {
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code],
+    "item": [identity, platform, catalog, certificate, code, journey],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")
