@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,25 @@ class CodeService {
 	private final CatalogService catalog;
 
 	private final int validitySeconds;
+
+	/**
+	 * What scans disclose about a person changes rarely (name, age, a disability or insurance
+	 * certificate), and a bus reader scans the same commuters all day: kept one minute, so a
+	 * revoked certificate stops counting within a minute. Revocation of the code itself is always
+	 * checked live.
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<String, HolderFacts> facts = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(java.time.Duration.ofMinutes(1))
+		.build();
+
+	/** The province's pseudonym → person id (a mapping that never changes). */
+	private final com.github.benmanes.caffeine.cache.Cache<String, String> provincialPeople = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(java.time.Duration.ofHours(1))
+		.build();
 
 	CodeService(TrustList trust, MongoTemplate mongo, IdentityService identity, CertificateService certificates,
 			CatalogService catalog, CodeProperties properties) {
@@ -109,9 +129,19 @@ class CodeService {
 	 * scan whatever the outcome, and returns what the terminal's scenario may learn.
 	 */
 	ScanResult scan(Subject terminal, String terminalName, String text, String serviceItemCode) {
-		List<ScanRecord> records = new java.util.ArrayList<>(1);
+		List<ScanRecord> records = new ArrayList<>(1);
 		try {
-			return scan(terminal, terminalName, text, serviceItemCode, records);
+			Checked checked = check(terminal, terminalName, text, serviceItemCode, records);
+			if (checked.singleUse()) {
+				try {
+					this.mongo.insert(checked.use());
+				}
+				catch (DuplicateKeyException replayed) {
+					throw refuse(records, terminal, terminalName, checked.scenario().code(), checked.code().issuerId(),
+							checked.holderId(), ErrorCode.CODE_REPLAYED);
+				}
+			}
+			return finish(checked, terminal, terminalName, records);
 		}
 		finally {
 			this.mongo.insertAll(records);
@@ -120,28 +150,69 @@ class CodeService {
 
 	/**
 	 * A terminal's queued scans in one call (bus readers upload in batches): each is checked like
-	 * {@link #scan}, failures do not stop the others, and all records are written in one insert.
+	 * {@link #scan}; the single-use claims go in one unordered bulk insert (a duplicate key marks
+	 * that scan as replayed, also within the batch); failures do not stop the others; all records
+	 * are written in one insert.
 	 */
 	List<Outcome> scanAll(Subject terminal, String terminalName, List<String> texts, List<String> serviceItemCodes) {
-		List<ScanRecord> records = new java.util.ArrayList<>(texts.size());
-		List<Outcome> outcomes = new java.util.ArrayList<>(texts.size());
+		List<ScanRecord> records = new ArrayList<>(texts.size());
+		Outcome[] outcomes = new Outcome[texts.size()];
 		try {
+			Checked[] checked = new Checked[texts.size()];
+			List<Integer> claims = new ArrayList<>();
 			for (int i = 0; i < texts.size(); i++) {
 				try {
-					outcomes.add(new Outcome(i, scan(terminal, terminalName, texts.get(i), serviceItemCodes.get(i), records), null));
+					checked[i] = check(terminal, terminalName, texts.get(i), serviceItemCodes.get(i), records);
+					if (checked[i].singleUse()) {
+						claims.add(i);
+					}
 				}
 				catch (ApiException refused) {
-					outcomes.add(new Outcome(i, null, refused));
+					outcomes[i] = new Outcome(i, null, refused);
+				}
+			}
+			for (int replayed : replayedAmong(claims, checked)) {
+				Checked scan = checked[replayed];
+				outcomes[replayed] = new Outcome(replayed, null, refuse(records, terminal, terminalName,
+						scan.scenario().code(), scan.code().issuerId(), scan.holderId(), ErrorCode.CODE_REPLAYED));
+				checked[replayed] = null;
+			}
+			for (int i = 0; i < texts.size(); i++) {
+				if (checked[i] != null) {
+					try {
+						outcomes[i] = new Outcome(i, finish(checked[i], terminal, terminalName, records), null);
+					}
+					catch (ApiException refused) {
+						outcomes[i] = new Outcome(i, null, refused);
+					}
 				}
 			}
 		}
 		finally {
 			this.mongo.insertAll(records);
 		}
-		return outcomes;
+		return List.of(outcomes);
 	}
 
-	private ScanResult scan(Subject terminal, String terminalName, String text, String serviceItemCode,
+	/** Inserts the claims unordered; the positions (in {@code checked}) whose claim was already taken. */
+	private List<Integer> replayedAmong(List<Integer> claims, Checked[] checked) {
+		if (claims.isEmpty()) {
+			return List.of();
+		}
+		org.springframework.data.mongodb.core.BulkOperations bulk = this.mongo
+			.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, CodeUse.class);
+		claims.forEach((i) -> bulk.insert(checked[i].use()));
+		try {
+			bulk.execute();
+			return List.of();
+		}
+		catch (org.springframework.data.mongodb.BulkOperationException partly) {
+			return partly.getErrors().stream().map((error) -> claims.get(error.getIndex())).toList();
+		}
+	}
+
+	/** Everything but the replay claim: format, issuer, signature, expiry, holder, scenario. */
+	private Checked check(Subject terminal, String terminalName, String text, String serviceItemCode,
 			List<ScanRecord> records) {
 		Instant now = Instant.now();
 		Scenario scenario = this.trust.scenario(terminal.scenarioCode());
@@ -173,17 +244,24 @@ class CodeService {
 				? this.catalog.findItem(serviceItemCode)
 					.orElseThrow(() -> ApiException.onField("input.serviceItemCode", ErrorCode.ITEM_NOT_FOUND, serviceItemCode))
 				: null;
-		if (scenario.replay() == Scenario.Replay.SINGLE_USE) {
-			try {
-				this.mongo.insert(new CodeUse(code.codeKey() + ":" + scenario.code(), now));
-			}
-			catch (DuplicateKeyException replayed) {
-				throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), holderId, ErrorCode.CODE_REPLAYED);
-			}
-		}
-		ScanResult result = disclose(scenario, code, holderId, terminal, terminalName, item);
-		records.add(record(terminal, terminalName, scenarioCode, code.issuerId(), holderId, "ACCEPTED"));
+		return new Checked(code, scenario, holderId, item, new CodeUse(code.codeKey() + ":" + scenario.code(), now));
+	}
+
+	private ScanResult finish(Checked checked, Subject terminal, String terminalName, List<ScanRecord> records) {
+		ScanResult result = disclose(checked.scenario(), checked.code(), checked.holderId(), terminal, terminalName,
+				checked.item());
+		records.add(record(terminal, terminalName, checked.scenario().code(), checked.code().issuerId(),
+				checked.holderId(), "ACCEPTED"));
 		return result;
+	}
+
+	/** A scan that passed every check but the replay claim. */
+	private record Checked(CodeFormat.Parsed code, Scenario scenario, String holderId, ServiceItem item, CodeUse use) {
+
+		boolean singleUse() {
+			return this.scenario.replay() == Scenario.Replay.SINGLE_USE;
+		}
+
 	}
 
 	private String holderOf(CodeFormat.Parsed code, List<ScanRecord> records, Subject terminal, String terminalName,
@@ -196,9 +274,13 @@ class CodeService {
 			}
 			return issued.holderId();
 		}
-		return this.identity.personByProvincialRef(java.util.HexFormat.of().formatHex(code.subject()))
-			.map(PersonDetails::id)
-			.orElseThrow(() -> refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_REVOKED));
+		String reference = java.util.HexFormat.of().formatHex(code.subject());
+		String personId = this.provincialPeople.get(reference,
+				(ref) -> this.identity.personByProvincialRef(ref).map(PersonDetails::id).orElse(null));
+		if (personId == null) {
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_REVOKED);
+		}
+		return personId;
 	}
 
 	private ScanResult disclose(Scenario scenario, CodeFormat.Parsed code, String holderId, Subject terminal,
@@ -217,15 +299,19 @@ class CodeService {
 			}
 			return result.build();
 		}
-		PersonDetails person = this.identity.person(holderId).orElseThrow();
+		HolderFacts holder = this.facts.get(holderId, (id) -> {
+			PersonDetails person = this.identity.person(id).orElseThrow();
+			return new HolderFacts(person, fareCategory(person), medicalInsurance(person));
+		});
+		PersonDetails person = holder.person();
 		for (Disclosure disclosure : scenario.disclose()) {
 			switch (disclosure) {
 				case NAME -> result.name(person.name());
 				case MASKED_NAME -> result.maskedName(Masking.name(person.name()));
 				case MASKED_ID_NUMBER -> result.maskedIdNumber(Masking.idNumber(person.idNumber()));
-				case FARE_CATEGORY -> result.fareCategory(fareCategory(person));
+				case FARE_CATEGORY -> result.fareCategory(holder.fareCategory());
 				case CERTIFICATES_FOR_ITEM -> result.certificates(counterCertificates(holderId, terminal, terminalName, item));
-				case MEDICAL_INSURANCE -> result.medicalInsurance(medicalInsurance(person));
+				case MEDICAL_INSURANCE -> result.medicalInsurance(holder.medicalInsurance());
 				case LIBRARY_CARD_STATUS -> result.libraryCardStatus(person.regionCode().startsWith("3702") ? "ACTIVE" : "NOT_REGISTERED");
 				case RESIDENT_OF_DISTRICT -> result.residentOfDistrict(person.regionCode().equals(scenario.districtCode()));
 			}
@@ -277,6 +363,9 @@ class CodeService {
 	}
 
 	record Issued(String text, IssuedCode code, String issuerId) {
+	}
+
+	private record HolderFacts(PersonDetails person, String fareCategory, String medicalInsurance) {
 	}
 
 	/** One scan of a batch: a result, or the refusal. */
