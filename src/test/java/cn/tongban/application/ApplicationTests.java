@@ -255,6 +255,30 @@ class ApplicationTests {
 	}
 
 	@Test
+	void aSingleItemIsAnApplicationWithOneTask() {
+		String resident = this.tokens.resident("13800000004");
+		Map<String, Object> application = this.tokens.as(resident)
+			.document(SUBMIT)
+			.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "single-item-0001", "formValues",
+					List.of(Map.of("key", "employerName", "value", "青岛海蓝数字科技有限公司"))))
+			.execute()
+			.path("submitApplication.application")
+			.entity(mapType())
+			.get();
+		assertThat((List<?>) application.get("tasks")).hasSize(1);
+		String id = (String) application.get("id");
+		act("RS", "acceptTask", id, "t1", null);
+		act("RS", "approveTask", id, "t1", null).path("approveTask.application.status").entity(String.class)
+			.isEqualTo("COMPLETED");
+		// an item and a bundle at once is refused
+		expectError(this.tokens.as(resident)
+			.document(SUBMIT)
+			.variable("i", Map.of("item", "370202QR0020001000", "bundle", "NEWBORN", "idempotencyKey", "single-item-0002",
+					"formValues", List.of()))
+			.execute(), "INVALID_ARGUMENT");
+	}
+
+	@Test
 	void myApplicationsCostsTheSameForAnyPageSize() {
 		String resident = this.tokens.resident("13800000005");
 		for (int i = 0; i < 6; i++) {
