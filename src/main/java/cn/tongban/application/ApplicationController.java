@@ -8,9 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 import cn.tongban.bundle.Bundle;
+import cn.tongban.catalog.CatalogService;
+import cn.tongban.catalog.Department;
+import cn.tongban.catalog.ServiceItem;
+import cn.tongban.certificate.Certificate;
+import cn.tongban.certificate.CertificateService;
+import cn.tongban.certificate.CertificateType;
+import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.bundle.BundleService;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.graphql.Batches;
+import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageInfo;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.security.Subject;
@@ -53,16 +62,15 @@ class ApplicationController {
 
 	private final ApplicationEvents events;
 
-	private final cn.tongban.catalog.CatalogService catalog;
+	private final CatalogService catalog;
 
-	private final cn.tongban.certificate.CertificateTypeService certificateTypes;
+	private final CertificateTypeService certificateTypes;
 
-	private final cn.tongban.certificate.CertificateService certificates;
+	private final CertificateService certificates;
 
 	ApplicationController(ApplicationService applications, MongoTemplate mongo, BundleService bundles,
-			IdentityService identity, ApplicationEvents events, cn.tongban.catalog.CatalogService catalog,
-			cn.tongban.certificate.CertificateTypeService certificateTypes,
-			cn.tongban.certificate.CertificateService certificates) {
+			IdentityService identity, ApplicationEvents events, CatalogService catalog,
+			CertificateTypeService certificateTypes, CertificateService certificates) {
 		this.applications = applications;
 		this.mongo = mongo;
 		this.bundles = bundles;
@@ -128,23 +136,17 @@ class ApplicationController {
 
 	@QueryMapping
 	@PreAuthorize(APPLICANTS)
-	Connection myApplications(@Argument Application.Status status, @Argument Integer first, @Argument String after,
-			Authentication caller) {
+	Connection<Application> myApplications(@Argument Application.Status status, @Argument Integer first,
+			@Argument String after, Authentication caller) {
 		PageRequest page = PageRequest.of(first, after);
 		Query query = Query.query(Criteria.where("applicantId").is(Subject.from(caller).id()));
 		if (status != null) {
 			query.addCriteria(Criteria.where("status").is(status));
 		}
-		long total = this.mongo.count(query, Application.class);
-		List<Application> found = this.mongo.find(Query.of(query)
+		return Connection.of(page, this.mongo.find(Query.of(query)
 			.with(Sort.by(Sort.Direction.DESC, "submittedAt"))
 			.skip(page.offset())
-			.limit(page.size()), Application.class);
-		List<Edge> edges = new ArrayList<>();
-		for (int i = 0; i < found.size(); i++) {
-			edges.add(new Edge(PageRequest.cursor(page.offset() + i), found.get(i)));
-		}
-		return new Connection(edges, found, PageInfo.of(page, found.size(), total), total);
+			.limit(page.size()), Application.class), this.mongo.count(query, Application.class));
 	}
 
 	@QueryMapping
@@ -223,11 +225,7 @@ class ApplicationController {
 
 	@BatchMapping(typeName = "Application", field = "bundle")
 	Map<Application, Bundle> bundle(List<Application> applications) {
-		Map<String, Bundle> byCode = new LinkedHashMap<>();
-		this.bundles.bundles(null, null).forEach((bundle) -> byCode.put(bundle.code(), bundle));
-		Map<Application, Bundle> result = new LinkedHashMap<>();
-		applications.forEach((a) -> result.put(a, (a.bundleCode() != null) ? byCode.get(a.bundleCode()) : null));
-		return result;
+		return Batches.resolve(applications, Application::bundleCode, this.bundles::bundlesByCode);
 	}
 
 	@BatchMapping(typeName = "Application", field = "applicant")
@@ -242,67 +240,34 @@ class ApplicationController {
 	}
 
 	@BatchMapping(typeName = "ApplicationTask", field = "item")
-	Map<Application.Task, cn.tongban.catalog.ServiceItem> taskItem(List<Application.Task> tasks) {
-		Map<String, cn.tongban.catalog.ServiceItem> items = this.catalog
-			.itemsByCodes(tasks.stream().map(Application.Task::itemCode).distinct().toList());
-		Map<Application.Task, cn.tongban.catalog.ServiceItem> result = new LinkedHashMap<>();
-		tasks.forEach((task) -> result.put(task, items.get(task.itemCode())));
-		return result;
+	Map<Application.Task, ServiceItem> taskItem(List<Application.Task> tasks) {
+		return Batches.resolve(tasks, Application.Task::itemCode, this.catalog::itemsByCodes);
 	}
 
 	@BatchMapping(typeName = "ApplicationTask", field = "department")
-	Map<Application.Task, cn.tongban.catalog.Department> taskDepartment(List<Application.Task> tasks) {
-		Map<String, cn.tongban.catalog.Department> departments = this.catalog
-			.departmentsByCode(tasks.stream().map(Application.Task::departmentCode).distinct().toList());
-		Map<Application.Task, cn.tongban.catalog.Department> result = new LinkedHashMap<>();
-		tasks.forEach((task) -> result.put(task, departments.get(task.departmentCode())));
-		return result;
+	Map<Application.Task, Department> taskDepartment(List<Application.Task> tasks) {
+		return Batches.resolve(tasks, Application.Task::departmentCode, this.catalog::departmentsByCode);
 	}
 
 	@BatchMapping(typeName = "ApplicationEvent", field = "department")
-	Map<Application.Event, cn.tongban.catalog.Department> eventDepartment(List<Application.Event> events) {
-		Map<String, cn.tongban.catalog.Department> departments = this.catalog.departmentsByCode(events.stream()
-			.map(Application.Event::departmentCode)
-			.filter(java.util.Objects::nonNull)
-			.distinct()
-			.toList());
-		Map<Application.Event, cn.tongban.catalog.Department> result = new LinkedHashMap<>();
-		events.forEach((event) -> result.put(event,
-				(event.departmentCode() != null) ? departments.get(event.departmentCode()) : null));
-		return result;
+	Map<Application.Event, Department> eventDepartment(List<Application.Event> events) {
+		return Batches.resolve(events, Application.Event::departmentCode, this.catalog::departmentsByCode);
 	}
 
 	@BatchMapping(typeName = "ApplicationMaterial", field = "certificateType")
-	Map<Application.MaterialEntry, cn.tongban.certificate.CertificateType> materialType(
-			List<Application.MaterialEntry> materials) {
-		Map<String, cn.tongban.certificate.CertificateType> types = this.certificateTypes.findByCodes(materials.stream()
-			.map(Application.MaterialEntry::certificateTypeCode)
-			.filter(java.util.Objects::nonNull)
-			.distinct()
-			.toList());
-		Map<Application.MaterialEntry, cn.tongban.certificate.CertificateType> result = new LinkedHashMap<>();
-		materials.forEach((material) -> result.put(material,
-				(material.certificateTypeCode() != null) ? types.get(material.certificateTypeCode()) : null));
-		return result;
+	Map<Application.MaterialEntry, CertificateType> materialType(List<Application.MaterialEntry> materials) {
+		return Batches.resolve(materials, Application.MaterialEntry::certificateTypeCode,
+				this.certificateTypes::findByCodes);
 	}
 
 	@BatchMapping(typeName = "Application", field = "issuedCertificates")
-	Map<Application, List<cn.tongban.certificate.Certificate>> issuedCertificates(List<Application> applications) {
-		Map<String, cn.tongban.certificate.Certificate> found = this.certificates.findByIds(
-				applications.stream().flatMap((a) -> a.issuedCertificateIds().stream()).distinct().toList());
-		Map<Application, List<cn.tongban.certificate.Certificate>> result = new LinkedHashMap<>();
-		applications.forEach((a) -> result.put(a,
-				a.issuedCertificateIds().stream().map(found::get).filter(java.util.Objects::nonNull).toList()));
-		return result;
+	Map<Application, List<Certificate>> issuedCertificates(List<Application> applications) {
+		return Batches.resolveAll(applications, Application::issuedCertificateIds, this.certificates::findByIds);
 	}
 
 	@BatchMapping(typeName = "DepartmentReviewSummary", field = "department")
-	Map<ReviewSummary, cn.tongban.catalog.Department> summaryDepartment(List<ReviewSummary> summaries) {
-		Map<String, cn.tongban.catalog.Department> departments = this.catalog
-			.departmentsByCode(summaries.stream().map(ReviewSummary::departmentCode).toList());
-		Map<ReviewSummary, cn.tongban.catalog.Department> result = new LinkedHashMap<>();
-		summaries.forEach((summary) -> result.put(summary, departments.get(summary.departmentCode())));
-		return result;
+	Map<ReviewSummary, Department> summaryDepartment(List<ReviewSummary> summaries) {
+		return Batches.resolve(summaries, ReviewSummary::departmentCode, this.catalog::departmentsByCode);
 	}
 
 	private static Map<String, String> values(List<FormValueInput> inputs) {
@@ -337,11 +302,6 @@ class ApplicationController {
 	record Payload(Application application) {
 	}
 
-	record Connection(List<Edge> edges, List<Application> nodes, PageInfo pageInfo, long totalCount) {
-	}
-
-	record Edge(String cursor, Application node) {
-	}
 
 	record QueuedTask(Application application, String taskId, String itemName, Application.TaskStatus status) {
 	}

@@ -1,6 +1,5 @@
 package cn.tongban.bundle;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import cn.tongban.catalog.ServiceItem;
 import cn.tongban.catalog.CatalogStatistics.Rate;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
+import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.security.Subject;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -50,21 +50,12 @@ class BundleController {
 
 	@BatchMapping(typeName = "Bundle")
 	Map<Bundle, List<ServiceItem>> items(List<Bundle> bundles) {
-		Map<String, ServiceItem> found = this.catalog
-			.itemsByCodes(bundles.stream().flatMap((b) -> b.itemCodes().stream()).distinct().toList());
-		Map<Bundle, List<ServiceItem>> result = new LinkedHashMap<>();
-		bundles.forEach((bundle) -> result.put(bundle,
-				bundle.itemCodes().stream().map(found::get).filter(java.util.Objects::nonNull).toList()));
-		return result;
+		return Batches.resolveAll(bundles, Bundle::itemCodes, this.catalog::itemsByCodes);
 	}
 
 	@BatchMapping(typeName = "Bundle")
 	Map<Bundle, LifeEvent> lifeEvent(List<Bundle> bundles) {
-		Map<String, LifeEvent> found = this.catalog
-			.lifeEventsByCode(bundles.stream().map(Bundle::lifeEventCode).distinct().toList());
-		Map<Bundle, LifeEvent> result = new LinkedHashMap<>();
-		bundles.forEach((bundle) -> result.put(bundle, found.get(bundle.lifeEventCode())));
-		return result;
+		return Batches.resolve(bundles, Bundle::lifeEventCode, this.catalog::lifeEventsByCode);
 	}
 
 	@SchemaMapping(typeName = "Bundle")
@@ -89,15 +80,7 @@ class BundleController {
 
 	@BatchMapping(typeName = "BundleMaterial", field = "certificateType")
 	Map<MergedMaterial, CertificateType> materialType(List<MergedMaterial> materials) {
-		Map<String, CertificateType> found = this.types.findByCodes(materials.stream()
-			.map(MergedMaterial::certificateTypeCode)
-			.filter(java.util.Objects::nonNull)
-			.distinct()
-			.toList());
-		Map<MergedMaterial, CertificateType> result = new LinkedHashMap<>();
-		materials.forEach((material) -> result.put(material,
-				(material.certificateTypeCode() != null) ? found.get(material.certificateTypeCode()) : null));
-		return result;
+		return Batches.resolve(materials, MergedMaterial::certificateTypeCode, this.types::findByCodes);
 	}
 
 	@SchemaMapping(typeName = "BundleFormField")

@@ -70,6 +70,13 @@ public class BundleService {
 		return this.mongo.find(query, Bundle.class);
 	}
 
+	public Map<String, Bundle> bundlesByCode(Collection<String> codes) {
+		Map<String, Bundle> found = new LinkedHashMap<>();
+		this.mongo.find(Query.query(Criteria.where("_id").in(codes)), Bundle.class)
+			.forEach((bundle) -> found.put(bundle.code(), bundle));
+		return found;
+	}
+
 	public Bundle require(String code, String field) {
 		Bundle bundle = (code != null && code.length() <= 40) ? this.mongo.findById(code, Bundle.class) : null;
 		if (bundle == null) {

@@ -1,10 +1,10 @@
 package cn.tongban.catalog;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.tongban.certificate.Certificate;
+import cn.tongban.platform.graphql.Batches;
 
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
@@ -21,11 +21,7 @@ class CertificateIssuerController {
 
 	@BatchMapping(typeName = "Certificate", field = "issuer")
 	Map<Certificate, Department> issuer(List<Certificate> certificates) {
-		Map<String, Department> byCode = this.catalog
-			.departmentsByCode(certificates.stream().map(Certificate::issuerDepartmentCode).distinct().toList());
-		Map<Certificate, Department> result = new LinkedHashMap<>();
-		certificates.forEach((certificate) -> result.put(certificate, byCode.get(certificate.issuerDepartmentCode())));
-		return result;
+		return Batches.resolve(certificates, Certificate::issuerDepartmentCode, this.catalog::departmentsByCode);
 	}
 
 }

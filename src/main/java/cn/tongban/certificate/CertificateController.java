@@ -1,14 +1,13 @@
 package cn.tongban.certificate;
 
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import cn.tongban.platform.graphql.PageInfo;
+import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.privacy.Masking;
 import cn.tongban.platform.security.Subject;
@@ -56,16 +55,11 @@ class CertificateController {
 
 	@QueryMapping
 	@PreAuthorize(HOLDERS)
-	UsageConnection myCertificateUsage(@Argument Integer first, @Argument String after, Authentication caller) {
+	Connection<UsageEntry> myCertificateUsage(@Argument Integer first, @Argument String after, Authentication caller) {
 		String holderId = Holder.idOf(Subject.from(caller));
 		PageRequest page = PageRequest.of(first, after);
-		List<UsageEntry> entries = this.usage.newestFirst(holderId, page.offset(), page.size());
-		List<UsageEdge> edges = new ArrayList<>();
-		for (int i = 0; i < entries.size(); i++) {
-			edges.add(new UsageEdge(PageRequest.cursor(page.offset() + i), entries.get(i)));
-		}
-		long total = this.usage.count(holderId);
-		return new UsageConnection(edges, entries, PageInfo.of(page, entries.size(), total), total);
+		return Connection.of(page, this.usage.newestFirst(holderId, page.offset(), page.size()),
+				this.usage.count(holderId));
 	}
 
 	@QueryMapping
@@ -151,10 +145,5 @@ class CertificateController {
 	record CardField(String label, String value) {
 	}
 
-	record UsageConnection(List<UsageEdge> edges, List<UsageEntry> nodes, PageInfo pageInfo, long totalCount) {
-	}
-
-	record UsageEdge(String cursor, UsageEntry node) {
-	}
 
 }

@@ -1,13 +1,11 @@
 package cn.tongban.certificate;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import cn.tongban.identity.IdentityService;
+import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -89,30 +87,17 @@ class ConsentController {
 
 	@BatchMapping(typeName = "Consent", field = "purpose")
 	Map<Consent, Purpose> consentPurpose(List<Consent> consents) {
-		Map<String, Purpose> byCode = this.consents
-			.purposesByCode(consents.stream().map(Consent::purposeCode).distinct().toList());
-		Map<Consent, Purpose> result = new LinkedHashMap<>();
-		consents.forEach((consent) -> result.put(consent, byCode.get(consent.purposeCode())));
-		return result;
+		return Batches.resolve(consents, Consent::purposeCode, this.consents::purposesByCode);
 	}
 
 	@BatchMapping(typeName = "Consent", field = "integratorName")
 	Map<Consent, String> consentIntegratorName(List<Consent> consents) {
-		Map<String, String> names = this.identity
-			.clientNames(consents.stream().map(Consent::integratorClientId).distinct().toList());
-		Map<Consent, String> result = new LinkedHashMap<>();
-		consents.forEach((consent) -> result.put(consent, names.get(consent.integratorClientId())));
-		return result;
+		return Batches.resolve(consents, Consent::integratorClientId, this.identity::clientNames);
 	}
 
 	@BatchMapping(typeName = "Consent", field = "certificateTypes")
 	Map<Consent, List<CertificateType>> consentTypes(List<Consent> consents) {
-		Map<String, CertificateType> found = this.types
-			.findByCodes(consents.stream().flatMap((c) -> c.certificateTypes().stream()).distinct().toList());
-		Map<Consent, List<CertificateType>> result = new LinkedHashMap<>();
-		consents.forEach((consent) -> result.put(consent,
-				consent.certificateTypes().stream().map(found::get).filter(Objects::nonNull).toList()));
-		return result;
+		return Batches.resolveAll(consents, Consent::certificateTypes, this.types::findByCodes);
 	}
 
 	@SchemaMapping(typeName = "CertificatePurpose")
@@ -122,21 +107,12 @@ class ConsentController {
 
 	@BatchMapping(typeName = "CertificatePurpose", field = "integratorName")
 	Map<Purpose, String> purposeIntegratorName(List<Purpose> purposes) {
-		Map<String, String> names = this.identity
-			.clientNames(purposes.stream().map(Purpose::integratorClientId).distinct().toList());
-		Map<Purpose, String> result = new LinkedHashMap<>();
-		purposes.forEach((purpose) -> result.put(purpose, names.get(purpose.integratorClientId())));
-		return result;
+		return Batches.resolve(purposes, Purpose::integratorClientId, this.identity::clientNames);
 	}
 
 	@BatchMapping(typeName = "CertificatePurpose", field = "certificateTypes")
 	Map<Purpose, List<CertificateType>> purposeTypes(List<Purpose> purposes) {
-		Map<String, CertificateType> found = this.types
-			.findByCodes(purposes.stream().flatMap((p) -> p.certificateTypes().stream()).distinct().toList());
-		Map<Purpose, List<CertificateType>> result = new LinkedHashMap<>();
-		purposes.forEach((purpose) -> result.put(purpose,
-				new ArrayList<>(purpose.certificateTypes().stream().map(found::get).filter(Objects::nonNull).toList())));
-		return result;
+		return Batches.resolveAll(purposes, Purpose::certificateTypes, this.types::findByCodes);
 	}
 
 	record GrantConsentInput(@NotBlank String purpose, @Size(max = 10) List<@NotBlank String> certificateTypes,

@@ -1,11 +1,10 @@
 package cn.tongban.code;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.tongban.identity.IdentityService;
-import cn.tongban.platform.graphql.PageInfo;
+import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
@@ -88,18 +87,12 @@ class CodeController {
 
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE')")
-	ScanConnection myScans(@Argument Integer first, @Argument String after, Authentication caller) {
+	Connection<ScanRecord> myScans(@Argument Integer first, @Argument String after, Authentication caller) {
 		PageRequest page = PageRequest.of(first, after);
 		Query mine = Query.query(Criteria.where("holderId").is(holderId(Subject.from(caller))));
-		long total = this.mongo.count(mine, ScanRecord.class);
-		List<ScanRecord> scans = this.mongo.find(
+		return Connection.of(page, this.mongo.find(
 				Query.of(mine).with(Sort.by(Sort.Direction.DESC, "at")).skip(page.offset()).limit(page.size()),
-				ScanRecord.class);
-		List<ScanEdge> edges = new ArrayList<>();
-		for (int i = 0; i < scans.size(); i++) {
-			edges.add(new ScanEdge(PageRequest.cursor(page.offset() + i), scans.get(i)));
-		}
-		return new ScanConnection(edges, scans, PageInfo.of(page, scans.size(), total), total);
+				ScanRecord.class), this.mongo.count(mine, ScanRecord.class));
 	}
 
 	@QueryMapping
@@ -159,11 +152,6 @@ class CodeController {
 	record RevokePayload(long revokedCount) {
 	}
 
-	record ScanConnection(List<ScanEdge> edges, List<ScanRecord> nodes, PageInfo pageInfo, long totalCount) {
-	}
-
-	record ScanEdge(String cursor, ScanRecord node) {
-	}
 
 	record IssuerView(String issuerId, String name, boolean local, List<KeyView> keys) {
 	}

@@ -1,8 +1,6 @@
 package cn.tongban.platform.audit;
 
-import java.util.List;
-
-import cn.tongban.platform.graphql.PageInfo;
+import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -21,22 +19,10 @@ class AuditController {
 
 	@QueryMapping
 	@PreAuthorize("hasRole('ADMIN')")
-	AuditEventConnection auditEvents(@Argument Integer first, @Argument String after, @Argument AuditType type,
+	Connection<AuditEvent> auditEvents(@Argument Integer first, @Argument String after, @Argument AuditType type,
 			@Argument String actor) {
 		PageRequest page = PageRequest.of(first, after);
-		List<AuditEvent> events = this.audit.find(type, actor, page.offset(), page.size());
-		long total = this.audit.count(type, actor);
-		List<Edge> edges = new java.util.ArrayList<>();
-		for (int i = 0; i < events.size(); i++) {
-			edges.add(new Edge(PageRequest.cursor(page.offset() + i), events.get(i)));
-		}
-		return new AuditEventConnection(edges, events, PageInfo.of(page, events.size(), total), total);
-	}
-
-	record AuditEventConnection(List<Edge> edges, List<AuditEvent> nodes, PageInfo pageInfo, long totalCount) {
-	}
-
-	record Edge(String cursor, AuditEvent node) {
+		return Connection.of(page, this.audit.find(type, actor, page.offset(), page.size()), this.audit.count(type, actor));
 	}
 
 }
