@@ -499,6 +499,16 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
     act("rejectTask (人社) with a reason: the application is rejected", "staffRs", "rejectTask", "t1", reason="未查询到失业登记前的参保记录",
         tests=status_is("rejectTask", "REJECTED")),
     act("acceptTask after rejection: ILLEGAL_TRANSITION", "staffRs", "acceptTask", "t2", tests=err("ILLEGAL_TRANSITION", "input.taskId")),
+    gql("applicationUpdates as plain JSON: SUBSCRIPTION_TRANSPORT (use graphql-ws or SSE)", "subscription { applicationUpdates { applicationId status eventType } }",
+        headers=bearer("resident"), tests=err("SUBSCRIPTION_TRANSPORT") + ["pm.test('nothing streamed as data', () => pm.expect(body.data).to.be.null);"]),
+    {"name": "applicationUpdates over SSE without a token: UNAUTHORIZED", "request": {
+        "method": "POST",
+        "header": [{"key": "Content-Type", "value": "application/json"}, {"key": "Accept", "value": "text/event-stream"}],
+        "body": {"mode": "raw", "raw": json.dumps({"query": "subscription { applicationUpdates { applicationId status } }"})},
+        "url": {"raw": "{{baseUrl}}/graphql", "host": ["{{baseUrl}}"], "path": ["graphql"]}},
+     "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": [
+        "pm.test('an event stream', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('text/event-stream'));",
+        "pm.test('refused with UNAUTHORIZED, then complete', () => { pm.expect(pm.response.text()).to.include('UNAUTHORIZED'); pm.expect(pm.response.text()).to.include('event:complete'); });"]}}]},
     gql("myApplications (resident)", "{ myApplications(first: 10) { totalCount nodes { id title status bundle { code } } } }", headers=bearer("resident"), tests=OK + [
         "pm.test('lists the journey', () => pm.expect(body.data.myApplications.nodes.map(a => a.id)).to.include(pm.environment.get('applicationId')));"]),
     gql("catalogStatistics: bundle sharing rates", "{ catalogStatistics { bundleFormFieldSharingRate { value target targetMet } bundleMaterialSharingRate { value target targetMet } } }", tests=OK + [

@@ -106,6 +106,16 @@ class GraphQlHttpTransportTests {
 	}
 
 	@Test
+	void subscriptionsAreNotServedAsPlainJson() throws Exception {
+		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.header("Authorization", "Bearer " + this.tokens.resident())
+			.content("{\"query\": \"subscription { applicationUpdates { status } }\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.errors[0].extensions.code").value("SUBSCRIPTION_TRANSPORT"))
+			.andExpect(jsonPath("$.data").doesNotExist());
+	}
+
+	@Test
 	void graphiqlIsServedInTheDefaultRun() throws Exception {
 		this.mvc.perform(get("/graphiql")).andExpect(status().is3xxRedirection());
 	}

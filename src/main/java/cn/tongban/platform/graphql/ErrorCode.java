@@ -47,6 +47,7 @@ public enum ErrorCode {
 	NOT_YOUR_DEPARTMENT(ErrorType.FORBIDDEN, "该环节不属于本部门", "This task belongs to another department"),
 	ALREADY_REVIEWED(ErrorType.BAD_REQUEST, "该办件已评价", "This application was already reviewed"),
 	IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "同一幂等键已用于不同的申请内容", "The idempotency key was used for a different submission"),
+	SUBSCRIPTION_TRANSPORT(ErrorType.BAD_REQUEST, "订阅请通过 WebSocket（graphql-ws）或 SSE（Accept: text/event-stream）进行", "Subscriptions are served over WebSocket (graphql-ws) or SSE (Accept: text/event-stream)"),
 	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "服务内部错误，请稍后重试", "Internal error; please retry later"),
 	SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; please retry later");
 
