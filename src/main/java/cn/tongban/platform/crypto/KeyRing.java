@@ -46,6 +46,9 @@ public final class KeyRing {
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
+	/** Private keys, decrypted on first use: PKCS#12 key decryption is slow (key derivation). */
+	private final Map<String, PrivateKey> privateKeys = new ConcurrentHashMap<>();
+
 	private KeyRing(Path file, char[] password, KeyStore store) {
 		this.file = file;
 		this.password = password;
@@ -83,10 +86,9 @@ public final class KeyRing {
 	private void readEntries() throws GeneralSecurityException {
 		for (String alias : Collections.list(this.store.aliases())) {
 			if (this.store.isKeyEntry(alias)) {
-				PrivateKey key = (PrivateKey) this.store.getKey(alias, this.password);
 				X509Certificate certificate = (X509Certificate) this.store.getCertificate(alias);
-				this.entries.put(alias, new Entry(alias, owner(certificate), key, certificate.getPublicKey(),
-						certificate.getNotBefore().toInstant()));
+				this.entries.put(alias, new Entry(alias, owner(certificate), this, certificate.getPublicKey(),
+						certificate.getNotBefore().toInstant().plusSeconds(60)));
 			}
 		}
 	}
@@ -103,7 +105,8 @@ public final class KeyRing {
 		catch (GeneralSecurityException | OperatorCreationException ex) {
 			throw new IllegalStateException("Cannot make key " + keyId, ex);
 		}
-		Entry entry = new Entry(keyId, owner, pair.getPrivate(), pair.getPublic(), now);
+		this.privateKeys.put(keyId, pair.getPrivate());
+		Entry entry = new Entry(keyId, owner, this, pair.getPublic(), now);
 		this.entries.put(keyId, entry);
 		return entry;
 	}
@@ -170,11 +173,28 @@ public final class KeyRing {
 		return dn;
 	}
 
+	private PrivateKey privateKey(String keyId) {
+		return this.privateKeys.computeIfAbsent(keyId, (alias) -> {
+			try {
+				synchronized (this) {
+					return (PrivateKey) this.store.getKey(alias, this.password);
+				}
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Cannot read key " + alias, ex);
+			}
+		});
+	}
+
 	/** A key pair with its id, owner (e.g. a department code or issuer id) and creation time. */
-	public record Entry(String keyId, String owner, PrivateKey privateKey, PublicKey publicKey, Instant createdAt) {
+	public record Entry(String keyId, String owner, KeyRing ring, PublicKey publicKey, Instant createdAt) {
+
+		public PrivateKey privateKey() {
+			return this.ring.privateKey(this.keyId);
+		}
 
 		public byte[] sign(byte[] message) {
-			return Sm2.sign(this.keyId, this.privateKey, message);
+			return Sm2.sign(this.keyId, privateKey(), message);
 		}
 
 		public boolean verify(byte[] message, byte[] signature) {
