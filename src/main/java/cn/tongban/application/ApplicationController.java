@@ -231,11 +231,9 @@ class ApplicationController {
 	@BatchMapping(typeName = "Application", field = "applicant")
 	Map<Application, PersonDetails> applicant(List<Application> applications, Authentication caller) {
 		Subject viewer = Subject.from(caller);
-		Map<Application, PersonDetails> result = new LinkedHashMap<>();
-		Map<String, PersonDetails> people = new LinkedHashMap<>();
-		applications.forEach((application) -> result.put(application, people
-			.computeIfAbsent(application.applicantId(), (id) -> this.identity.person(id).orElse(null)) == null ? null
-					: people.get(application.applicantId()).visibleTo(viewer)));
+		Map<Application, PersonDetails> result = Batches.resolve(applications, Application::applicantId,
+				this.identity::people);
+		result.replaceAll((application, person) -> (person != null) ? person.visibleTo(viewer) : null);
 		return result;
 	}
 

@@ -1,12 +1,8 @@
 package cn.tongban.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +19,7 @@ import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.security.Role;
@@ -109,7 +106,7 @@ class ApplicationService {
 		}
 		PersonDetails person = this.identity.person(applicant.id()).orElseThrow();
 		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(),
-				holderIdOf(applicant), command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
+				applicant.holderId(), command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
 				title, fingerprint, values, materials, tasks, Application.Status.SUBMITTED,
 				List.of(new Application.Event(now, "SUBMITTED", null, null, applicant.id(), title)), null, false,
 				List.of(), now, now, null, 0);
@@ -366,29 +363,15 @@ class ApplicationService {
 		return application;
 	}
 
-	static String holderIdOf(Subject applicant) {
-		return (applicant.has(Role.ENTERPRISE) && applicant.enterpriseId() != null) ? applicant.enterpriseId()
-				: applicant.id();
-	}
-
 	static String idFor(String applicantId, String key) {
-		return "app_" + sha256(applicantId + ":" + key).substring(0, 24);
+		return "app_" + Sha256.hex(applicantId + ":" + key).substring(0, 24);
 	}
 
 	private static String fingerprint(SubmitCommand command) {
-		return sha256(command.bundleCode() + "|" + command.itemCode() + "|" + new TreeMap<>(command.formValues()) + "|"
+		return Sha256.hex(command.bundleCode() + "|" + command.itemCode() + "|" + new TreeMap<>(command.formValues()) + "|"
 				+ command.materialsAtCounter().stream().sorted().toList());
 	}
 
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	record SubmitCommand(String bundleCode, String itemCode, Map<String, String> formValues,
 			List<String> materialsAtCounter, String idempotencyKey) {

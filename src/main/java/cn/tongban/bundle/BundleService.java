@@ -151,7 +151,7 @@ public class BundleService {
 				merged.computeIfAbsent(key, (k) -> new MergedMaterial.Builder(material)).neededBy(code, material.required());
 			}
 		}
-		String holderId = holderId(applicant);
+		String holderId = (applicant != null) ? applicant.holderId() : null;
 		Map<String, Certificate> held = (holderId != null) ? this.certificates.validByType(holderId, merged.values()
 			.stream()
 			.map(MergedMaterial.Builder::certificateTypeCode)
@@ -209,7 +209,7 @@ public class BundleService {
 			.map((source) -> source.substring("CERTIFICATE:".length(), source.indexOf('.')))
 			.distinct()
 			.toList();
-		Map<String, Certificate> held = this.certificates.validByType(holderId(applicant), types);
+		Map<String, Certificate> held = this.certificates.validByType(applicant.holderId(), types);
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		return (field) -> {
 			String source = field.source();
@@ -236,16 +236,6 @@ public class BundleService {
 			}
 			return null;
 		};
-	}
-
-	static String holderId(Subject applicant) {
-		if (applicant == null) {
-			return null;
-		}
-		if (applicant.has(Role.ENTERPRISE) && applicant.enterpriseId() != null) {
-			return applicant.enterpriseId();
-		}
-		return applicant.has(Role.RESIDENT) ? applicant.id() : null;
 	}
 
 	private interface Prefiller {

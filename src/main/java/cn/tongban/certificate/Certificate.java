@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
+import cn.tongban.platform.crypto.Sha256;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -28,6 +30,11 @@ public record Certificate(@Id String id, @Indexed(unique = true) String number, 
 		String statusReason, Map<String, String> data, Seal seal, String sourceApplicationId, Instant createdAt) {
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	/** A stable id derived from what identifies the certificate (its number, or application + type); reveals nothing. */
+	static String idFor(String key) {
+		return "crt_" + Sha256.hex("tongban-cert:" + key).substring(0, 20);
+	}
 
 	public CertificateStatus statusOn(LocalDate day) {
 		return switch (this.status) {

@@ -1,11 +1,7 @@
 package cn.tongban.certificate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +54,7 @@ class CertificateSeeder implements Seeder {
 
 	private void insertMissing(List<CertificateSeed> seeds) {
 		for (CertificateSeed seed : seeds) {
-			String id = idFor(seed.number());
+			String id = Certificate.idFor(seed.number());
 			if (this.certificates.existsById(id)) {
 				continue;
 			}
@@ -77,17 +73,6 @@ class CertificateSeeder implements Seeder {
 		return (kind == CertificateType.HolderKind.PERSON)
 				? this.identity.personByIdNumber(identifier).orElseThrow().id()
 				: this.identity.enterpriseByCreditCode(identifier).orElseThrow().id();
-	}
-
-	/** Stable across runs, reveals nothing. */
-	static String idFor(String number) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(("tongban-cert:" + number).getBytes(StandardCharsets.UTF_8));
-			return "crt_" + HexFormat.of().formatHex(digest).substring(0, 20);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record CertificateSeed(String number, String typeCode, String holderIdentifier, LocalDate issuedOn,

@@ -94,7 +94,7 @@ public class CertificateService {
 	 * certificate and issues nothing more.
 	 */
 	public Certificate issue(IssueRequest request) {
-		String id = CertificateSeeder.idFor("application:" + request.sourceApplicationId() + ":" + request.typeCode());
+		String id = Certificate.idFor("application:" + request.sourceApplicationId() + ":" + request.typeCode());
 		Optional<Certificate> existing = this.certificates.findById(id);
 		if (existing.isPresent()) {
 			return existing.get();

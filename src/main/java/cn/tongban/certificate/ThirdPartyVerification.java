@@ -56,7 +56,7 @@ class ThirdPartyVerification {
 					.orElse(null)
 				: newest(holderId, request.certificateType());
 		String typeCode = (certificate != null) ? certificate.typeCode() : request.certificateType();
-		String name = this.identity.clientNames(List.of(integrator.clientId())).get(integrator.clientId());
+		String name = this.identity.clientName(integrator.clientId());
 		Consent consent = (typeCode != null) ? this.consents.live(holderId, integrator.clientId(), purpose.code(), typeCode)
 				: null;
 		if (consent == null) {

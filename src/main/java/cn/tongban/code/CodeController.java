@@ -56,14 +56,14 @@ class CodeController {
 	@MutationMapping
 	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE')")
 	RevokePayload revokeMyCodes(Authentication caller) {
-		return new RevokePayload(this.codes.revokeAll(holderId(Subject.from(caller))));
+		return new RevokePayload(this.codes.revokeAll(Subject.from(caller).holderId()));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('TERMINAL') and hasAuthority('SCOPE_code.scan')")
 	ScanResult scanCode(@Argument @Valid ScanInput input, Authentication caller) {
 		Subject terminal = Subject.from(caller);
-		String name = this.identity.clientNames(List.of(terminal.clientId())).get(terminal.clientId());
+		String name = this.identity.clientName(terminal.clientId());
 		return this.codes.scan(terminal, name, input.code(), input.serviceItemCode());
 	}
 
@@ -71,7 +71,7 @@ class CodeController {
 	@PreAuthorize("hasRole('TERMINAL') and hasAuthority('SCOPE_code.scan')")
 	ScanBatchPayload scanCodes(@Argument @Valid ScanBatchInput input, Authentication caller, java.util.Locale locale) {
 		Subject terminal = Subject.from(caller);
-		String name = this.identity.clientNames(List.of(terminal.clientId())).get(terminal.clientId());
+		String name = this.identity.clientName(terminal.clientId());
 		List<CodeService.Outcome> outcomes = this.codes.scanAll(terminal, name,
 				input.scans().stream().map(ScanInput::code).toList(),
 				input.scans().stream().map(ScanInput::serviceItemCode).toList());
@@ -89,7 +89,7 @@ class CodeController {
 	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE')")
 	Connection<ScanRecord> myScans(@Argument Integer first, @Argument String after, Authentication caller) {
 		PageRequest page = PageRequest.of(first, after);
-		Query mine = Query.query(Criteria.where("holderId").is(holderId(Subject.from(caller))));
+		Query mine = Query.query(Criteria.where("holderId").is(Subject.from(caller).holderId()));
 		return Connection.of(page, this.mongo.find(
 				Query.of(mine).with(Sort.by(Sort.Direction.DESC, "at")).skip(page.offset()).limit(page.size()),
 				ScanRecord.class), this.mongo.count(mine, ScanRecord.class));
@@ -122,10 +122,6 @@ class CodeController {
 	@SchemaMapping(typeName = "ScanResult")
 	Scenario scenario(ScanResult result) {
 		return this.trust.scenario(result.scenarioCode());
-	}
-
-	private static String holderId(Subject subject) {
-		return (subject.enterpriseId() != null) ? subject.enterpriseId() : subject.id();
 	}
 
 	record ScanInput(@NotBlank @Size(max = 200) String code, @Size(max = 30) String serviceItemCode) {

@@ -5,6 +5,7 @@ import java.util.List;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.privacy.Masking;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.SecurityProperties;
 import cn.tongban.platform.security.Subject;
@@ -46,8 +47,7 @@ class IdentityController {
 				? this.identity.enterprise(subject.enterpriseId()).orElse(null) : null;
 		String staffName = (subject.has(Role.STAFF) || subject.has(Role.ADMIN))
 				? this.identity.staffName(subject.id()).orElse(null) : null;
-		String clientName = (subject.clientId() != null)
-				? this.identity.clientNames(List.of(subject.clientId())).get(subject.clientId()) : null;
+		String clientName = this.identity.clientName(subject.clientId());
 		return Viewer.of(subject, clientName, person, enterprise, staffName);
 	}
 
@@ -59,7 +59,7 @@ class IdentityController {
 			throw new ApiException(ErrorCode.SIGN_IN_ELSEWHERE, this.security.issuerUri());
 		}
 		long validity = this.codes.request(input.mobile(), address).toSeconds();
-		return new RequestLoginCodePayload(input.mobile().substring(0, 3) + "****" + input.mobile().substring(7),
+		return new RequestLoginCodePayload(Masking.mobile(input.mobile()),
 				(int) validity, (int) LoginCodes.RESEND_AFTER.toSeconds(), ExtensionGrant.SMS_CODE.getValue());
 	}
 

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -37,6 +36,13 @@ public class IdentityService {
 
 	public Optional<PersonDetails> person(String personId) {
 		return this.people.findById(personId).map(PersonDetails::of);
+	}
+
+	/** People by id, in one round trip; unknown ids are absent. */
+	public Map<String, PersonDetails> people(Collection<String> personIds) {
+		return this.people.findAllById(personIds)
+			.stream()
+			.collect(Collectors.toMap(Person::id, PersonDetails::of));
 	}
 
 	public Optional<PersonDetails> personByIdNumber(String idNumber) {
@@ -78,15 +84,15 @@ public class IdentityService {
 		});
 	}
 
+	/** Display name of one client, or null. */
+	public String clientName(String clientId) {
+		return (clientId != null) ? clientNames(List.of(clientId)).get(clientId) : null;
+	}
+
 	/** Display name of a staff or admin account. */
 	public Optional<String> staffName(String username) {
 		return this.accounts.findById(username).map(StaffAccount::name);
 	}
 
-	Map<String, ClientRegistration> clientsById(Collection<String> clientIds) {
-		return this.clients.findAllById(clientIds)
-			.stream()
-			.collect(Collectors.toMap(ClientRegistration::clientId, Function.identity()));
-	}
 
 }

@@ -1,16 +1,13 @@
 package cn.tongban.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
+import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.privacy.Masking;
@@ -145,13 +142,7 @@ class LoginCodes {
 	}
 
 	private static String hash(String mobile, String code) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha256.digest((mobile + ":" + code).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(mobile + ":" + code);
 	}
 
 

@@ -53,4 +53,15 @@ public record Subject(String id, Set<Role> roles, String clientId, String depart
 		return this.roles.contains(role);
 	}
 
+	/**
+	 * Whose certificates, codes and applications the caller acts on: the enterprise for an
+	 * enterprise agent, the person for a resident; null for staff, admins and machines.
+	 */
+	public String holderId() {
+		if (has(Role.ENTERPRISE) && this.enterpriseId != null) {
+			return this.enterpriseId;
+		}
+		return has(Role.RESIDENT) ? this.id : null;
+	}
+
 }
