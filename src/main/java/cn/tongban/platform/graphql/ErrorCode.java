@@ -1,5 +1,10 @@
 package cn.tongban.platform.graphql;
 
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -69,6 +74,15 @@ public enum ErrorCode {
 
 	public String message(boolean english, Object... args) {
 		return String.format(english ? this.en : this.zh, args);
+	}
+
+	/** This code as a GraphQL error outside a data fetcher (no path): message, classification, code. */
+	public GraphQLError toError(boolean english, Object... args) {
+		return GraphqlErrorBuilder.newError()
+			.errorType(this.classification)
+			.message(message(english, args))
+			.extensions(Map.of("code", name()))
+			.build();
 	}
 
 }

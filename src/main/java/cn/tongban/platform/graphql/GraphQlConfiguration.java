@@ -1,13 +1,11 @@
 package cn.tongban.platform.graphql;
 
-import java.util.Map;
+
+import cn.tongban.platform.security.Subject;
+import graphql.GraphQLError;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import cn.tongban.platform.security.Subject;
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
-
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.execution.SubscriptionExceptionResolver;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
@@ -28,11 +26,7 @@ class GraphQlConfiguration {
 				}
 				ErrorCode code = (ex instanceof AuthenticationException || Subject.current() == null)
 						? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN;
-				return GraphqlErrorBuilder.newError()
-					.errorType(code.classification())
-					.message(code.message(false))
-					.extensions(Map.of("code", code.name()))
-					.build();
+				return code.toError(false);
 			}
 		};
 		// the caller's security context, captured with the request, is restored for the resolver

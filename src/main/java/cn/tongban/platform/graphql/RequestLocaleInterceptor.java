@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * a request without the header would get the server JVM's default locale.
  */
 @Component
-class RequestLocaleInterceptor implements WebGraphQlInterceptor, Ordered {
+public class RequestLocaleInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	private static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
@@ -25,6 +25,11 @@ class RequestLocaleInterceptor implements WebGraphQlInterceptor, Ordered {
 		Locale locale = resolve(request.getHeaders().getFirst("Accept-Language"));
 		request.configureExecutionInput((input, builder) -> builder.locale(locale).build());
 		return chain.next(request);
+	}
+
+	/** Chinese unless {@code Accept-Language} prefers English; also for answers written outside GraphQL. */
+	public static boolean english(String acceptLanguage) {
+		return resolve(acceptLanguage).equals(Locale.ENGLISH);
 	}
 
 	static Locale resolve(String acceptLanguage) {

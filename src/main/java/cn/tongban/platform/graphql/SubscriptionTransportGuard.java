@@ -1,9 +1,7 @@
 package cn.tongban.platform.graphql;
 
 import java.util.List;
-import java.util.Map;
 
-import graphql.GraphqlErrorBuilder;
 import org.reactivestreams.Publisher;
 
 import org.springframework.core.Ordered;
@@ -30,20 +28,13 @@ class SubscriptionTransportGuard implements WebGraphQlInterceptor, Ordered {
 				|| request.getHeaders().getAccept().contains(MediaType.TEXT_EVENT_STREAM)) {
 			return chain.next(request);
 		}
-		boolean english = RequestLocaleInterceptor.resolve(request.getHeaders().getFirst("Accept-Language"))
-			.getLanguage()
-			.equals("en");
+		boolean english = RequestLocaleInterceptor.english(request.getHeaders().getFirst("Accept-Language"));
 		return chain.next(request).map((response) -> {
 			if (!(response.getExecutionResult().getData() instanceof Publisher<?>)) {
 				return response;
 			}
-			ErrorCode code = ErrorCode.SUBSCRIPTION_TRANSPORT;
 			return response.transform((builder) -> builder.data(null)
-				.errors(List.of(GraphqlErrorBuilder.newError()
-					.errorType(code.classification())
-					.message(code.message(english))
-					.extensions(Map.of("code", code.name()))
-					.build())));
+				.errors(List.of(ErrorCode.SUBSCRIPTION_TRANSPORT.toError(english))));
 		});
 	}
 

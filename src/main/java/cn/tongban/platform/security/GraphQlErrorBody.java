@@ -21,8 +21,7 @@ final class GraphQlErrorBody {
 
 	static void write(HttpServletResponse response, ErrorCode code, boolean english, Object... args)
 			throws IOException {
-		Map<String, Object> error = Map.of("message", code.message(english, args), "extensions",
-				Map.of("code", code.name(), "classification", code.classification().name()));
+		Map<String, Object> error = code.toError(english, args).toSpecification();
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getOutputStream().write(json.writeValueAsBytes(Map.of("errors", List.of(error))));

@@ -3,6 +3,7 @@ package cn.tongban.platform.security;
 import java.io.IOException;
 
 import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.RequestLocaleInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,8 +29,7 @@ class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	}
 
 	static boolean english(HttpServletRequest request) {
-		String language = request.getHeader("Accept-Language");
-		return language != null && language.toLowerCase().startsWith("en");
+		return RequestLocaleInterceptor.english(request.getHeader("Accept-Language"));
 	}
 
 }
