@@ -58,24 +58,28 @@ class BundleController {
 		return Batches.resolve(bundles, Bundle::lifeEventCode, this.catalog::lifeEventsByCode);
 	}
 
-	@SchemaMapping(typeName = "Bundle")
-	List<MergedMaterial> materials(Bundle bundle, Authentication caller) {
-		return this.bundles.materials(bundle.itemCodes(), Subject.from(caller));
+	@BatchMapping(typeName = "Bundle")
+	Map<Bundle, List<MergedMaterial>> materials(List<Bundle> bundles, Authentication caller) {
+		return this.bundles.materialLists(bundles, Subject.from(caller));
 	}
 
-	@SchemaMapping(typeName = "Bundle")
-	List<BundleService.UnifiedField> form(Bundle bundle, Authentication caller) {
-		return this.bundles.form(bundle.items(), Subject.from(caller));
+	@BatchMapping(typeName = "Bundle")
+	Map<Bundle, List<BundleService.UnifiedField>> form(List<Bundle> bundles, Authentication caller) {
+		return this.bundles.forms(bundles, Subject.from(caller));
 	}
 
-	@SchemaMapping(typeName = "Bundle")
-	Rate formFieldSharingRate(Bundle bundle) {
-		return this.bundles.figures(bundle).formFieldSharingRate();
+	@BatchMapping(typeName = "Bundle")
+	Map<Bundle, Rate> formFieldSharingRate(List<Bundle> bundles) {
+		Map<Bundle, Rate> rates = new java.util.LinkedHashMap<>();
+		this.bundles.figures(bundles).forEach((bundle, figures) -> rates.put(bundle, figures.formFieldSharingRate()));
+		return rates;
 	}
 
-	@SchemaMapping(typeName = "Bundle")
-	Rate materialSharingRate(Bundle bundle) {
-		return this.bundles.figures(bundle).materialSharingRate();
+	@BatchMapping(typeName = "Bundle")
+	Map<Bundle, Rate> materialSharingRate(List<Bundle> bundles) {
+		Map<Bundle, Rate> rates = new java.util.LinkedHashMap<>();
+		this.bundles.figures(bundles).forEach((bundle, figures) -> rates.put(bundle, figures.materialSharingRate()));
+		return rates;
 	}
 
 	@BatchMapping(typeName = "BundleMaterial", field = "certificateType")

@@ -109,14 +109,34 @@ public class BundleService {
 	 * certificates (value, source, as-of date), like Myinfo.
 	 */
 	public List<UnifiedField> form(List<Bundle.Item> items, Subject applicant) {
+		Map<String, FormField> definitions = fields(keysOf(items));
+		return unify(items, definitions, prefiller(applicant, definitions.values()));
+	}
+
+	/** The forms of several bundles with one field lookup and one pre-fill lookup. */
+	public Map<Bundle, List<UnifiedField>> forms(List<Bundle> bundles, Subject applicant) {
+		Map<String, FormField> definitions = fields(
+				keysOf(bundles.stream().flatMap((bundle) -> bundle.items().stream()).toList()));
+		Prefiller prefill = prefiller(applicant, definitions.values());
+		Map<Bundle, List<UnifiedField>> forms = new LinkedHashMap<>();
+		bundles.forEach((bundle) -> forms.put(bundle, unify(bundle.items(), definitions, prefill)));
+		return forms;
+	}
+
+	private static Set<String> keysOf(List<Bundle.Item> items) {
+		Set<String> keys = new LinkedHashSet<>();
+		items.forEach((item) -> keys.addAll(item.fields()));
+		return keys;
+	}
+
+	private static List<UnifiedField> unify(List<Bundle.Item> items, Map<String, FormField> definitions,
+			Prefiller prefill) {
 		Map<String, List<String>> neededBy = new LinkedHashMap<>();
 		for (Bundle.Item item : items) {
 			for (String key : item.fields()) {
 				neededBy.computeIfAbsent(key, (k) -> new ArrayList<>()).add(item.code());
 			}
 		}
-		Map<String, FormField> definitions = fields(neededBy.keySet());
-		Prefiller prefill = prefiller(applicant, definitions.values());
 		List<UnifiedField> form = new ArrayList<>();
 		neededBy.forEach((key, codes) -> {
 			FormField field = definitions.get(key);
@@ -134,51 +154,82 @@ public class BundleService {
 	 */
 	public List<MergedMaterial> materials(List<String> itemCodes, Subject applicant) {
 		Map<String, ServiceItem> items = this.catalog.itemsByCodes(itemCodes);
+		return merge(itemCodes, items, held(applicant, items.values()), applicant);
+	}
+
+	/** The material lists of several bundles with one item lookup and one certificate lookup. */
+	public Map<Bundle, List<MergedMaterial>> materialLists(List<Bundle> bundles, Subject applicant) {
+		Map<String, ServiceItem> items = this.catalog
+			.itemsByCodes(bundles.stream().flatMap((bundle) -> bundle.itemCodes().stream()).distinct().toList());
+		Map<String, Certificate> held = held(applicant, items.values());
+		Map<Bundle, List<MergedMaterial>> lists = new LinkedHashMap<>();
+		bundles.forEach((bundle) -> lists.put(bundle, merge(bundle.itemCodes(), items, held, applicant)));
+		return lists;
+	}
+
+	/** The applicant's valid certificates of the types the items' materials name. */
+	private Map<String, Certificate> held(Subject applicant, Collection<ServiceItem> items) {
+		String holderId = (applicant != null) ? applicant.holderId() : null;
+		if (holderId == null) {
+			return Map.of();
+		}
+		return this.certificates.validByType(holderId, items.stream()
+			.flatMap((item) -> item.getMaterials().stream())
+			.map(Material::certificateTypeCode)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList());
+	}
+
+	private static List<MergedMaterial> merge(List<String> itemCodes, Map<String, ServiceItem> items,
+			Map<String, Certificate> held, Subject applicant) {
 		Set<String> produced = new LinkedHashSet<>();
-		items.values().forEach((item) -> {
-			if (item.getResultCertificateTypeCode() != null) {
-				produced.add(item.getResultCertificateTypeCode());
-			}
-		});
 		Map<String, MergedMaterial.Builder> merged = new LinkedHashMap<>();
 		for (String code : itemCodes) {
 			ServiceItem item = items.get(code);
 			if (item == null) {
 				continue;
 			}
+			if (item.getResultCertificateTypeCode() != null) {
+				produced.add(item.getResultCertificateTypeCode());
+			}
 			for (Material material : item.getMaterials()) {
 				String key = (material.certificateTypeCode() != null) ? material.certificateTypeCode() : material.name();
 				merged.computeIfAbsent(key, (k) -> new MergedMaterial.Builder(material)).neededBy(code, material.required());
 			}
 		}
-		String holderId = (applicant != null) ? applicant.holderId() : null;
-		Map<String, Certificate> held = (holderId != null) ? this.certificates.validByType(holderId, merged.values()
-			.stream()
-			.map(MergedMaterial.Builder::certificateTypeCode)
-			.filter(java.util.Objects::nonNull)
-			.toList()) : Map.of();
-		return merged.values().stream().map((builder) -> builder.build(holderId != null, held, produced)).toList();
+		boolean forApplicant = applicant != null && applicant.holderId() != null;
+		return merged.values().stream().map((builder) -> builder.build(forApplicant, held, produced)).toList();
 	}
 
-	/** Sharing figures of one bundle (independent of who applies). */
-	public Figures figures(Bundle bundle) {
-		int fieldMentions = bundle.items().stream().mapToInt((item) -> item.fields().size()).sum();
-		Set<String> distinct = new LinkedHashSet<>();
-		bundle.items().forEach((item) -> distinct.addAll(item.fields()));
-		long typed = fields(distinct).values().stream().filter((field) -> field.source() == null).count();
-		Map<String, ServiceItem> items = this.catalog.itemsByCodes(bundle.itemCodes());
-		int materialMentions = 0;
-		Set<String> toProvide = new LinkedHashSet<>();
-		for (ServiceItem item : items.values()) {
-			for (Material material : item.getMaterials()) {
-				materialMentions++;
-				if (material.certificateTypeCode() == null) {
-					toProvide.add(material.name());
+	/** Sharing figures of bundles (independent of who applies), with one item and one field lookup. */
+	public Map<Bundle, Figures> figures(List<Bundle> bundles) {
+		Map<String, FormField> definitions = fields(
+				keysOf(bundles.stream().flatMap((bundle) -> bundle.items().stream()).toList()));
+		Map<String, ServiceItem> items = this.catalog
+			.itemsByCodes(bundles.stream().flatMap((bundle) -> bundle.itemCodes().stream()).distinct().toList());
+		Map<Bundle, Figures> figures = new LinkedHashMap<>();
+		for (Bundle bundle : bundles) {
+			int fieldMentions = bundle.items().stream().mapToInt((item) -> item.fields().size()).sum();
+			long typed = keysOf(bundle.items()).stream()
+				.map(definitions::get)
+				.filter((field) -> field != null && field.source() == null)
+				.count();
+			int materialMentions = 0;
+			Set<String> toProvide = new LinkedHashSet<>();
+			for (String code : bundle.itemCodes()) {
+				ServiceItem item = items.get(code);
+				for (Material material : (item != null) ? item.getMaterials() : List.<Material>of()) {
+					materialMentions++;
+					if (material.certificateTypeCode() == null) {
+						toProvide.add(material.name());
+					}
 				}
 			}
+			figures.put(bundle, new Figures(new Rate(fieldMentions - typed, fieldMentions, FIELD_SHARING_TARGET),
+					new Rate(materialMentions - toProvide.size(), materialMentions, MATERIAL_SHARING_TARGET)));
 		}
-		return new Figures(new Rate(fieldMentions - typed, fieldMentions, FIELD_SHARING_TARGET),
-				new Rate(materialMentions - toProvide.size(), materialMentions, MATERIAL_SHARING_TARGET));
+		return figures;
 	}
 
 	/** All bundles together (sums of the parts). */
@@ -187,8 +238,7 @@ public class BundleService {
 		long fieldDenominator = 0;
 		long materialNumerator = 0;
 		long materialDenominator = 0;
-		for (Bundle bundle : bundles(null, null)) {
-			Figures figures = figures(bundle);
+		for (Figures figures : figures(bundles(null, null)).values()) {
 			fieldNumerator += figures.formFieldSharingRate().numerator();
 			fieldDenominator += figures.formFieldSharingRate().denominator();
 			materialNumerator += figures.materialSharingRate().numerator();
