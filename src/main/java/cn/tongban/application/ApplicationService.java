@@ -265,6 +265,7 @@ class ApplicationService {
 			.toList();
 		Map<String, CertificateType> types = this.certificateTypes.findByCodes(typeCodes);
 		List<String> issued = new ArrayList<>();
+		List<String> newIds = new ArrayList<>();
 		List<Application.Event> added = new ArrayList<>();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		for (Application.Task task : application.tasks()) {
@@ -279,16 +280,15 @@ class ApplicationService {
 					type.code(), application.holderId(), application.applicantIdNumber(), data.get("holderName"), data));
 			issued.add(type.code());
 			if (!application.issuedCertificateIds().contains(certificate.id())) {
+				newIds.add(certificate.id());
 				added.add(new Application.Event(now, "CERTIFICATE_ISSUED", task.id(), task.departmentCode(), "system",
 						type.name() + " " + certificate.number()));
 			}
-			if (!application.issuedCertificateIds().contains(certificate.id())) {
-				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(application.id())),
-						new Update().addToSet("issuedCertificateIds", certificate.id()), Application.class);
-			}
 		}
+		// one update records the issue; a crash before it leaves certificatesPending for the follow-up
 		Update done = new Update().set("certificatesPending", false).set("updatedAt", now);
 		if (!added.isEmpty()) {
+			done.addToSet("issuedCertificateIds").each(newIds.toArray());
 			done.push("events").each(added.toArray());
 		}
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(application.id()).and("certificatesPending").is(true)),

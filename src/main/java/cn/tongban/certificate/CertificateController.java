@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
+import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.privacy.Masking;
@@ -80,12 +80,12 @@ class CertificateController {
 
 	@BatchMapping(typeName = "Certificate", field = "type")
 	Map<Certificate, CertificateType> type(List<Certificate> certificates) {
-		return byType(certificates, Certificate::typeCode, (certificate, type) -> type);
+		return Batches.resolve(certificates, Certificate::typeCode, this.types::findByCodes);
 	}
 
 	@BatchMapping(typeName = "Certificate")
 	Map<Certificate, List<Datum>> data(List<Certificate> certificates) {
-		return byType(certificates, Certificate::typeCode, (certificate, type) -> fields(type).stream()
+		return withType(certificates, (certificate, type) -> fields(type).stream()
 			.filter((field) -> certificate.data().containsKey(field.key()))
 			.map((field) -> new Datum(field.key(), field.label(), certificate.data().get(field.key()), field.sensitive()))
 			.toList());
@@ -93,7 +93,7 @@ class CertificateController {
 
 	@BatchMapping(typeName = "Certificate")
 	Map<Certificate, Card> display(List<Certificate> certificates) {
-		return byType(certificates, Certificate::typeCode, (certificate, type) -> {
+		return withType(certificates, (certificate, type) -> {
 			List<CardField> cardFields = fields(type).stream()
 				.filter((field) -> certificate.data().containsKey(field.key()) && !"holderName".equals(field.key()))
 				.map((field) -> new CardField(field.label(),
@@ -109,15 +109,15 @@ class CertificateController {
 
 	@BatchMapping(typeName = "CertificateUsage", field = "certificateType")
 	Map<UsageEntry, CertificateType> usageType(List<UsageEntry> entries) {
-		return byType(entries, UsageEntry::certificateTypeCode, (entry, type) -> type);
+		return Batches.resolve(entries, UsageEntry::certificateTypeCode, this.types::findByCodes);
 	}
 
-	private <S, T> Map<S, T> byType(List<S> sources, Function<S, String> typeCode,
-			java.util.function.BiFunction<S, CertificateType, T> mapping) {
-		Map<String, CertificateType> found = this.types
-			.findByCodes(sources.stream().map(typeCode).filter(java.util.Objects::nonNull).distinct().toList());
-		Map<S, T> result = new LinkedHashMap<>();
-		sources.forEach((source) -> result.put(source, mapping.apply(source, found.get(typeCode.apply(source)))));
+	/** Maps each certificate, together with its type (loaded once for the batch), to a value. */
+	private <T> Map<Certificate, T> withType(List<Certificate> certificates,
+			java.util.function.BiFunction<Certificate, CertificateType, T> mapping) {
+		Map<Certificate, T> result = new LinkedHashMap<>();
+		Batches.resolve(certificates, Certificate::typeCode, this.types::findByCodes)
+			.forEach((certificate, type) -> result.put(certificate, mapping.apply(certificate, type)));
 		return result;
 	}
 

@@ -31,15 +31,11 @@ class ConsentController {
 
 	private final CertificateTypeService types;
 
-	private final CertificateTypeRepository typeRepository;
-
 	private final IdentityService identity;
 
-	ConsentController(ConsentService consents, CertificateTypeService types, CertificateTypeRepository typeRepository,
-			IdentityService identity) {
+	ConsentController(ConsentService consents, CertificateTypeService types, IdentityService identity) {
 		this.consents = consents;
 		this.types = types;
-		this.typeRepository = typeRepository;
 		this.identity = identity;
 	}
 
@@ -72,7 +68,7 @@ class ConsentController {
 	@PreAuthorize("hasRole('INTEGRATOR')")
 	PurposePayload registerCertificatePurpose(@Argument @Valid RegisterPurposeInput input, Authentication caller) {
 		return new PurposePayload(this.consents.register(Subject.from(caller).clientId(), input.code(), input.name(),
-				input.description(), input.certificateTypes(), input.fields(), this.typeRepository));
+				input.description(), input.certificateTypes(), input.fields()));
 	}
 
 	@SchemaMapping(typeName = "Consent")

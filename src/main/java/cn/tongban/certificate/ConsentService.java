@@ -27,10 +27,14 @@ class ConsentService {
 
 	private final MongoTemplate mongo;
 
-	ConsentService(ConsentRepository consents, PurposeRepository purposes, MongoTemplate mongo) {
+	private final CertificateTypeRepository types;
+
+	ConsentService(ConsentRepository consents, PurposeRepository purposes, MongoTemplate mongo,
+			CertificateTypeRepository types) {
 		this.consents = consents;
 		this.purposes = purposes;
 		this.mongo = mongo;
+		this.types = types;
 	}
 
 	Consent grant(String holderId, String purposeCode, List<String> certificateTypes, int days) {
@@ -93,13 +97,13 @@ class ConsentService {
 	}
 
 	Purpose register(String integratorClientId, String code, String name, String description, List<String> types,
-			List<String> fields, CertificateTypeRepository typeRepository) {
+			List<String> fields) {
 		for (String type : types) {
-			if (!typeRepository.existsById(type)) {
+			if (!this.types.existsById(type)) {
 				throw ApiException.onField("input.certificateTypes", ErrorCode.UNKNOWN_REFERENCE, "证照类型", type);
 			}
 		}
-		List<String> knownFields = typeRepository.findAllById(types)
+		List<String> knownFields = this.types.findAllById(types)
 			.stream()
 			.flatMap((type) -> type.fields().stream().map(CertificateType.Field::key))
 			.toList();

@@ -101,18 +101,25 @@ class CodeService {
 		return new Issued(text, code, TrustList.LOCAL_ISSUER);
 	}
 
-	/** A code as the provincial app would issue it (default run only): signed with the seeded key. */
-	Issued simulateProvincial(String mobile) {
+	/**
+	 * Codes as the provincial app would issue them (default run only), signed with the seeded key:
+	 * {@code count} distinct ones (different nonces) for the person with this mobile number.
+	 */
+	List<Issued> simulateProvincial(String mobile, int count) {
 		TrustList.SigningKey key = this.trust.simulationKey("LTM");
 		PersonDetails person = this.identity.personByMobile(mobile)
 			.orElseThrow(() -> ApiException.onField("mobile", ErrorCode.INVALID_ARGUMENT, "unknown mobile"));
 		String reference = this.identity.provincialRef(person.id()).orElseThrow();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		byte[] payload = CodeFormat.payload("LTM", key.keyId(), HolderKind.PERSON,
-				java.util.HexFormat.of().parseHex(reference), now, this.validitySeconds, bytes(8));
 		IssuedCode shape = new IssuedCode(reference, HolderKind.PERSON, person.id(), key.keyId(), now,
 				now.plusSeconds(this.validitySeconds), null, null);
-		return new Issued(CodeFormat.text(payload, key.sign(payload)), shape, "LTM");
+		List<Issued> codes = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			byte[] payload = CodeFormat.payload("LTM", key.keyId(), HolderKind.PERSON,
+					java.util.HexFormat.of().parseHex(reference), now, this.validitySeconds, bytes(8));
+			codes.add(new Issued(CodeFormat.text(payload, key.sign(payload)), shape, "LTM"));
+		}
+		return codes;
 	}
 
 	/** Revokes every unexpired code of the holder (lost phone); returns how many. */

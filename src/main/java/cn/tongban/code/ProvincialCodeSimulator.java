@@ -1,6 +1,5 @@
 package cn.tongban.code;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +26,9 @@ class ProvincialCodeSimulator {
 	/** One code, or with {@code count} (up to 1,000) that many distinct codes in {@code codes} (load tests). */
 	@GetMapping("/dev/provincial-code")
 	Map<String, Object> code(@RequestParam String mobile, @RequestParam(defaultValue = "1") int count) {
-		CodeService.Issued issued = this.codes.simulateProvincial(mobile);
-		List<String> more = new ArrayList<>(List.of(issued.text()));
-		for (int i = 1; i < Math.min(Math.max(count, 1), 1000); i++) {
-			more.add(this.codes.simulateProvincial(mobile).text());
-		}
-		return Map.of("code", issued.text(), "codes", more, "issuer", issued.issuerId(), "expiresAt",
-				issued.code().expiresAt().toString());
+		List<CodeService.Issued> issued = this.codes.simulateProvincial(mobile, Math.min(Math.max(count, 1), 1000));
+		return Map.of("code", issued.get(0).text(), "codes", issued.stream().map(CodeService.Issued::text).toList(),
+				"issuer", issued.get(0).issuerId(), "expiresAt", issued.get(0).code().expiresAt().toString());
 	}
 
 }
