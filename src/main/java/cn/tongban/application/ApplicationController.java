@@ -180,11 +180,13 @@ class ApplicationController {
 	@PreAuthorize("hasAnyRole('STAFF', 'ADMIN')")
 	List<ReviewSummary> departmentReviewSummaries() {
 		Map<String, List<Application.Review>> byDepartment = new LinkedHashMap<>();
-		for (Application application : this.mongo.find(Query.query(Criteria.where("review").ne(null)),
-				Application.class)) {
+		Query reviewed = Query.query(Criteria.where("review").ne(null));
+		// only what the summary needs: not every form and timeline of every reviewed application
+		reviewed.fields().include("review").include("tasks.departmentCode");
+		for (ReviewedApplication application : this.mongo.find(reviewed, ReviewedApplication.class, "applications")) {
 			application.tasks()
 				.stream()
-				.map(Application.Task::departmentCode)
+				.map(ReviewedApplication.Task::departmentCode)
 				.distinct()
 				.forEach((department) -> byDepartment.computeIfAbsent(department, (d) -> new ArrayList<>())
 					.add(application.review()));
@@ -305,6 +307,14 @@ class ApplicationController {
 	}
 
 	record TaskConnection(List<QueuedTask> nodes, PageInfo pageInfo, long totalCount) {
+	}
+
+	/** The part of an application a review summary reads. */
+	record ReviewedApplication(String id, Application.Review review, List<Task> tasks) {
+
+		record Task(String departmentCode) {
+		}
+
 	}
 
 	record ReviewSummary(String departmentCode, int reviewCount, double averageStars, List<TagCount> tags) {

@@ -94,9 +94,9 @@ class ApplicationService {
 		List<BundleService.UnifiedField> form = this.bundles.form(items, applicant);
 		Map<String, String> values = FormValidator.validate(command.formValues(), form);
 		List<String> itemCodes = items.stream().map(Bundle.Item::code).toList();
-		List<Application.MaterialEntry> materials = materials(this.bundles.materials(itemCodes, applicant),
-				command.materialsAtCounter());
 		Map<String, ServiceItem> catalogItems = this.catalog.itemsByCodes(itemCodes);
+		List<Application.MaterialEntry> materials = materials(
+				this.bundles.materials(itemCodes, catalogItems, applicant), command.materialsAtCounter());
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		List<Application.Task> tasks = new ArrayList<>();
 		for (int i = 0; i < itemCodes.size(); i++) {
@@ -154,7 +154,7 @@ class ApplicationService {
 	/** A staff action on a task of their department; exactly one of two concurrent actions wins. */
 	Application act(Subject staff, String applicationId, String taskId, Action action, String reason,
 			Long expectedVersion) {
-		Application application = this.mongo.findById(applicationId, Application.class);
+		Application application = find(applicationId);
 		if (application == null) {
 			throw ApiException.onField("input.applicationId", ErrorCode.APPLICATION_NOT_FOUND, applicationId);
 		}
@@ -341,8 +341,7 @@ class ApplicationService {
 
 	/** The applicant's application; anyone else's is NOT_FOUND, like an unknown one. */
 	Application mine(Subject applicant, String applicationId) {
-		Application application = (applicationId != null && applicationId.length() <= 40)
-				? this.mongo.findById(applicationId, Application.class) : null;
+		Application application = find(applicationId);
 		if (application == null || !application.applicantId().equals(applicant.id())) {
 			throw ApiException.onField("id", ErrorCode.APPLICATION_NOT_FOUND, applicationId);
 		}
@@ -351,8 +350,7 @@ class ApplicationService {
 
 	/** Readable by its applicant, by staff of a department with a task in it, and by admins. */
 	Application visibleTo(Subject viewer, String applicationId) {
-		Application application = (applicationId != null && applicationId.length() <= 40)
-				? this.mongo.findById(applicationId, Application.class) : null;
+		Application application = find(applicationId);
 		boolean allowed = application != null && (application.applicantId().equals(viewer.id())
 				|| viewer.has(Role.ADMIN) || (viewer.has(Role.STAFF) && application.tasks()
 					.stream()
@@ -361,6 +359,11 @@ class ApplicationService {
 			throw ApiException.onField("id", ErrorCode.APPLICATION_NOT_FOUND, applicationId);
 		}
 		return application;
+	}
+
+	private Application find(String applicationId) {
+		return (applicationId != null && applicationId.length() <= 40)
+				? this.mongo.findById(applicationId, Application.class) : null;
 	}
 
 	static String idFor(String applicantId, String key) {

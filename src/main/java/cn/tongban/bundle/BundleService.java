@@ -153,7 +153,11 @@ public class BundleService {
 	 * stands in), SHARED (another item of the bundle produces it) or PROVIDE.
 	 */
 	public List<MergedMaterial> materials(List<String> itemCodes, Subject applicant) {
-		Map<String, ServiceItem> items = this.catalog.itemsByCodes(itemCodes);
+		return materials(itemCodes, this.catalog.itemsByCodes(itemCodes), applicant);
+	}
+
+	/** The same, for a caller that has the items already. */
+	public List<MergedMaterial> materials(List<String> itemCodes, Map<String, ServiceItem> items, Subject applicant) {
 		return merge(itemCodes, items, held(applicant, items.values()), applicant);
 	}
 

@@ -98,7 +98,7 @@ class CodeController {
 	@QueryMapping
 	@PreAuthorize("permitAll()")
 	List<Scenario> codeScenarios() {
-		return this.mongo.findAll(Scenario.class).stream().sorted(java.util.Comparator.comparing(Scenario::code)).toList();
+		return this.trust.scenarios();
 	}
 
 	@QueryMapping

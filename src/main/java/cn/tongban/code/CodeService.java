@@ -306,10 +306,7 @@ class CodeService {
 			}
 			return result.build();
 		}
-		HolderFacts holder = this.facts.get(holderId, (id) -> {
-			PersonDetails person = this.identity.person(id).orElseThrow();
-			return new HolderFacts(person, fareCategory(person), medicalInsurance(person));
-		});
+		HolderFacts holder = this.facts.get(holderId, this::holderFacts);
 		PersonDetails person = holder.person();
 		for (Disclosure disclosure : scenario.disclose()) {
 			switch (disclosure) {
@@ -337,18 +334,18 @@ class CodeService {
 				item.getName(), types);
 	}
 
-	/** 老年人 (65+) and 残疾人 (valid 残疾人证) ride and enter free or reduced; everyone else pays full. */
-	private String fareCategory(PersonDetails person) {
-		if (!this.certificates.validByType(person.id(), List.of("CL-001")).isEmpty()) {
-			return "DISABLED";
-		}
+	/**
+	 * The person and what their certificates say for scans: 老年人 (65+) and 残疾人 (valid 残疾人证)
+	 * ride and enter free or reduced, everyone else pays full; the medical insurance type, if any.
+	 */
+	private HolderFacts holderFacts(String personId) {
+		PersonDetails person = this.identity.person(personId).orElseThrow();
+		Map<String, Certificate> held = this.certificates.validByType(personId, List.of("CL-001", "YB-001"));
 		int age = Period.between(person.birthDate(), LocalDate.now(CHINA)).getYears();
-		return (age >= 65) ? "SENIOR" : "ADULT";
-	}
-
-	private String medicalInsurance(PersonDetails person) {
-		Map<String, Certificate> insurance = this.certificates.validByType(person.id(), List.of("YB-001"));
-		return insurance.isEmpty() ? "未参保" : insurance.get("YB-001").data().getOrDefault("insuranceType", "已参保");
+		String fare = held.containsKey("CL-001") ? "DISABLED" : (age >= 65) ? "SENIOR" : "ADULT";
+		Certificate insurance = held.get("YB-001");
+		String insured = (insurance == null) ? "未参保" : insurance.data().getOrDefault("insuranceType", "已参保");
+		return new HolderFacts(person, fare, insured);
 	}
 
 	private static ApiException refuse(List<ScanRecord> records, Subject terminal, String terminalName,

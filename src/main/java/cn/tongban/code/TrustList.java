@@ -71,6 +71,11 @@ class TrustList {
 		this.scenarios = Map.copyOf(byCode);
 	}
 
+	/** The scan scenarios, by code. */
+	List<Scenario> scenarios() {
+		return this.scenarios.values().stream().sorted(java.util.Comparator.comparing(Scenario::code)).toList();
+	}
+
 	/** A scan scenario by code (seed data, held in memory), or null. */
 	Scenario scenario(String code) {
 		return (code != null) ? this.scenarios.get(code) : null;
