@@ -134,10 +134,6 @@ public class CertificateService {
 		return found;
 	}
 
-	Optional<Certificate> find(String certificateId) {
-		return this.certificates.findById(certificateId);
-	}
-
 	/**
 	 * @param data the certificate's data fields (holderName, holderIdNumber … per the type)
 	 */

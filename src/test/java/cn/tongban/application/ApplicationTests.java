@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.Maps;
 import cn.tongban.support.MongoCommandCounter;
 import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -263,7 +264,7 @@ class ApplicationTests {
 					List.of(Map.of("key", "employerName", "value", "青岛海蓝数字科技有限公司"))))
 			.execute()
 			.path("submitApplication.application")
-			.entity(mapType())
+			.entity(Maps.type())
 			.get();
 		assertThat((List<?>) application.get("tasks")).hasSize(1);
 		String id = (String) application.get("id");
@@ -297,7 +298,7 @@ class ApplicationTests {
 	}
 
 	private Map<String, Object> submit(String token, String bundle, List<Map<String, String>> form, String key) {
-		return submitResponse(token, bundle, form, key).path("submitApplication.application").entity(mapType()).get();
+		return submitResponse(token, bundle, form, key).path("submitApplication.application").entity(Maps.type()).get();
 	}
 
 	/** Submits as the app does: materials to provide (per the bundle, for this applicant) declared for the counter. */
@@ -351,9 +352,5 @@ class ApplicationTests {
 		});
 	}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Class<Map<String, Object>> mapType() {
-		return (Class) Map.class;
-	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.Maps;
 import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class CertificateTests {
 		GraphQlTester.Response pack = this.holder
 			.document("{ myCertificates { number status type { code name } issuer { shortName } display { title validity fields { label value } } } }")
 			.execute();
-		List<Map<String, Object>> certificates = pack.path("myCertificates").entityList(mapType()).get();
+		List<Map<String, Object>> certificates = pack.path("myCertificates").entityList(Maps.type()).get();
 		assertThat(certificates).extracting((c) -> (Object) ((Map<?, ?>) c.get("type")).get("code"))
 			.contains("GA-001", "MZ-001", "GA-006", "RS-001", "ZR-001", "JY-002");
 		Map<String, Object> idCard = certificates.stream()
@@ -140,7 +141,7 @@ class CertificateTests {
 			.document("{ myCertificates { type { code } status statusReason sealedPayload seal { keyId signature } } }")
 			.execute()
 			.path("myCertificates[?(@.type.code == 'GA-006')]")
-			.entityList(mapType())
+			.entityList(Maps.type())
 			.get()
 			.get(0);
 		assertThat(presented.get("status")).isEqualTo("REVOKED");
@@ -183,7 +184,7 @@ class CertificateTests {
 			.document("{ myCertificateUsage(first: 1) { nodes { accessor accessorName purposeName result reason } } }")
 			.execute()
 			.path("myCertificateUsage.nodes[0]")
-			.entity(mapType())
+			.entity(Maps.type())
 			.satisfies((entry) -> assertThat(entry).containsEntry("accessor", "cmcc-shandong")
 				.containsEntry("accessorName", "中国移动山东公司")
 				.containsEntry("purposeName", "电话卡实名登记")
@@ -267,14 +268,14 @@ class CertificateTests {
 		courier.document(VERIFY).variable("input", check).execute().path("verifyCertificate.fields[*].key")
 			.entityList(String.class).containsExactly("holderName");
 		String chain = "{ verifyMyCertificateUsage { intact entries brokenAtSequence problem } }";
-		sunLi.document(chain).execute().path("verifyMyCertificateUsage").entity(mapType())
+		sunLi.document(chain).execute().path("verifyMyCertificateUsage").entity(Maps.type())
 			.satisfies((result) -> assertThat(result).containsEntry("intact", true).containsEntry("entries", 4));
 		String holderId = this.mongo.findOne(Query.query(Criteria.where("mobile").is("13800000007")), Map.class, "people")
 			.get("_id").toString();
 		// an insider changes entry 2 from DENIED to ALLOWED
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(holderId + ":000000000002")),
 				Update.update("result", "ALLOWED"), "certificate_usage");
-		sunLi.document(chain).execute().path("verifyMyCertificateUsage").entity(mapType())
+		sunLi.document(chain).execute().path("verifyMyCertificateUsage").entity(Maps.type())
 			.satisfies((result) -> assertThat(result).containsEntry("intact", false)
 				.containsEntry("brokenAtSequence", 2)
 				.containsEntry("problem", "entry was altered"));
@@ -311,7 +312,7 @@ class CertificateTests {
 			pool.shutdown();
 		}
 		this.tokens.as(token).document("{ verifyMyCertificateUsage { intact entries } }").execute()
-			.path("verifyMyCertificateUsage").entity(mapType())
+			.path("verifyMyCertificateUsage").entity(Maps.type())
 			.satisfies((result) -> assertThat(result).containsEntry("intact", true).containsEntry("entries", 24));
 	}
 
@@ -391,7 +392,7 @@ class CertificateTests {
 		return this.holder.document("{ myCertificates { type { code } sealedPayload seal { keyId signature } } }")
 			.execute()
 			.path("myCertificates[?(@.type.code == 'GA-001')]")
-			.entityList(mapType())
+			.entityList(Maps.type())
 			.get()
 			.get(0);
 	}
@@ -404,13 +405,9 @@ class CertificateTests {
 			.variable("s", signature)
 			.execute()
 			.path("checkSeal")
-			.entity(mapType())
+			.entity(Maps.type())
 			.get();
 	}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Class<Map<String, Object>> mapType() {
-		return (Class) Map.class;
-	}
 
 }

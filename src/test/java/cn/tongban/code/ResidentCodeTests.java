@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import javax.imageio.ImageIO;
 import cn.tongban.platform.crypto.KeyRing;
 import cn.tongban.platform.crypto.Sm2;
 import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.Maps;
 import cn.tongban.support.Tokens;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -88,7 +88,7 @@ class ResidentCodeTests {
 		if (terminal.contains("counter")) {
 			input.put("serviceItemCode", ADOPTION);
 		}
-		Map<String, Object> result = scan(terminal, input).path("scanCode").entity(mapType()).get();
+		Map<String, Object> result = scan(terminal, input).path("scanCode").entity(Maps.type()).get();
 		Set<String> expected = Set.of(declared.split(" "));
 		assertThat((List<Object>) result.get("disclosed")).containsExactlyInAnyOrderElementsOf(expected);
 		Map<String, String> fieldOf = Map.of("NAME", "name", "MASKED_NAME", "maskedName", "MASKED_ID_NUMBER",
@@ -109,12 +109,12 @@ class ResidentCodeTests {
 	void disclosedValuesAreRight() {
 		String code = (String) issue(this.tokens.resident("13800000002")).get("code");
 		Map<String, Object> hospital = scan("terminal-hospital-qd-01", Map.of("code", code)).path("scanCode")
-			.entity(mapType()).get();
+			.entity(Maps.type()).get();
 		assertThat(hospital).containsEntry("name", "李娜")
 			.containsEntry("maskedIdNumber", "370202********2460")
 			.containsEntry("medicalInsurance", "职工基本医疗保险");
 		Map<String, Object> gate = scan("terminal-community-xg-01", Map.of("code", code)).path("scanCode")
-			.entity(mapType()).get();
+			.entity(Maps.type()).get();
 		assertThat(gate).containsEntry("maskedName", "李*").containsEntry("residentOfDistrict", true);
 		// 周强 holds a valid 残疾人证: he rides as DISABLED
 		String zhou = (String) issue(this.tokens.resident("13800000008")).get("code");
@@ -133,7 +133,7 @@ class ResidentCodeTests {
 			.document("{ myCertificateUsage(first: 2) { nodes { accessor accessorName purposeName result certificateType { code } } } }")
 			.execute()
 			.path("myCertificateUsage.nodes")
-			.entityList(mapType())
+			.entityList(Maps.type())
 			.satisfies((entries) -> assertThat(entries).allSatisfy((entry) -> assertThat(entry)
 				.containsEntry("accessor", "terminal-counter-xz-01")
 				.containsEntry("accessorName", "市民中心综合窗口 01 号")
@@ -201,7 +201,7 @@ class ResidentCodeTests {
 			.getContentAsString();
 		String code = (String) JsonMapper.builder().build().readValue(body, Map.class).get("code");
 		Map<String, Object> result = scan("terminal-library-qd-01", Map.of("code", code)).path("scanCode")
-			.entity(mapType()).get();
+			.entity(Maps.type()).get();
 		assertThat(result).containsEntry("issuerId", "LTM").containsEntry("name", "刘洋");
 		this.tokens.as(this.tokens.enterpriseAgent()).document("{ codeIssuers { issuerId keys { keyId } } }").execute()
 			.path("codeIssuers[*].issuerId").entityList(String.class).contains("QDM", "LTM");
@@ -218,7 +218,7 @@ class ResidentCodeTests {
 			.get();
 		refused(scan("terminal-bus-k1-0001", Map.of("code", code)), "SCENARIO_NOT_ALLOWED");
 		Map<String, Object> counter = scan("terminal-counter-xz-01",
-				Map.of("code", code, "serviceItemCode", "370200XK0090006000")).path("scanCode").entity(mapType()).get();
+				Map.of("code", code, "serviceItemCode", "370200XK0090006000")).path("scanCode").entity(Maps.type()).get();
 		assertThat(counter).containsEntry("holderKind", "ENTERPRISE").containsEntry("name", "青岛海蓝数字科技有限公司");
 		assertThat((List<?>) counter.get("certificates")).hasSize(1);
 	}
@@ -232,7 +232,7 @@ class ResidentCodeTests {
 			.variable("scans", List.of(Map.of("code", code), Map.of("code", code), Map.of("code", "junk")))
 			.execute()
 			.path("scanCodes")
-			.entity(mapType())
+			.entity(Maps.type())
 			.get();
 		assertThat(batch).containsEntry("accepted", 1).containsEntry("refused", 2);
 		assertThat((List<?>) batch.get("results")).extracting((r) -> (Object) ((Map<?, ?>) r).get("errorCode"))
@@ -253,7 +253,7 @@ class ResidentCodeTests {
 			.document("mutation { issueResidentCode { code expiresAt issuer keyId byteSize qrImage } }")
 			.execute()
 			.path("issueResidentCode")
-			.entity(mapType())
+			.entity(Maps.type())
 			.get();
 	}
 
@@ -272,12 +272,5 @@ class ResidentCodeTests {
 	private static String text(byte[] all) {
 		return CodeFormat.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(all);
 	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Class<Map<String, Object>> mapType() {
-		return (Class) Map.class;
-	}
-
-	static final Set<Disclosure> ALL = EnumSet.allOf(Disclosure.class);
 
 }
