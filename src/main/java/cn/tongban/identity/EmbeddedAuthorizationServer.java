@@ -114,9 +114,9 @@ class EmbeddedAuthorizationServer {
 
 	@Bean
 	OAuth2TokenGenerator<? extends OAuth2Token> tokenGenerator(JWKSource<SecurityContext> keys,
-			SecurityProperties security, ClientRegistrationRepository clients, AuditLog audit) {
+			SecurityProperties security, AuditLog audit) {
 		JwtGenerator generator = new JwtGenerator(new NimbusJwtEncoder(keys));
-		generator.setJwtCustomizer(new TokenClaimsCustomizer(security.audience(), clients, audit));
+		generator.setJwtCustomizer(new TokenClaimsCustomizer(security.audience(), audit));
 		return generator;
 	}
 

@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
@@ -13,6 +14,12 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * the kind of client (see docs/security.md); registration happens through seeds, not at runtime.
  */
 final class MongoRegisteredClientRepository implements RegisteredClientRepository {
+
+	/** Client setting: the {@link ClientRegistration.Kind}. */
+	static final String KIND = "tongban.kind";
+
+	/** Client setting: a terminal's scenario code. */
+	static final String SCENARIO = "tongban.scenario";
 
 	private final ClientRegistrationRepository clients;
 
@@ -48,7 +55,16 @@ final class MongoRegisteredClientRepository implements RegisteredClientRepositor
 			.authorizationGrantType(grantType(client.kind()))
 			.scopes((scopes) -> scopes.addAll(client.scopes()))
 			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(lifetime(client.kind())).build())
+			.clientSettings(clientSettings(client))
 			.build();
+	}
+
+	private static ClientSettings clientSettings(ClientRegistration client) {
+		ClientSettings.Builder settings = ClientSettings.builder().setting(KIND, client.kind());
+		if (client.scenarioCode() != null) {
+			settings.setting(SCENARIO, client.scenarioCode());
+		}
+		return settings.build();
 	}
 
 	static AuthorizationGrantType grantType(ClientRegistration.Kind kind) {

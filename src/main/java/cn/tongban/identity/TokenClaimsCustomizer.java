@@ -20,13 +20,11 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 
 	private final String audience;
 
-	private final ClientRegistrationRepository clients;
 
 	private final AuditLog audit;
 
-	TokenClaimsCustomizer(String audience, ClientRegistrationRepository clients, AuditLog audit) {
+	TokenClaimsCustomizer(String audience, AuditLog audit) {
 		this.audience = audience;
-		this.clients = clients;
 		this.audit = audit;
 	}
 
@@ -45,14 +43,18 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 			return;
 		}
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-			ClientRegistration client = this.clients.findById(clientId).orElseThrow();
-			Role role = (client.kind() == ClientRegistration.Kind.TERMINAL) ? Role.TERMINAL : Role.INTEGRATOR;
+			// kind and scenario travel with the registered client the token endpoint already loaded
+			var settings = context.getRegisteredClient().getClientSettings();
+			Role role = (settings.getSetting(MongoRegisteredClientRepository.KIND) == ClientRegistration.Kind.TERMINAL)
+					? Role.TERMINAL : Role.INTEGRATOR;
 			claims.claim(TokenClaims.ROLES, List.of(role.name()));
-			if (client.scenarioCode() != null) {
-				claims.claim(TokenClaims.SCENARIO, client.scenarioCode());
+			String scenario = settings.getSetting(MongoRegisteredClientRepository.SCENARIO);
+			if (scenario != null) {
+				claims.claim(TokenClaims.SCENARIO, scenario);
 			}
-			if (context.getAuthorizedScopes().isEmpty() && !client.scopes().isEmpty()) {
-				claims.claim("scope", client.scopes());
+			var registeredScopes = context.getRegisteredClient().getScopes();
+			if (context.getAuthorizedScopes().isEmpty() && !registeredScopes.isEmpty()) {
+				claims.claim("scope", List.copyOf(registeredScopes));
 			}
 			this.audit.record(AuditType.CLIENT_TOKEN_ISSUED, clientId, clientId, null, null, role.name());
 		}
