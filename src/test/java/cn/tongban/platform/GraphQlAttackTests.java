@@ -72,6 +72,16 @@ class GraphQlAttackTests {
 	}
 
 	@Test
+	void limitsApplyToEveryExecutionOfAParsedOperation() throws Exception {
+		// one operation text, parsed and validated once: its cost depends on the variables of each request
+		String costly = "query($n: Int) { serviceItems(first: $n) { nodes { materials { certificateType { fields { key label } } } "
+				+ "lifeEvents { name } department { name } } } }";
+		send(costly, Map.of("n", 1)).andExpect(jsonPath("$.data.serviceItems.nodes.length()").value(1));
+		send(costly, Map.of("n", 100)).andExpect(jsonPath("$.errors[0].extensions.code").value("QUERY_TOO_COSTLY"));
+		send(costly, Map.of("n", 1)).andExpect(jsonPath("$.errors").doesNotExist());
+	}
+
+	@Test
 	void circularFragmentsAreRefused() throws Exception {
 		send("{ regions { ...A } } fragment A on Region { parent { ...B } } fragment B on Region { parent { ...A } }")
 			.andExpect(jsonPath("$.errors[0].extensions.code").value("GRAPHQL_VALIDATION_FAILED"));
@@ -120,8 +130,12 @@ class GraphQlAttackTests {
 	}
 
 	private ResultActions send(String query) throws Exception {
+		return send(query, Map.of());
+	}
+
+	private ResultActions send(String query, Map<String, Object> variables) throws Exception {
 		return this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
-			.content(JSON.writeValueAsString(Map.of("query", query))));
+			.content(JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
 	}
 
 }
