@@ -2,13 +2,11 @@ package cn.tongban.catalog;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.catalog.search.SearchSuggester;
+import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.PageRequest;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -19,8 +17,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
- * Catalogue queries. Every reference a page of items holds (department, region, life events,
- * certificate types) is resolved by one batched load per field, whatever the page size.
+ * Catalogue queries. References to reference data (department, region, life events) are read from
+ * the in-memory {@link ReferenceData}; certificate types, owned by the certificate module, by one
+ * batched load per field, whatever the page size.
  */
 @Controller
 class CatalogController {
@@ -47,16 +46,14 @@ class CatalogController {
 		return this.catalog.suggestions(prefix, first);
 	}
 
-	@BatchMapping(typeName = "DepartmentFacet", field = "department")
-	Map<ServiceItemConnection.Count, Department> facetDepartment(List<ServiceItemConnection.Count> counts) {
-		Map<String, Department> byCode = this.catalog.departmentsByCode(distinct(counts, ServiceItemConnection.Count::code));
-		return mapEach(counts, (count) -> byCode.get(count.code()));
+	@SchemaMapping(typeName = "DepartmentFacet", field = "department")
+	Department facetDepartment(ServiceItemConnection.Count count) {
+		return this.catalog.department(count.code());
 	}
 
-	@BatchMapping(typeName = "LifeEventFacet", field = "lifeEvent")
-	Map<ServiceItemConnection.Count, LifeEvent> facetLifeEvent(List<ServiceItemConnection.Count> counts) {
-		Map<String, LifeEvent> byCode = this.catalog.lifeEventsByCode(distinct(counts, ServiceItemConnection.Count::code));
-		return mapEach(counts, (count) -> byCode.get(count.code()));
+	@SchemaMapping(typeName = "LifeEventFacet", field = "lifeEvent")
+	LifeEvent facetLifeEvent(ServiceItemConnection.Count count) {
+		return this.catalog.lifeEvent(count.code());
 	}
 
 	@SchemaMapping(typeName = "ChannelFacet", field = "channel")
@@ -100,75 +97,39 @@ class CatalogController {
 		return this.catalog.statistics(region);
 	}
 
-	@BatchMapping(typeName = "ServiceItem")
-	Map<ServiceItem, Department> department(List<ServiceItem> items) {
-		Map<String, Department> byCode = this.catalog.departmentsByCode(distinct(items, ServiceItem::getDepartmentCode));
-		return mapEach(items, (item) -> byCode.get(item.getDepartmentCode()));
+	@SchemaMapping(typeName = "ServiceItem")
+	Department department(ServiceItem item) {
+		return this.catalog.department(item.getDepartmentCode());
 	}
 
-	@BatchMapping(typeName = "ServiceItem")
-	Map<ServiceItem, Region> region(List<ServiceItem> items) {
-		Map<String, Region> byCode = this.catalog.regionsByCode(distinct(items, ServiceItem::getRegionCode));
-		return mapEach(items, (item) -> byCode.get(item.getRegionCode()));
+	@SchemaMapping(typeName = "ServiceItem")
+	Region region(ServiceItem item) {
+		return this.catalog.region(item.getRegionCode());
 	}
 
-	@BatchMapping(typeName = "ServiceItem")
-	Map<ServiceItem, List<LifeEvent>> lifeEvents(List<ServiceItem> items) {
-		Map<String, LifeEvent> byCode = this.catalog
-			.lifeEventsByCode(items.stream().flatMap((item) -> item.getLifeEvents().stream()).distinct().toList());
-		return mapEach(items,
-				(item) -> item.getLifeEvents().stream().map(byCode::get).filter(Objects::nonNull).toList());
+	@SchemaMapping(typeName = "ServiceItem")
+	List<LifeEvent> lifeEvents(ServiceItem item) {
+		return List.copyOf(this.catalog.lifeEventsByCode(item.getLifeEvents()).values());
 	}
 
 	@BatchMapping(typeName = "ServiceItem")
 	Map<ServiceItem, CertificateType> resultCertificateType(List<ServiceItem> items) {
-		Map<String, CertificateType> byCode = this.certificateTypes
-			.findByCodes(distinct(items, ServiceItem::getResultCertificateTypeCode));
-		return items.stream()
-			.filter((item) -> byCode.containsKey(item.getResultCertificateTypeCode()))
-			.collect(Collectors.toMap(Function.identity(), (item) -> byCode.get(item.getResultCertificateTypeCode()),
-					(a, b) -> a));
+		return Batches.resolve(items, ServiceItem::getResultCertificateTypeCode, this.certificateTypes::findByCodes);
 	}
 
 	@BatchMapping(typeName = "Material")
 	Map<Material, CertificateType> certificateType(List<Material> materials) {
-		Map<String, CertificateType> byCode = this.certificateTypes
-			.findByCodes(distinct(materials, Material::certificateTypeCode));
-		return materials.stream()
-			.filter((material) -> byCode.containsKey(material.certificateTypeCode()))
-			.collect(Collectors.toMap(Function.identity(), (material) -> byCode.get(material.certificateTypeCode()),
-					(a, b) -> a));
+		return Batches.resolve(materials, Material::certificateTypeCode, this.certificateTypes::findByCodes);
 	}
 
-	@BatchMapping(typeName = "CertificateType")
-	Map<CertificateType, Department> issuingDepartment(List<CertificateType> types) {
-		Map<String, Department> byCode = this.catalog
-			.departmentsByCode(distinct(types, CertificateType::issuingDepartmentCode));
-		return mapEach(types, (type) -> byCode.get(type.issuingDepartmentCode()));
+	@SchemaMapping(typeName = "CertificateType")
+	Department issuingDepartment(CertificateType type) {
+		return this.catalog.department(type.issuingDepartmentCode());
 	}
 
-	@BatchMapping(typeName = "Region")
-	Map<Region, Region> parent(List<Region> regions) {
-		Map<String, Region> byCode = this.catalog.regionsByCode(distinct(regions, Region::parentCode));
-		return regions.stream()
-			.filter((region) -> byCode.containsKey(region.parentCode()))
-			.collect(Collectors.toMap(Function.identity(), (region) -> byCode.get(region.parentCode()), (a, b) -> a));
-	}
-
-	private static <T> List<String> distinct(List<T> values, Function<T, String> key) {
-		return values.stream().map(key).filter(Objects::nonNull).distinct().toList();
-	}
-
-	/** Keeps every source, so a dangling reference reads as null instead of failing the batch. */
-	private static <T, R> Map<T, R> mapEach(List<T> sources, Function<T, R> value) {
-		Map<T, R> result = new java.util.IdentityHashMap<>();
-		for (T source : sources) {
-			R resolved = value.apply(source);
-			if (resolved != null) {
-				result.put(source, resolved);
-			}
-		}
-		return result;
+	@SchemaMapping(typeName = "Region")
+	Region parent(Region region) {
+		return this.catalog.region(region.parentCode());
 	}
 
 }

@@ -37,8 +37,11 @@ class CatalogSeeder implements Seeder {
 
 	private final MongoTemplate mongo;
 
+	private final ReferenceData references;
+
 	CatalogSeeder(DepartmentRepository departments, RegionRepository regions, LifeEventRepository lifeEvents,
-			SynonymRepository synonyms, MongoTemplate mongo) {
+			SynonymRepository synonyms, MongoTemplate mongo, ReferenceData references) {
+		this.references = references;
 		this.synonyms = synonyms;
 		this.departments = departments;
 		this.regions = regions;
@@ -56,6 +59,7 @@ class CatalogSeeder implements Seeder {
 		files.applyIfChanged("catalog/departments.json", Department.class, this.departments::saveAll);
 		files.applyIfChanged("catalog/regions.json", Region.class, this.regions::saveAll);
 		files.applyIfChanged("catalog/life-events.json", LifeEvent.class, this.lifeEvents::saveAll);
+		this.references.invalidate();
 		files.applyIfChanged("catalog/service-items.json", BaseItemSeed.class, this::upsertImplementations);
 		// the file is the whole table: a synonym removed from it is removed here
 		files.applyIfChanged("search/synonyms.json", Synonym.class, (all) -> {

@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.catalog.search.SearchRequest;
@@ -37,29 +35,27 @@ public class CatalogService {
 
 	private final ServiceItemRepository items;
 
-	private final DepartmentRepository departments;
+	private final ItemCache shownItems;
 
-	private final RegionRepository regions;
-
-	private final LifeEventRepository lifeEvents;
+	private final ReferenceData references;
 
 	private final MongoTemplate mongo;
 
 	private final ServiceItemSearch search;
 
-	CatalogService(ServiceItemRepository items, DepartmentRepository departments, RegionRepository regions,
-			LifeEventRepository lifeEvents, MongoTemplate mongo, ServiceItemSearch search) {
+	CatalogService(ServiceItemRepository items, ItemCache shownItems, ReferenceData references, MongoTemplate mongo,
+			ServiceItemSearch search) {
 		this.search = search;
 		this.items = items;
-		this.departments = departments;
-		this.regions = regions;
-		this.lifeEvents = lifeEvents;
+		this.shownItems = shownItems;
+		this.references = references;
 		this.mongo = mongo;
 	}
 
 	/**
 	 * Searches (or, without a query, lists by popularity) the active items through the search index,
-	 * then reads the page's documents from MongoDB in one round trip, in the index's order.
+	 * then reads the page's documents (from the cache of shown items, the rest from MongoDB in one round
+	 * trip), in the index's order.
 	 *
 	 * @param nearRegion the resident's region: its implementations rank first; null for none
 	 */
@@ -71,9 +67,8 @@ public class CatalogService {
 		SearchResult result = this.search.search(new SearchRequest(text,
 				filterValues((filter != null) ? filter : ServiceItemFilter.NONE), nearRegion, page.offset(),
 				page.size()));
-		Map<String, ServiceItem> byCode = this.items.findAllById(result.hits().stream().map(SearchResult.Hit::code).toList())
-			.stream()
-			.collect(Collectors.toMap(ServiceItem::getCode, Function.identity()));
+		Map<String, ServiceItem> byCode = this.shownItems
+			.byCodes(result.hits().stream().map(SearchResult.Hit::code).toList());
 		List<ServiceItemConnection.Edge> edges = new ArrayList<>();
 		for (SearchResult.Hit hit : result.hits()) {
 			ServiceItem item = byCode.get(hit.code());
@@ -130,28 +125,45 @@ public class CatalogService {
 		return this.mongo.find(Query.query(criteria).with(BY_POPULARITY).limit(first), ServiceItem.class);
 	}
 
+	/** By number. */
 	public List<Department> departments() {
-		return this.departments.findAll(Sort.by("number"));
+		return List.copyOf(this.references.departments().values());
 	}
 
+	/** By code. */
 	public List<Region> regions() {
-		return this.regions.findAll(Sort.by("_id"));
+		return List.copyOf(this.references.regions().values());
 	}
 
 	public List<LifeEvent> lifeEvents() {
-		return this.lifeEvents.findAll();
+		return List.copyOf(this.references.lifeEvents().values());
+	}
+
+	/** The department with this code, or null (a dangling reference reads as null). */
+	public Department department(String code) {
+		return (code != null) ? this.references.departments().get(code) : null;
+	}
+
+	/** The region with this code, or null. */
+	public Region region(String code) {
+		return (code != null) ? this.references.regions().get(code) : null;
+	}
+
+	/** The life event with this code, or null. */
+	public LifeEvent lifeEvent(String code) {
+		return (code != null) ? this.references.lifeEvents().get(code) : null;
 	}
 
 	public Map<String, Department> departmentsByCode(Collection<String> codes) {
-		return byId(this.departments.findAllById(codes), Department::code);
+		return ReferenceData.subset(this.references.departments(), codes);
 	}
 
 	public Map<String, Region> regionsByCode(Collection<String> codes) {
-		return byId(this.regions.findAllById(codes), Region::code);
+		return ReferenceData.subset(this.references.regions(), codes);
 	}
 
 	public Map<String, LifeEvent> lifeEventsByCode(Collection<String> codes) {
-		return byId(this.lifeEvents.findAllById(codes), LifeEvent::code);
+		return ReferenceData.subset(this.references.lifeEvents(), codes);
 	}
 
 	public CatalogStatistics statistics(String regionCode) {
@@ -184,19 +196,19 @@ public class CatalogService {
 	}
 
 	void requireRegion(String code, String field) {
-		if (!this.regions.existsById(code)) {
+		if (!this.references.regions().containsKey(code)) {
 			throw ApiException.onField(field, ErrorCode.UNKNOWN_REFERENCE, "行政区划/region", code);
 		}
 	}
 
 	void requireDepartment(String code, String field) {
-		if (!this.departments.existsById(code)) {
+		if (!this.references.departments().containsKey(code)) {
 			throw ApiException.onField(field, ErrorCode.UNKNOWN_REFERENCE, "部门/department", code);
 		}
 	}
 
 	void requireLifeEvent(String code, String field) {
-		if (!this.lifeEvents.existsById(code)) {
+		if (!this.references.lifeEvents().containsKey(code)) {
 			throw ApiException.onField(field, ErrorCode.UNKNOWN_REFERENCE, "生命周期主题/life event", code);
 		}
 	}
@@ -251,10 +263,6 @@ public class CatalogService {
 			throw ApiException.onField("query", ErrorCode.INVALID_ARGUMENT, "query ≤ " + MAX_QUERY_LENGTH);
 		}
 		return trimmed;
-	}
-
-	private static <T> Map<String, T> byId(List<T> values, Function<T, String> id) {
-		return values.stream().collect(Collectors.toMap(id, Function.identity()));
 	}
 
 }

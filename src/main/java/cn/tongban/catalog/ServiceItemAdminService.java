@@ -38,7 +38,7 @@ class ServiceItemAdminService {
 	}
 
 	ServiceItem create(CreateServiceItemInput input) {
-		Region region = this.catalog.regionsByCode(List.of(input.region())).get(input.region());
+		Region region = this.catalog.region(input.region());
 		if (region == null) {
 			throw ApiException.onField("input.region", ErrorCode.UNKNOWN_REFERENCE, "行政区划/region", input.region());
 		}
@@ -73,7 +73,7 @@ class ServiceItemAdminService {
 		item.setConsultationPhone(input.consultationPhone());
 		this.rules.check(item);
 		item.setImplementingAgency(
-				this.catalog.departmentsByCode(List.of(item.getDepartmentCode())).get(item.getDepartmentCode()).agencyIn(region));
+				this.catalog.department(item.getDepartmentCode()).agencyIn(region));
 		item.setUpdatedAt(Instant.now(this.clock));
 		try {
 			return indexed(this.items.insert(item));
@@ -110,10 +110,8 @@ class ServiceItemAdminService {
 		if (input.department() != null && !input.department().equals(item.getDepartmentCode())) {
 			item.setDepartmentCode(input.department());
 			this.rules.check(item);
-			Region region = this.catalog.regionsByCode(List.of(item.getRegionCode())).get(item.getRegionCode());
-			item.setImplementingAgency(this.catalog.departmentsByCode(List.of(input.department()))
-				.get(input.department())
-				.agencyIn(region));
+			Region region = this.catalog.region(item.getRegionCode());
+			item.setImplementingAgency(this.catalog.department(input.department()).agencyIn(region));
 		}
 		else {
 			this.rules.check(item);

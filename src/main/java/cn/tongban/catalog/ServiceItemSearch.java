@@ -23,6 +23,7 @@ import cn.tongban.platform.DatabaseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,7 +47,7 @@ class ServiceItemSearch implements SmartLifecycle {
 
 	private static final int PAGE = 1000;
 
-	private final ServiceItemIndex index = new ServiceItemIndex();
+	private final ServiceItemIndex index;
 
 	private final SearchSuggester suggester = new SearchSuggester();
 
@@ -63,6 +64,8 @@ class ServiceItemSearch implements SmartLifecycle {
 
 	private final CertificateTypeService certificateTypes;
 
+	private final ItemCache shownItems;
+
 	private final DatabaseMode databaseMode;
 
 	private volatile Instant watermark = Instant.EPOCH;
@@ -70,8 +73,11 @@ class ServiceItemSearch implements SmartLifecycle {
 	private volatile boolean running;
 
 	ServiceItemSearch(MongoTemplate mongo, DepartmentRepository departments, LifeEventRepository lifeEvents,
-			SynonymRepository synonyms, CertificateTypeService certificateTypes, DatabaseMode databaseMode) {
+			SynonymRepository synonyms, CertificateTypeService certificateTypes, ItemCache shownItems,
+			DatabaseMode databaseMode, @Value("${tongban.search.answer-cache-size:5000}") long answerCacheSize) {
+		this.index = new ServiceItemIndex(answerCacheSize);
 		this.databaseMode = databaseMode;
+		this.shownItems = shownItems;
 		this.mongo = mongo;
 		this.departments = departments;
 		this.lifeEvents = lifeEvents;
@@ -98,6 +104,7 @@ class ServiceItemSearch implements SmartLifecycle {
 			latest[0] = latest(page, latest[0]);
 		});
 		this.index.rebuild(items);
+		this.shownItems.evictAll();
 		this.indexed.clear();
 		items.forEach((item) -> this.indexed.put(item.code(), new Listing(item.name(), item.popularity())));
 		rebuildSuggestions();
@@ -122,6 +129,7 @@ class ServiceItemSearch implements SmartLifecycle {
 		this.index.delete(retired);
 		items.forEach((item) -> this.indexed.put(item.code(), new Listing(item.name(), item.popularity())));
 		retired.forEach(this.indexed::remove);
+		this.shownItems.evict(changed.stream().map(ServiceItem::getCode).toList());
 	}
 
 	/**

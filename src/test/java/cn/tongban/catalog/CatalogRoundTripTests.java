@@ -9,7 +9,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Nested references are batched: a page of 100 costs the same database round trips as a page of 5. */
+/**
+ * Nested references are batched: a page of 100 costs the same database round trips as a page of 5.
+ * Reference data and shown items are cached, so a repeated page costs fewer.
+ */
 @GraphQlIntegrationTest
 class CatalogRoundTripTests {
 
@@ -34,16 +37,35 @@ class CatalogRoundTripTests {
 	@Autowired
 	MongoCommandCounter commands;
 
+	@Autowired
+	ReferenceData references;
+
+	@Autowired
+	ItemCache shownItems;
+
 	@Test
 	void roundTripsDoNotGrowWithThePageSize() {
-		int small = roundTrips(5);
-		int large = roundTrips(100);
+		int small = roundTripsWithEmptyCaches(5);
+		int large = roundTripsWithEmptyCaches(100);
 		assertThat(large).isEqualTo(small);
-		// the page's documents by id (matching and counting happen in the search index), then one batched
-		// load each: department, region, region parent, life events, result certificate type, material
-		// certificate type, and the issuing department once per depth at which certificate types appear
-		// (the result type is one level above the materials' types, so their loads are dispatched apart)
-		assertThat(small).isEqualTo(9);
+		// the page's documents by id (matching and counting happen in the search index), the reference
+		// data (departments, regions, life events: one read each, then from memory for the department,
+		// region, parent, life events and issuing departments), and one batched load each of result
+		// certificate types and material certificate types
+		assertThat(small).isEqualTo(6);
+	}
+
+	@Test
+	void aRepeatedPageReadsOnlyWhatIsNotCached() {
+		roundTrips(20);
+		// the items and reference data come from memory; certificate types belong to another module
+		assertThat(roundTrips(20)).isEqualTo(2);
+	}
+
+	private int roundTripsWithEmptyCaches(int first) {
+		this.references.invalidate();
+		this.shownItems.evictAll();
+		return roundTrips(first);
 	}
 
 	private int roundTrips(int first) {

@@ -72,6 +72,27 @@ class ServiceItemAdminTests {
 	}
 
 	@Test
+	void searchesAfterAChangeShowTheChangeAlthoughTheOldAnswerWasKept() {
+		this.graphQl.document(CREATE).variable("input", input("0011")).execute().path("createServiceItem").hasValue();
+		String code = "370285GG0040911000";
+		// asked twice: the answer and the shown item are now held in memory
+		firstName("测试救助事项0011").isEqualTo("测试救助事项0011");
+		firstName("测试救助事项0011").isEqualTo("测试救助事项0011");
+		this.graphQl.document(UPDATE)
+			.variable("input", Map.of("code", code, "name", "渔港避风塘管理服务"))
+			.execute()
+			.path("updateServiceItem.serviceItem.name")
+			.hasValue();
+		codes("测试救助事项0011").doesNotContain(code);
+		firstName("渔港避风塘管理服务").isEqualTo("渔港避风塘管理服务");
+		// another instance changes it: shown as changed once the poll saw it
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(code)),
+				Update.update("name", "渔港避风塘综合服务").set("updatedAt", Instant.now()), ServiceItem.class);
+		this.search.catchUp();
+		firstName("渔港避风塘").isEqualTo("渔港避风塘综合服务");
+	}
+
+	@Test
 	void changesWrittenByAnotherInstanceAreFoundAfterThePoll() {
 		this.graphQl.document(CREATE).variable("input", input("0010")).execute().path("createServiceItem").hasValue();
 		String code = "370285GG0040910000";

@@ -9,4 +9,10 @@ import java.util.Map;
  * @param nearRegion the resident's region: its implementations rank first
  */
 public record SearchRequest(String text, Map<String, String> filters, String nearRegion, int offset, int size) {
+
+	public SearchRequest {
+		// requests are cache keys: an unchangeable copy
+		filters = Map.copyOf(filters);
+	}
+
 }

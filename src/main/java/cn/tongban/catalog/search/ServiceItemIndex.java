@@ -7,6 +7,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
@@ -52,6 +56,10 @@ import org.apache.lucene.util.FixedBitSet;
  * The in-memory Lucene index of active service items. MongoDB is the source of truth: the index
  * is rebuilt from it at start-up and patched on every change; it answers with item codes only.
  * Thread-safe: writes go through one {@link IndexWriter}, reads through a {@link SearcherManager}.
+ * <p>
+ * Answers are kept per request (text, filters, region, page) until the index or the synonyms
+ * change, like Solr's query result cache: what residents search is very repetitive (the same
+ * colloquial names, the same filter chips), and a repeated search then costs a map lookup.
  */
 public class ServiceItemIndex implements AutoCloseable {
 
@@ -82,7 +90,19 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	private volatile SynonymTable synonyms = new SynonymTable(List.of());
 
+	/** Answers by (generation, request); the generation moves after every change that is visible to searches. */
+	private final Cache<CacheKey, SearchResult> answers;
+
+	private final AtomicLong generation = new AtomicLong();
+
+	/** An index that computes every answer afresh. */
 	public ServiceItemIndex() {
+		this(0);
+	}
+
+	/** @param answerCacheSize how many answers to keep; 0 keeps none */
+	public ServiceItemIndex(long answerCacheSize) {
+		this.answers = Caffeine.newBuilder().maximumSize(answerCacheSize).build();
 		FACETS.forEach((dimension) -> this.facetsConfig.setMultiValued(dimension, true));
 		try {
 			this.writer = new IndexWriter(this.directory, new IndexWriterConfig(SearchFields.indexAnalyzer()));
@@ -95,6 +115,7 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	public void useSynonyms(SynonymTable synonyms) {
 		this.synonyms = synonyms;
+		nextGeneration();
 	}
 
 	/** Replaces the whole index content. */
@@ -126,6 +147,19 @@ public class ServiceItemIndex implements AutoCloseable {
 	}
 
 	public SearchResult search(SearchRequest request) {
+		// read before the searcher is acquired: an answer computed on an older searcher is filed under
+		// an older generation, which no later search asks for
+		CacheKey key = new CacheKey(this.generation.get(), request);
+		SearchResult cached = this.answers.getIfPresent(key);
+		if (cached != null) {
+			return cached;
+		}
+		SearchResult result = compute(request);
+		this.answers.put(key, result);
+		return result;
+	}
+
+	private SearchResult compute(SearchRequest request) {
 		SearchQuery text = (request.text() != null) ? SearchQuery.of(request.text(), this.synonyms) : null;
 		BooleanQuery.Builder bool = new BooleanQuery.Builder();
 		bool.add((text != null) ? text.query : new MatchAllDocsQuery(), Occur.MUST);
@@ -262,6 +296,7 @@ public class ServiceItemIndex implements AutoCloseable {
 		try {
 			change.run();
 			this.searchers.maybeRefreshBlocking();
+			nextGeneration();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -283,11 +318,19 @@ public class ServiceItemIndex implements AutoCloseable {
 		}
 	}
 
+	private void nextGeneration() {
+		this.generation.incrementAndGet();
+		this.answers.invalidateAll();
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.searchers.close();
 		this.writer.close();
 		this.directory.close();
+	}
+
+	private record CacheKey(long generation, SearchRequest request) {
 	}
 
 	@FunctionalInterface
