@@ -51,6 +51,22 @@ class SearchFeatureTests {
 	}
 
 	@Test
+	void guideTextIsSearchedWhenNoNameAliasOrKeywordCarriesTheWords() {
+		// 近期免冠彩色照片 is only ever a material
+		GraphQlTester.Response response = search("近期免冠彩色", null, null, 5);
+		response.path("serviceItems.totalCount").entity(Integer.class).satisfies((total) -> assertThat(total).isPositive());
+		response.path("serviceItems.edges").entityList(Object.class).hasSizeGreaterThan(0);
+	}
+
+	@Test
+	void aNamedMatchOutranksEveryGuideTextMatch() {
+		// 身份证 is a material of most items; the matches are the items named after it
+		search("身份证", null, null, 50).path("serviceItems.edges[*].node.name")
+			.entityList(String.class)
+			.satisfies((names) -> assertThat(names).isNotEmpty().allMatch((name) -> name.contains("身份证")));
+	}
+
+	@Test
 	void facetsFollowTheFilters() {
 		GraphQlTester.Response response = search(null, null, Map.of("department", "GJJ"), 1);
 		response.path("serviceItems.facets.departments[*].department.code").entityList(String.class).containsExactly("GJJ");

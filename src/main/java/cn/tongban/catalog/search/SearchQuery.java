@@ -28,6 +28,12 @@ import org.apache.lucene.search.TermQuery;
  * Lucene syntax in the input is just text. Chinese text is segmented (smartcn) and also matched
  * as character bigrams; colloquial terms add variants in catalogue language; letters are read as
  * full pinyin or initials. Weights: name 8 > aliases 4 > keywords 2 > guide text 1.
+ * <p>
+ * Guide text (conditions, materials, legal basis) mentions common words everywhere: 身份证 is in
+ * the materials of most items. {@link #namedFilter} therefore narrows a search to items whose name,
+ * aliases or keywords carry a typed word: a match on guide text alone would score under the
+ * relevance floor next to them anyway, and scoring the tens of thousands of such items dominated
+ * the cost of a search. Only when nothing is named that way is the guide text searched alone.
  */
 final class SearchQuery {
 
@@ -49,9 +55,23 @@ final class SearchQuery {
 	/** The typed pinyin, when the input was pinyin. */
 	final String pinyin;
 
+	/** Terms of the name, alias and keyword fields the query looks for. */
+	private final List<Term> namedTerms = new ArrayList<>();
+
+	/**
+	 * Matches items that carry a typed word in their name, aliases or keywords; null when the query
+	 * does not look at guide text (pinyin, codes), so there is nothing to narrow.
+	 */
+	final Query namedFilter;
+
 	private SearchQuery(Query query, String pinyin) {
+		this(query, pinyin, null);
+	}
+
+	private SearchQuery(Query query, String pinyin, Query namedFilter) {
 		this.query = query;
 		this.pinyin = pinyin;
+		this.namedFilter = namedFilter;
 	}
 
 	static SearchQuery of(String text, SynonymTable synonyms) {
@@ -74,7 +94,10 @@ final class SearchQuery {
 			anyVariant.add(result.chinese(variant, original), Occur.SHOULD);
 			original = false;
 		}
-		return new SearchQuery(anyVariant.build(), null).withWords(result.words);
+		BooleanQuery.Builder named = new BooleanQuery.Builder();
+		result.namedTerms.stream().distinct().forEach((term) -> named.add(new TermQuery(term), Occur.SHOULD));
+		Query namedFilter = result.namedTerms.isEmpty() ? null : named.build();
+		return new SearchQuery(anyVariant.build(), null, namedFilter).withWords(result.words);
 	}
 
 	private static SearchQuery pinyin(String typed, SynonymTable synonyms) {
@@ -110,6 +133,9 @@ final class SearchQuery {
 		if (!tokens.isEmpty()) {
 			BooleanQuery.Builder byWords = new BooleanQuery.Builder();
 			for (String token : tokens) {
+				this.namedTerms.add(new Term(SearchFields.NAME, token));
+				this.namedTerms.add(new Term(SearchFields.ALIASES, token));
+				this.namedTerms.add(new Term(SearchFields.KEYWORDS, token));
 				byWords.add(new DisjunctionMaxQuery(List.of(weighted(SearchFields.NAME, token, 8),
 						weighted(SearchFields.ALIASES, token, 4), weighted(SearchFields.KEYWORDS, token, 2),
 						weighted(SearchFields.GUIDE, token, 1)), 0.1f), Occur.SHOULD);
@@ -121,6 +147,8 @@ final class SearchQuery {
 		if (!bigrams.isEmpty()) {
 			BooleanQuery.Builder byBigrams = new BooleanQuery.Builder();
 			for (String bigram : bigrams) {
+				this.namedTerms.add(new Term(SearchFields.NAME_BIGRAM, bigram));
+				this.namedTerms.add(new Term(SearchFields.ALIASES_BIGRAM, bigram));
 				byBigrams.add(new DisjunctionMaxQuery(List.of(weighted(SearchFields.NAME_BIGRAM, bigram, 3),
 						weighted(SearchFields.ALIASES_BIGRAM, bigram, 1.5f)), 0.1f), Occur.SHOULD);
 			}
