@@ -1,5 +1,6 @@
 package cn.tongban.catalog;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import cn.tongban.platform.DatabaseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,7 +40,7 @@ import org.springframework.stereotype.Service;
  * {@code tongban.search.poll-interval}).
  */
 @Service
-class ServiceItemSearch implements SmartLifecycle {
+class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceItemSearch.class);
 
@@ -265,6 +267,12 @@ class ServiceItemSearch implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+	}
+
+	/** Closes the index and removes its folder. */
+	@Override
+	public void destroy() throws IOException {
+		this.index.close();
 	}
 
 	@Override
