@@ -18,12 +18,12 @@ export async function freePort() {
 }
 
 /** Starts the jar with a fresh data folder; resolves once /actuator/health is UP. */
-export async function startService(jar, extraArgs = [], { startupLimitMs = 600_000, heap = '2g' } = {}) {
+export async function startService(jar, extraArgs = [], { startupLimitMs = 600_000, heap = '2g', jvmArgs = [] } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-'));
   const logFile = join(dataDir, 'service.log');
   const log = createWriteStream(logFile);
-  const child = spawn('java', [`-Xmx${heap}`, '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1',
+  const child = spawn('java', [`-Xmx${heap}`, ...jvmArgs, '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1',
     `--tongban.mongodb.embedded.data-dir=${dataDir}`, '--logging.level.root=warn',
     '--logging.level.cn.tongban=info',
     // the load comes from one address: keep the limiter in the path but give it room

@@ -1,6 +1,8 @@
 // Search load scenario: 16 concurrent clients run the citizen query mix (with the resident's region,
 // as the app sends it) and, separately, search-box suggestions, against the built service.
-// Usage: node bench/search/run.mjs <jar> [seeded|100k] [seconds]
+// Usage: node bench/search/run.mjs <jar> [seeded|100k] [seconds] [--no-answer-cache]
+// --no-answer-cache switches the index's answer cache off: every search is computed, as a query
+// nobody asked since the last catalogue change would be.
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,11 +11,12 @@ import { execFileSync } from 'node:child_process';
 import { graphql, load, startService } from '../lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const [jar, catalog = 'seeded', secondsArg = '30'] = process.argv.slice(2);
-if (!jar || !['seeded', '100k'].includes(catalog)) {
-  console.error('usage: node bench/search/run.mjs <jar> [seeded|100k] [seconds]');
+const [jar, catalog = 'seeded', secondsArg = '30', cacheArg = ''] = process.argv.slice(2);
+if (!jar || !['seeded', '100k'].includes(catalog) || !['', '--no-answer-cache'].includes(cacheArg)) {
+  console.error('usage: node bench/search/run.mjs <jar> [seeded|100k] [seconds] [--no-answer-cache]');
   process.exit(2);
 }
+const answerCache = cacheArg !== '--no-answer-cache';
 const seconds = Math.min(Number(secondsArg), 300);
 const CLIENTS = 16;
 const REGIONS = ['370202', '370203', '370211', '370212', '370213', '370214', '370215', '370281', '370283', '370285'];
@@ -35,7 +38,9 @@ if (catalog === '100k') {
   execFileSync('node', [join(here, 'generate-catalog.mjs'), overlay], { stdio: 'inherit' });
   args = [`--tongban.seed.locations=file:${overlay}/,classpath:seeds/`];
 }
-const service = await startService(jar, args);
+if (!answerCache) args.push('--tongban.search.answer-cache-size=0');
+// the collector the deployment notes recommend (docs/scaling.md): pauses under a millisecond
+const service = await startService(jar, args, { jvmArgs: ['-XX:+UseZGC'] });
 console.log(`service up in ${service.startupSeconds.toFixed(1)} s at ${service.baseUrl}`);
 try {
   const size = await graphql(service.baseUrl, '{ serviceItems(first: 1) { totalCount } }');
@@ -49,19 +54,22 @@ try {
     request: (i) => (i % 4 ? searchRequest(i) : suggestRequest(i)) });
   // saturation first (it also warms the JIT): 16 clients in a closed loop
   scenarios.search16Clients = await load({ clients: CLIENTS, seconds, warmupSeconds: 10, request: searchRequest });
-  // 16 clients paced at half the saturation throughput
-  const paced = Math.max(10, Math.round(scenarios.search16Clients.throughputPerSecond / 2));
-  scenarios.search16ClientsPaced = { ratePerSecond: paced, ...await load({ clients: CLIENTS, seconds, warmupSeconds: 5, ratePerSecond: paced, request: searchRequest }) };
+  // 16 clients paced at a quarter, half and three quarters of the saturation throughput
+  for (const [name, share] of [['Quarter', 0.25], ['Half', 0.5], ['ThreeQuarters', 0.75]]) {
+    const paced = Math.max(10, Math.round(scenarios.search16Clients.throughputPerSecond * share));
+    scenarios[`search16ClientsPaced${name}`] = { ratePerSecond: paced,
+      ...await load({ clients: CLIENTS, seconds, warmupSeconds: 5, ratePerSecond: paced, request: searchRequest }) };
+  }
   // unloaded: one client, what a single resident sees
   scenarios.searchOneClient = await load({ clients: 1, seconds, warmupSeconds: 5, request: searchRequest });
   scenarios.suggest16Clients = await load({ clients: CLIENTS, seconds, warmupSeconds: 5, request: suggestRequest });
   scenarios.suggestOneClient = await load({ clients: 1, seconds, warmupSeconds: 5, request: suggestRequest });
   for (const [name, figures] of Object.entries(scenarios)) console.log(name, JSON.stringify(figures));
-  const result = { scenario: 'search', catalog, items, clients: CLIENTS, date: new Date().toISOString(),
+  const result = { scenario: 'search', catalog, answerCache, items, clients: CLIENTS, date: new Date().toISOString(),
     machine: 'this workplace: 2 cores, 24 GiB; client and service on one machine over loopback',
     startupSeconds: service.startupSeconds, ...scenarios };
   mkdirSync(join(here, '../results'), { recursive: true });
-  const file = join(here, '../results', `search-${catalog}.json`);
+  const file = join(here, '../results', `search-${catalog}${answerCache ? '' : '-no-answer-cache'}.json`);
   writeFileSync(file, JSON.stringify(result, null, 1) + '\n');
   console.log(`written ${file}`);
 } finally {
