@@ -21,11 +21,14 @@ import org.springframework.stereotype.Component;
 /**
  * Loads departments, regions, life events and the base items, expanding each base item into its
  * implementations: one for the city and/or one per district, as its {@code levels} say.
- * Items are upserted by implementation code in one bulk write; a re-seed refreshes the guide but
+ * Items are upserted by implementation code in bulk writes of {@value #BULK} (one write of a 100,000-item
+ * catalogue held it all in memory at once); a re-seed refreshes the guide but
  * keeps an item's status, so an item an administrator retired stays retired.
  */
 @Component
 class CatalogSeeder implements Seeder {
+
+	static final int BULK = 1000;
 
 	private final DepartmentRepository departments;
 
@@ -74,22 +77,33 @@ class CatalogSeeder implements Seeder {
 			.collect(Collectors.toMap(Department::code, Function.identity()));
 		List<Region> allRegions = this.regions.findAll();
 		Region city = allRegions.stream().filter((r) -> r.level() == RegionLevel.CITY).findFirst().orElseThrow();
-		Instant now = Instant.now();
-		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ServiceItem.class);
+		// every reference checked before the first write: a bad seed file changes nothing
 		for (BaseItemSeed base : baseItems) {
-			Department department = departmentsByCode.get(base.departmentCode());
-			if (department == null) {
+			if (!departmentsByCode.containsKey(base.departmentCode())) {
 				throw new IllegalStateException("Seed item " + base.name() + " names unknown department "
 						+ base.departmentCode());
 			}
+		}
+		Instant now = Instant.now();
+		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ServiceItem.class);
+		int queued = 0;
+		for (BaseItemSeed base : baseItems) {
+			Department department = departmentsByCode.get(base.departmentCode());
 			for (Region region : allRegions) {
 				if (base.levels().contains(region.level())) {
 					ServiceItem item = base.implementedIn(region, department, city, now);
 					bulk.upsert(Query.query(Criteria.where("_id").is(item.getCode())), asUpsert(item));
+					if (++queued == BULK) {
+						bulk.execute();
+						bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ServiceItem.class);
+						queued = 0;
+					}
 				}
 			}
 		}
-		bulk.execute();
+		if (queued > 0) {
+			bulk.execute();
+		}
 	}
 
 	private Update asUpsert(ServiceItem item) {
