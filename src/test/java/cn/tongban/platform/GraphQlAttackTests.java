@@ -82,6 +82,24 @@ class GraphQlAttackTests {
 	}
 
 	@Test
+	void anOperationThatFailedALimitIsRefusedEachTime() throws Exception {
+		String costly = "{ serviceItems(first: 100) { nodes { materials { certificateType { fields { key label } } } "
+				+ "lifeEvents { name } department { name } } } }";
+		send(costly).andExpect(jsonPath("$.errors[0].extensions.code").value("QUERY_TOO_COSTLY"));
+		send(costly).andExpect(jsonPath("$.errors[0].extensions.code").value("QUERY_TOO_COSTLY"));
+	}
+
+	@Test
+	void skippedFieldsAreCountedByTheVariablesOfEachRequest() throws Exception {
+		String aliases = IntStream.range(0, 31)
+			.mapToObj((i) -> "r" + i + ": regions @skip(if: $skip) { code }")
+			.collect(Collectors.joining(" "));
+		String operation = "query($skip: Boolean!) { regions { code } " + aliases + " }";
+		send(operation, Map.of("skip", true)).andExpect(jsonPath("$.data.regions").exists());
+		send(operation, Map.of("skip", false)).andExpect(jsonPath("$.errors[0].extensions.code").value("TOO_MANY_ALIASES"));
+	}
+
+	@Test
 	void circularFragmentsAreRefused() throws Exception {
 		send("{ regions { ...A } } fragment A on Region { parent { ...B } } fragment B on Region { parent { ...A } }")
 			.andExpect(jsonPath("$.errors[0].extensions.code").value("GRAPHQL_VALIDATION_FAILED"));

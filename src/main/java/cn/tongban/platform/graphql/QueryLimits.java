@@ -19,7 +19,24 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.ObjectValue;
+import graphql.language.OperationDefinition;
+import graphql.language.VariableReference;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
@@ -53,8 +70,20 @@ class QueryLimits {
 			.build());
 	}
 
+	/**
+	 * The three checks below, skipped for an operation that already passed them when its variables
+	 * cannot change the verdict (see {@link VariableFreeShape}): apps send the same few operations
+	 * thousands of times, and the three traversals were a tenth of a cached search's CPU.
+	 */
 	@Bean
-	MaxQueryDepthInstrumentation depthLimit(@Value("${tongban.graphql.max-depth:15}") int maxDepth) {
+	ChainedInstrumentation limitsCheckedOnce(@Value("${tongban.graphql.max-depth:15}") int maxDepth,
+			@Value("${tongban.graphql.max-cost:5000}") int maxCost,
+			@Value("${tongban.graphql.max-aliases:30}") int maxAliases,
+			@Value("${tongban.graphql.max-root-fields:15}") int maxRootFields) {
+		return new CheckedOnce(List.of(depthLimit(maxDepth), costLimit(maxCost), new AliasLimit(maxAliases, maxRootFields)));
+	}
+
+	static MaxQueryDepthInstrumentation depthLimit(int maxDepth) {
 		return new MaxQueryDepthInstrumentation(maxDepth) {
 			@Override
 			protected AbortExecutionException mkAbortException(int depth, int max) {
@@ -64,8 +93,7 @@ class QueryLimits {
 		};
 	}
 
-	@Bean
-	MaxQueryComplexityInstrumentation costLimit(@Value("${tongban.graphql.max-cost:5000}") int maxCost) {
+	static MaxQueryComplexityInstrumentation costLimit(int maxCost) {
 		return new MaxQueryComplexityInstrumentation(maxCost, pageWeightedCost()) {
 			@Override
 			protected AbortExecutionException mkAbortException(int cost, int max) {
@@ -73,12 +101,6 @@ class QueryLimits {
 						cost, max));
 			}
 		};
-	}
-
-	@Bean
-	AliasLimit aliasLimit(@Value("${tongban.graphql.max-aliases:30}") int maxAliases,
-			@Value("${tongban.graphql.max-root-fields:15}") int maxRootFields) {
-		return new AliasLimit(maxAliases, maxRootFields);
 	}
 
 	/**
@@ -113,6 +135,80 @@ class QueryLimits {
 			.extensions(Map.of("code", code))
 			.build();
 		return new AbortExecutionException(List.of(error));
+	}
+
+	/**
+	 * Runs the limits, and remembers the parsed operations (the same instance each time, thanks to
+	 * {@link DocumentCache}) that passed with a verdict their variables cannot change.
+	 */
+	static final class CheckedOnce extends ChainedInstrumentation {
+
+		/** By identity, held weakly: an operation leaves with its entry in the document cache. */
+		private final Cache<Document, Boolean> passed = Caffeine.newBuilder().weakKeys().build();
+
+		CheckedOnce(List<Instrumentation> limits) {
+			super(limits);
+		}
+
+		@Override
+		public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+				InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+			Document document = parameters.getExecutionContext().getDocument();
+			if (this.passed.getIfPresent(document) != null) {
+				return SimpleInstrumentationContext.noOp();
+			}
+			// throws when a limit is exceeded
+			InstrumentationContext<ExecutionResult> checked = super.beginExecuteOperation(parameters, state);
+			// one operation only: then the document says which operation runs, whatever the request names
+			if (document.getDefinitionsOfType(OperationDefinition.class).size() == 1 && VariableFreeShape.of(document)) {
+				this.passed.put(document, Boolean.TRUE);
+			}
+			return checked;
+		}
+
+	}
+
+	/**
+	 * Whether no variable can change an operation's depth, cost or alias counts: no {@code first}
+	 * argument and no {@code @skip} / {@code @include} takes a variable (those are all the limits
+	 * read of the variables).
+	 */
+	static final class VariableFreeShape extends NodeVisitorStub {
+
+		private boolean variableFree = true;
+
+		static boolean of(Document document) {
+			VariableFreeShape visitor = new VariableFreeShape();
+			new NodeTraverser().depthFirst(visitor, document);
+			return visitor.variableFree;
+		}
+
+		@Override
+		public TraversalControl visitArgument(Argument node, TraverserContext<Node> context) {
+			Node<?> parent = context.getParentNode();
+			boolean read = (parent instanceof Directive directive
+					&& (directive.getName().equals("skip") || directive.getName().equals("include")))
+					|| (parent instanceof Field && node.getName().equals("first"));
+			if (read && usesVariable(node.getValue())) {
+				this.variableFree = false;
+				return TraversalControl.QUIT;
+			}
+			return TraversalControl.CONTINUE;
+		}
+
+		private static boolean usesVariable(graphql.language.Value<?> value) {
+			if (value instanceof VariableReference) {
+				return true;
+			}
+			if (value instanceof ArrayValue array) {
+				return array.getValues().stream().anyMatch(VariableFreeShape::usesVariable);
+			}
+			if (value instanceof ObjectValue object) {
+				return object.getObjectFields().stream().anyMatch((field) -> usesVariable(field.getValue()));
+			}
+			return false;
+		}
+
 	}
 
 	/** Caps aliased fields (alias overload) and root fields per operation, fragments included. */
