@@ -143,8 +143,11 @@ class QueryLimits {
 	 */
 	static final class CheckedOnce extends ChainedInstrumentation {
 
-		/** By identity, held weakly: an operation leaves with its entry in the document cache. */
-		private final Cache<Document, Boolean> passed = Caffeine.newBuilder().weakKeys().build();
+		/**
+		 * By identity, held weakly (an operation leaves with its entry in the document cache): true
+		 * once it passed with a verdict no variable can change, false when variables can change it.
+		 */
+		private final Cache<Document, Boolean> skippable = Caffeine.newBuilder().weakKeys().build();
 
 		CheckedOnce(List<Instrumentation> limits) {
 			super(limits);
@@ -154,14 +157,16 @@ class QueryLimits {
 		public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 				InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 			Document document = parameters.getExecutionContext().getDocument();
-			if (this.passed.getIfPresent(document) != null) {
+			Boolean known = this.skippable.getIfPresent(document);
+			if (Boolean.TRUE.equals(known)) {
 				return SimpleInstrumentationContext.noOp();
 			}
 			// throws when a limit is exceeded
 			InstrumentationContext<ExecutionResult> checked = super.beginExecuteOperation(parameters, state);
-			// one operation only: then the document says which operation runs, whatever the request names
-			if (document.getDefinitionsOfType(OperationDefinition.class).size() == 1 && VariableFreeShape.of(document)) {
-				this.passed.put(document, Boolean.TRUE);
+			if (known == null) {
+				// one operation only: then the document says which operation runs, whatever the request names
+				this.skippable.put(document, document.getDefinitionsOfType(OperationDefinition.class).size() == 1
+						&& VariableFreeShape.of(document));
 			}
 			return checked;
 		}
