@@ -16,6 +16,7 @@ import cn.tongban.catalog.search.IndexedItem;
 import cn.tongban.catalog.search.SearchRequest;
 import cn.tongban.catalog.search.SearchResult;
 import cn.tongban.catalog.search.SearchSuggester;
+import cn.tongban.catalog.search.Synonym;
 import cn.tongban.catalog.search.ServiceItemIndex;
 import cn.tongban.catalog.search.SynonymTable;
 import cn.tongban.certificate.CertificateType;
@@ -72,6 +73,9 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	private volatile Instant watermark = Instant.EPOCH;
 
+	/** The synonyms the index uses, as read from MongoDB. */
+	private List<Synonym> loadedSynonyms = List.of();
+
 	private volatile boolean running;
 
 	ServiceItemSearch(MongoTemplate mongo, DepartmentRepository departments, LifeEventRepository lifeEvents,
@@ -97,7 +101,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	synchronized void rebuild() {
 		Instant started = Instant.now();
-		this.index.useSynonyms(new SynonymTable(this.synonyms.findAll()));
+		useSynonyms(this.synonyms.findAll());
 		List<IndexedItem> items = new ArrayList<>();
 		Instant[] latest = { started };
 		References references = references();
@@ -149,7 +153,11 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	/** Re-indexes every item changed since the watermark and reloads the synonyms. */
 	synchronized void catchUp() {
 		Instant since = this.watermark;
-		this.index.useSynonyms(new SynonymTable(this.synonyms.findAll()));
+		List<Synonym> current = this.synonyms.findAll();
+		// a new table drops every kept answer: only when the synonyms really changed
+		if (!current.equals(this.loadedSynonyms)) {
+			useSynonyms(current);
+		}
 		References references = references();
 		Instant[] latest = { since };
 		boolean[] changedAny = { false };
@@ -163,6 +171,11 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 			rebuildSuggestions();
 		}
 		this.watermark = latest[0];
+	}
+
+	private void useSynonyms(List<Synonym> synonyms) {
+		this.index.useSynonyms(new SynonymTable(synonyms));
+		this.loadedSynonyms = synonyms;
 	}
 
 	/**
