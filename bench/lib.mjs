@@ -63,7 +63,7 @@ function stop(child, hasExited) {
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /**
- * A GraphQL request over node:http with kept-alive connections, for the load loops: fetch (undici)
+ * A GraphQL request over node:http with kept-alive connections, for the load loops and setup alike: fetch (undici)
  * took about 0.6 of a core at 2,500 requests/s on this two-core machine, and its own queueing
  * showed up in the measured latencies. Rejects on HTTP errors and on GraphQL errors.
  */
@@ -93,16 +93,7 @@ export function post(baseUrl, query, variables, token) {
 }
 
 export async function graphql(baseUrl, query, variables, token) {
-  const headers = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST', headers, body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (!response.ok || body.errors) {
-    throw new Error(`GraphQL failure ${response.status}: ${JSON.stringify(body.errors)}`);
-  }
-  return body.data;
+  return JSON.parse(await post(baseUrl, query, variables, token)).data;
 }
 
 /**
