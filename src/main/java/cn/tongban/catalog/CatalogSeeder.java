@@ -3,8 +3,6 @@ package cn.tongban.catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import cn.tongban.catalog.search.Synonym;
 import cn.tongban.platform.seed.SeedFiles;
@@ -72,10 +70,8 @@ class CatalogSeeder implements Seeder {
 	}
 
 	private void upsertImplementations(List<BaseItemSeed> baseItems) {
-		Map<String, Department> departmentsByCode = this.departments.findAll()
-			.stream()
-			.collect(Collectors.toMap(Department::code, Function.identity()));
-		List<Region> allRegions = this.regions.findAll();
+		Map<String, Department> departmentsByCode = this.references.departments();
+		List<Region> allRegions = List.copyOf(this.references.regions().values());
 		Region city = allRegions.stream().filter((r) -> r.level() == RegionLevel.CITY).findFirst().orElseThrow();
 		// every reference checked before the first write: a bad seed file changes nothing
 		for (BaseItemSeed base : baseItems) {

@@ -59,9 +59,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	private final MongoTemplate mongo;
 
-	private final DepartmentRepository departments;
-
-	private final LifeEventRepository lifeEvents;
+	private final ReferenceData referenceData;
 
 	private final SynonymRepository synonyms;
 
@@ -78,15 +76,14 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
-	ServiceItemSearch(MongoTemplate mongo, DepartmentRepository departments, LifeEventRepository lifeEvents,
+	ServiceItemSearch(MongoTemplate mongo, ReferenceData referenceData,
 			SynonymRepository synonyms, CertificateTypeService certificateTypes, ItemCache shownItems,
 			DatabaseMode databaseMode, @Value("${tongban.search.answer-cache-size:5000}") long answerCacheSize) {
 		this.index = new ServiceItemIndex(answerCacheSize);
 		this.databaseMode = databaseMode;
 		this.shownItems = shownItems;
 		this.mongo = mongo;
-		this.departments = departments;
-		this.lifeEvents = lifeEvents;
+		this.referenceData = referenceData;
 		this.synonyms = synonyms;
 		this.certificateTypes = certificateTypes;
 	}
@@ -204,11 +201,9 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		this.suggester.rebuild(popularityByName);
 	}
 
-	/** Departments and life events by code: read once per rebuild, catch-up or change. */
+	/** Departments and life events by code, from the reference snapshot: taken once per rebuild, catch-up or change. */
 	private References references() {
-		return new References(
-				this.departments.findAll().stream().collect(Collectors.toMap(Department::code, (d) -> d)),
-				this.lifeEvents.findAll().stream().collect(Collectors.toMap(LifeEvent::code, (e) -> e)));
+		return new References(this.referenceData.departments(), this.referenceData.lifeEvents());
 	}
 
 	private List<IndexedItem> toIndexed(List<ServiceItem> items, References references) {
