@@ -105,11 +105,6 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	private final AtomicLong generation = new AtomicLong();
 
-	/** An index that computes every answer afresh. */
-	public ServiceItemIndex() {
-		this(0);
-	}
-
 	/** @param answerCacheSize how many answers to keep; 0 keeps none */
 	public ServiceItemIndex(long answerCacheSize) {
 		this.answers = Caffeine.newBuilder().maximumSize(answerCacheSize).build();
