@@ -18,6 +18,9 @@ public enum ErrorCode {
 	INVALID_PAGE_SIZE(ErrorType.BAD_REQUEST, "每页数量必须在 1 到 %s 之间", "Page size must be between 1 and %s"),
 	INVALID_CURSOR(ErrorType.BAD_REQUEST, "分页游标无效", "The pagination cursor is not valid"),
 	INVALID_ARGUMENT(ErrorType.BAD_REQUEST, "参数无效：%s", "Invalid argument: %s"),
+	INVALID_REQUEST(ErrorType.BAD_REQUEST, "请求体不是有效的 GraphQL 请求：%s", "The body is not a valid GraphQL request: %s"),
+	REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST, "请求体过大（上限 %s 字节）", "The request body is too large (limit %s bytes)"),
+	UNSUPPORTED_MEDIA_TYPE(ErrorType.BAD_REQUEST, "请求体须为 application/json", "The request body must be application/json"),
 	GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "查询语句无法解析", "The GraphQL document could not be parsed"),
 	GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "查询语句不符合接口定义", "The GraphQL document does not match the schema"),
 	ITEM_NOT_FOUND(ErrorType.NOT_FOUND, "未找到政务服务事项：%s", "No service item with code %s"),
@@ -31,6 +34,7 @@ public enum ErrorCode {
 	RATE_LIMITED(ErrorType.BAD_REQUEST, "请求过于频繁，请 %s 秒后再试", "Too many requests; retry in %s seconds"),
 	LOGIN_CODE_RATE_LIMITED(ErrorType.BAD_REQUEST, "验证码发送过于频繁，请 %s 秒后再试", "Too many codes requested; retry in %s seconds"),
 	LOGIN_LOCKED(ErrorType.FORBIDDEN, "验证失败次数过多，请 %s 分钟后再试", "Too many failed attempts; retry in %s minutes"),
+	SMS_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "短信发送失败，请稍后重试", "The text message could not be sent; please retry later"),
 	SIGN_IN_ELSEWHERE(ErrorType.BAD_REQUEST, "请通过统一身份认证平台登录：%s", "Sign in through the identity platform: %s"),
 	CERTIFICATE_NOT_FOUND(ErrorType.NOT_FOUND, "未找到证照：%s", "No certificate %s"),
 	CONSENT_REQUIRED(ErrorType.FORBIDDEN, "持证人未授权此用途的查验", "The holder has not consented to this check for this purpose"),
@@ -54,7 +58,8 @@ public enum ErrorCode {
 	IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "同一幂等键已用于不同的申请内容", "The idempotency key was used for a different submission"),
 	SUBSCRIPTION_TRANSPORT(ErrorType.BAD_REQUEST, "订阅请通过 WebSocket（graphql-ws）或 SSE（Accept: text/event-stream）进行", "Subscriptions are served over WebSocket (graphql-ws) or SSE (Accept: text/event-stream)"),
 	INTERNAL_ERROR(ErrorType.INTERNAL_ERROR, "服务内部错误，请稍后重试", "Internal error; please retry later"),
-	SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; please retry later");
+	SERVICE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "服务暂时不可用，请稍后重试", "The service is temporarily unavailable; please retry later"),
+	STORAGE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "数据未能保存，本次操作未生效，请稍后重试", "The change could not be stored and did not take effect; please retry later");
 
 	private final ErrorType classification;
 
@@ -72,8 +77,9 @@ public enum ErrorCode {
 		return this.classification;
 	}
 
+	/** The message with its arguments; text arguments are bounded ({@link InputEcho}). */
 	public String message(boolean english, Object... args) {
-		return String.format(english ? this.en : this.zh, args);
+		return String.format(english ? this.en : this.zh, InputEcho.bounded(args));
 	}
 
 	/** This code as a GraphQL error outside a data fetcher (no path): message, classification, code. */

@@ -61,6 +61,10 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 		if (ex instanceof OptimisticLockingFailureException || ex instanceof DuplicateKeyException) {
 			return List.of(error(env, ErrorCode.VERSION_CONFLICT, ErrorCode.VERSION_CONFLICT.message(english), null));
 		}
+		if (StorageFailure.in(ex)) {
+			log.error("Write not durable in {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
+			return List.of(error(env, ErrorCode.STORAGE_UNAVAILABLE, ErrorCode.STORAGE_UNAVAILABLE.message(english), null));
+		}
 		if (ex instanceof DataAccessResourceFailureException || ex instanceof MongoException) {
 			log.error("Database failure in {}", env.getExecutionStepInfo().getPath(), ex);
 			return List.of(error(env, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message(english), null));
@@ -73,7 +77,8 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 	private GraphQLError denied(DataFetchingEnvironment env, boolean english) {
 		Subject subject = Subject.current();
 		String operation = env.getExecutionStepInfo().getPath().toString();
-		this.audit.record(AuditType.ACCESS_DENIED, subject, null, operation, null);
+		this.audit.record(AuditType.ACCESS_DENIED, subject, env.getGraphQlContext().get(ClientAddress.KEY), operation,
+				null);
 		ErrorCode code = (subject == null) ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN;
 		return error(env, code, code.message(english), null);
 	}
