@@ -36,7 +36,7 @@ let args = [];
 if (catalog === '100k') {
   const overlay = mkdtempSync(join(tmpdir(), 'tongban-catalog-100k-'));
   execFileSync('node', [join(here, 'generate-catalog.mjs'), overlay], { stdio: 'inherit' });
-  args = [`--tongban.seed.locations=file:${overlay}/,classpath:seeds/`];
+  args = [`--tongban.seed.locations=file:${overlay}/,classpath:seeds/dev/,classpath:seeds/`];
 }
 if (!answerCache) args.push('--tongban.search.answer-cache-size=0');
 const service = await startService(jar, args);

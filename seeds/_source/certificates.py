@@ -1,6 +1,6 @@
-"""Demo certificates (电子证照) for the demo people and enterprises of seeds/identity.
+"""Demo certificates (电子证照) for the demo people and enterprises of seeds/dev/identity.
 
-Run after identity.py: `python3 seeds/_source/certificates.py`; writes seeds/certificate/certificates.json.
+Run after identity.py: `python3 seeds/_source/certificates.py`; writes seeds/dev/certificate/certificates.json (dev seed set) and seeds/certificate/purposes.json.
 Seals are not in the file: the service seals every certificate with its issuing department's SM2
 key when it loads them (keys are made on first start).
 """
@@ -8,8 +8,8 @@ import json
 import os
 
 HERE = os.path.dirname(__file__)
-people = {p['name']: p for p in json.load(open(os.path.join(HERE, '..', 'identity', 'people.json'), encoding='utf-8'))}
-enterprises = {e['name']: e for e in json.load(open(os.path.join(HERE, '..', 'identity', 'enterprises.json'), encoding='utf-8'))}
+people = {p['name']: p for p in json.load(open(os.path.join(HERE, '..', 'dev', 'identity', 'people.json'), encoding='utf-8'))}
+enterprises = {e['name']: e for e in json.load(open(os.path.join(HERE, '..', 'dev', 'identity', 'enterprises.json'), encoding='utf-8'))}
 GENDER = {'MALE': '男', 'FEMALE': '女'}
 seq = [0]
 
@@ -78,7 +78,7 @@ certs = [
     org_cert('青岛顺通物流有限公司', 'SJ-001', '2018-05-06', None, {'legalRepresentative': '赵磊', 'registeredCapital': '1000 万元人民币', 'establishedDate': '2018-05-06', 'address': '青岛市城阳区正阳路 177 号', 'businessScope': '普通货物道路运输；仓储服务'}),
     org_cert('青岛顺通物流有限公司', 'JT-001', '2022-05-06', '2026-05-06', {'scope': '道路普通货物运输'}),
 ]
-with open(os.path.join(HERE, '..', 'certificate', 'certificates.json'), 'w', encoding='utf-8') as f:
+with open(os.path.join(HERE, '..', 'dev', 'certificate', 'certificates.json'), 'w', encoding='utf-8') as f:
     json.dump(certs, f, ensure_ascii=False, indent=1)
     f.write('\n')
 

@@ -1,7 +1,7 @@
 """Demo identities: people (valid GB 11643 ID numbers), enterprises (valid GB 32100 credit codes),
 staff and admin accounts, OAuth2 clients (integrators, terminals, the app and the console).
 
-Run with `python3 seeds/_source/identity.py`; writes seeds/identity/*.json. Secrets and passwords
+Run with `python3 seeds/_source/identity.py`; writes seeds/dev/identity/*.json (the dev seed set: never loaded by the prod profile). Secrets and passwords
 are bcrypt hashes of the demo values listed in docs/security.md (dev only; production replaces
 this file through a seed overlay or registers clients itself).
 """
@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 
-OUT = os.path.join(os.path.dirname(__file__), '..', 'identity')
+OUT = os.path.join(os.path.dirname(__file__), '..', 'dev', 'identity')
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 CC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'

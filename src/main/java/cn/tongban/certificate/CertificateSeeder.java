@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo certificates and integrator purposes. Certificates are sealed here, with the keys of this
+ * Demo certificates (dev seed set only) and integrator purposes. Certificates are sealed here, with the keys of this
  * installation; a certificate already stored is left alone (its status may have changed since).
  */
 @Component
@@ -48,7 +48,7 @@ class CertificateSeeder implements Seeder {
 
 	@Override
 	public void seed(SeedFiles files) {
-		files.applyIfChanged("certificate/certificates.json", CertificateSeed.class, this::insertMissing);
+		files.applyIfPresent("certificate/certificates.json", CertificateSeed.class, this::insertMissing);
 		files.applyIfChanged("certificate/purposes.json", Purpose.class, this.purposes::saveAll);
 	}
 

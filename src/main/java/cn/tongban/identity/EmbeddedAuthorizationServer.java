@@ -15,8 +15,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +52,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${tongban.security.issuer-uri:}' == ''")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(TokenThrottleProperties.class)
 class EmbeddedAuthorizationServer {
 
 	@Bean
@@ -73,6 +79,16 @@ class EmbeddedAuthorizationServer {
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
 		return http.build();
+	}
+
+	/** Ahead of Spring Security, so a throttled caller costs no bcrypt check. */
+	@Bean
+	FilterRegistrationBean<TokenEndpointThrottle> tokenEndpointThrottle(TokenThrottleProperties limits, AuditLog audit,
+			JsonMapper json) {
+		FilterRegistrationBean<TokenEndpointThrottle> registration = new FilterRegistrationBean<>(
+				new TokenEndpointThrottle(limits, audit, json));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+		return registration;
 	}
 
 	private static AuthenticationFailureHandler auditedClientFailure(AuditLog audit) {

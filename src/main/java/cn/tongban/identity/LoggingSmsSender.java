@@ -1,32 +1,36 @@
 package cn.tongban.identity;
 
-import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Clock;
 
 import cn.tongban.platform.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The default run's SMS "gateway": the log, plus the dev outbox when enabled. */
+/**
+ * The default run's SMS "gateway": the dev outbox (when enabled) keeps the message for
+ * {@code GET /dev/sms-outbox}; the log says only that something was sent, never the text, since a
+ * login code in a log signs anyone in. Never a bean in the prod profile.
+ */
 class LoggingSmsSender implements SmsSender {
 
 	private static final Logger log = LoggerFactory.getLogger(LoggingSmsSender.class);
 
-	private static final Pattern CODE = Pattern.compile("(\\d{6})");
-
 	private final DevSmsOutbox outbox;
 
-	LoggingSmsSender(DevSmsOutbox outbox) {
+	private final Clock clock;
+
+	LoggingSmsSender(DevSmsOutbox outbox, Clock clock) {
 		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	@Override
-	public void send(String mobile, String text) {
-		log.info("SMS to {}: {}", Masking.mobile(mobile), text);
+	public void send(SmsMessage message) {
+		log.info("SMS {} to {} (dev: not sent; {})", message.template(), Masking.mobile(message.mobile()),
+				(this.outbox != null) ? "readable at GET /dev/sms-outbox" : "dropped");
 		if (this.outbox != null) {
-			Matcher code = CODE.matcher(text);
-			this.outbox.add(new DevSmsOutbox.Message(mobile, text, code.find() ? code.group(1) : null, Instant.now()));
+			this.outbox.add(new DevSmsOutbox.Message(message.mobile(), message.text(), message.params().get("code"),
+					this.clock.instant()));
 		}
 	}
 

@@ -90,7 +90,15 @@ class LoginCodes {
 		}
 		String code = String.format("%06d", this.random.nextInt(1_000_000));
 		this.mongo.save(new LoginCode(mobile, hash(mobile, code), this.clock.instant().plus(CODE_VALIDITY)));
-		this.sms.send(mobile, "【通办】您的登录验证码为 " + code + "，5 分钟内有效。请勿告诉他人。");
+		try {
+			this.sms.send(SmsMessage.loginCode(mobile, code, CODE_VALIDITY.toMinutes()));
+		}
+		catch (SmsDeliveryFailed ex) {
+			this.mongo.remove(Query.query(Criteria.where("_id").is(mobile)), LoginCode.class);
+			this.audit.record(AuditType.LOGIN_CODE_SENT, Masking.mobile(mobile), null, address, null,
+					"not delivered: " + ex.getMessage());
+			throw ApiException.onField("input.mobile", ErrorCode.SMS_UNAVAILABLE);
+		}
 		this.audit.record(AuditType.LOGIN_CODE_SENT, Masking.mobile(mobile), null, address, null, null);
 		return CODE_VALIDITY;
 	}

@@ -29,7 +29,7 @@ final class MongoRegisteredClientRepository implements RegisteredClientRepositor
 
 	@Override
 	public void save(RegisteredClient registeredClient) {
-		throw new UnsupportedOperationException("Clients are registered through seeds/identity/clients.json");
+		throw new UnsupportedOperationException("Clients are registered through identity/clients.json in a seed set");
 	}
 
 	@Override

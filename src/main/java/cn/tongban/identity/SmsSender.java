@@ -1,11 +1,11 @@
 package cn.tongban.identity;
 
 /**
- * Sends a text message. The default run logs it (and keeps it in the dev outbox); production
- * provides a bean that calls the SMS gateway.
+ * Sends a text message, or throws {@link SmsDeliveryFailed}. Production: {@link HttpSmsGateway}
+ * (the prod profile refuses to start without one); the default run: {@link LoggingSmsSender}.
  */
 public interface SmsSender {
 
-	void send(String mobile, String text);
+	void send(SmsMessage message);
 
 }

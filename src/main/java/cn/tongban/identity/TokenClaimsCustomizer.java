@@ -10,6 +10,8 @@ import cn.tongban.platform.security.TokenClaims;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Writes Tongban's claims: audience, client id, roles and, by kind of subject, department,
@@ -56,8 +58,14 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 			if (context.getAuthorizedScopes().isEmpty() && !registeredScopes.isEmpty()) {
 				claims.claim("scope", List.copyOf(registeredScopes));
 			}
-			this.audit.record(AuditType.CLIENT_TOKEN_ISSUED, clientId, clientId, null, null, role.name());
+			this.audit.record(AuditType.CLIENT_TOKEN_ISSUED, clientId, clientId, requestAddress(), null, role.name());
 		}
+	}
+
+	/** The token request's client address (the customizer runs on the request's thread). */
+	private static String requestAddress() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? attributes.getRequest().getRemoteAddr() : null;
 	}
 
 }

@@ -5,16 +5,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of UTF-8 text, hex-encoded: for derived identifiers and stored one-time-code hashes. */
+/** SHA-256, hex-encoded: for derived identifiers, stored one-time-code hashes and signed request bodies. */
 public final class Sha256 {
 
 	private Sha256() {
 	}
 
 	public static String hex(String text) {
+		return hex(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static String hex(byte[] content) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

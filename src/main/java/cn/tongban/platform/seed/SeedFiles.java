@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -53,7 +54,21 @@ public class SeedFiles {
 
 	/** Parses {@code path} as a JSON array of {@code type} and applies it if its content is new. */
 	public <T> void applyIfChanged(String path, Class<T> type, Consumer<List<T>> apply) {
-		byte[] content = read(path);
+		apply(path, find(path).orElseThrow(
+				() -> new IllegalStateException("No seed file " + path + " in " + this.locations)), type, apply);
+	}
+
+	/**
+	 * Like {@link #applyIfChanged} for a file only some seed sets have: the default run's dev set
+	 * (seeds/dev/: demo people, accounts, clients, certificates) or a production overlay.
+	 */
+	public <T> void applyIfPresent(String path, Class<T> type, Consumer<List<T>> apply) {
+		find(path).ifPresentOrElse((resource) -> apply(path, resource, type, apply),
+				() -> log.debug("No seed file {} in {}", path, this.locations));
+	}
+
+	private <T> void apply(String path, Resource resource, Class<T> type, Consumer<List<T>> apply) {
+		byte[] content = read(resource);
 		String hash = sha256(content);
 		Query byFile = Query.query(Criteria.where("_id").is(path));
 		SeedRun previous = this.mongo.findOne(byFile, SeedRun.class, COLLECTION);
@@ -68,12 +83,14 @@ public class SeedFiles {
 		log.info("Seeded {} ({} records)", path, records.size());
 	}
 
-	private byte[] read(String path) {
-		Resource resource = this.locations.stream()
+	private Optional<Resource> find(String path) {
+		return this.locations.stream()
 			.map((location) -> this.resources.getResource(location + path))
 			.filter(Resource::exists)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No seed file " + path + " in " + this.locations));
+			.findFirst();
+	}
+
+	private static byte[] read(Resource resource) {
 		try (InputStream in = resource.getInputStream()) {
 			return in.readAllBytes();
 		}
