@@ -77,11 +77,17 @@ create_input = {"input": {"basicCode": "{{newBasicCode}}", "region": "370285", "
     "acceptanceConditions": ["年满60周岁的本市户籍老年人"], "process": ["在线申请", "审核", "办结"]}}
 
 platform = {"name": "platform", "description": "Transport, errors and operations endpoints.", "item": [
-    http("Health (with MongoDB)", "GET", "/actuator/health", [
+    http("Health: status only for strangers", "GET", "/actuator/health", [
         "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
         "const body = pm.response.json();",
         "pm.test('UP', () => pm.expect(body.status).to.eql('UP'));",
-        "pm.test('database UP', () => pm.expect(body.components.mongo.status).to.eql('UP'));"]),
+        "pm.test('no details (paths, disk, database name)', () => pm.expect(body.components).to.be.undefined);"]),
+    http("Health with details (ADMIN)", "GET", "/actuator/health", [
+        "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+        "const body = pm.response.json();",
+        "pm.test('database UP', () => pm.expect(body.components.mongo.status).to.eql('UP'));",
+        "pm.test('disk check on the data folder', () => pm.expect(body.components.diskSpace.details.path).to.be.a('string'));"],
+        headers=bearer("admin")),
     http("Prometheus metrics (ADMIN)", "GET", "/actuator/prometheus", [
         "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
         "pm.test('JVM metrics present', () => pm.expect(pm.response.text()).to.include('jvm_memory_used_bytes'));"],
@@ -602,13 +608,57 @@ identity = {"name": "identity", "description": "Sign-in for every kind of caller
         "pm.test('newest first', () => { const at = body.data.auditEvents.nodes.map(e => Date.parse(e.at)); for (let i = 1; i < at.length; i++) pm.expect(at[i - 1]).to.be.at.least(at[i]); });"]),
 ]}
 
+def raw(name, body, content_type, tests, prerequest=None):
+    """POST /graphql with a raw body, for the refusals of malformed requests."""
+    item = {"name": name, "request": {"method": "POST", "header": [{"key": "Content-Type", "value": content_type}],
+        "body": {"mode": "raw", "raw": body},
+        "url": {"raw": "{{baseUrl}}/graphql", "host": ["{{baseUrl}}"], "path": ["graphql"]}},
+        "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": list(tests)}}]}
+    if prerequest:
+        item["event"].append({"listen": "prerequest", "script": {"type": "text/javascript", "exec": list(prerequest)}})
+    return item
+
+def refused_http(status, code):
+    return [f"pm.test('HTTP {status}', () => pm.response.to.have.status({status}));",
+            f"pm.test('GraphQL error shape with code {code}', () => pm.expect(pm.response.json().errors[0].extensions.code).to.eql('{code}'));"]
+
+perimeter = {"name": "perimeter", "description": "What the door refuses, each in the GraphQL error shape with a code: big and malformed bodies, wrong content types, long inputs echoed in part only, guessed client secrets throttled before any secret check, bad input to the dev simulator.", "item": [
+    raw("A body over 256 KB is 413 REQUEST_TOO_LARGE", '{"query": "{ regions { code } }", "variables": {"pad": "{{bigPad}}"}}', "application/json",
+        refused_http(413, "REQUEST_TOO_LARGE"), prerequest=["pm.variables.set('bigPad', 'x'.repeat(300 * 1024));"]),
+    raw("A text/plain body is 415 UNSUPPORTED_MEDIA_TYPE", '{"query": "{ regions { code } }"}', "text/plain", refused_http(415, "UNSUPPORTED_MEDIA_TYPE")),
+    raw("Truncated JSON is 400 INVALID_REQUEST", '{"query": "{ regions { code }', "application/json", refused_http(400, "INVALID_REQUEST")),
+    raw("A batch array is 400 INVALID_REQUEST", '[{"query": "{ regions { code } }"}]', "application/json", refused_http(400, "INVALID_REQUEST")),
+    raw("query as a number is 400 INVALID_REQUEST", '{"query": 42}', "application/json", refused_http(400, "INVALID_REQUEST")),
+    raw("variables as an array is 400 INVALID_REQUEST", '{"query": "{ regions { code } }", "variables": [1]}', "application/json", refused_http(400, "INVALID_REQUEST")),
+    gql("A 20,000-character input is quoted at most 64 characters", "query($c: String!) { serviceItem(code: $c) { name } }", {"c": "A" * 20000}, tests=[
+        "const body = pm.response.json();",
+        "pm.test('an error with a code', () => pm.expect(body.errors[0].extensions.code).to.be.a('string'));",
+        "pm.test('no more than 64 characters of the input', () => pm.expect(body.errors[0].message).not.to.include('A'.repeat(65)));"]),
+    token("Guessed client secrets: 429 before any secret is checked", "postman-guessed-client", "guess-11", [("grant_type", "client_credentials")], [
+        "pm.test('HTTP 429', () => pm.response.to.have.status(429));",
+        "pm.test('Retry-After', () => pm.expect(Number(pm.response.headers.get('Retry-After'))).to.be.above(0));",
+        "pm.test('code RATE_LIMITED', () => pm.expect(pm.response.json().code).to.eql('RATE_LIMITED'));"]),
+    http("Dev provincial-code simulator: a malformed number is 400", "GET", "/dev/provincial-code", [
+        "pm.test('HTTP 400', () => pm.response.to.have.status(400));",
+        "pm.test('code INVALID_ARGUMENT', () => pm.expect(pm.response.json().code).to.eql('INVALID_ARGUMENT'));"], query=[("mobile", "abc")]),
+]}
+# ten wrong secrets first (each a 401), sent from the throttle request's pre-request script
+perimeter["item"][7]["event"].append({"listen": "prerequest", "script": {"type": "text/javascript", "exec": [
+    "const base = pm.environment.get('baseUrl') || pm.variables.get('baseUrl');",
+    "for (let i = 0; i < 10; i++) {",
+    "  pm.sendRequest({ url: base + '/oauth2/token', method: 'POST',",
+    "    header: { 'Content-Type': 'application/x-www-form-urlencoded', 'Authorization': 'Basic ' + CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse('postman-guessed-client:guess-' + i)) },",
+    "    body: { mode: 'raw', raw: 'grant_type=client_credentials' } }, () => {});",
+    "}",
+    "setTimeout(() => {}, 1500);"]}})
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey],
+    "item": [identity, platform, catalog, certificate, code, journey, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")

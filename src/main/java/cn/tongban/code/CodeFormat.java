@@ -37,6 +37,9 @@ final class CodeFormat {
 	private CodeFormat() {
 	}
 
+	/** The longest a code of any issuer is accepted for (the 居民码 format's limit). */
+	static final int MAX_VALIDITY_SECONDS = 60;
+
 	static byte[] payload(String issuerId, String keyId, HolderKind kind, byte[] subject, Instant issuedAt,
 			int validitySeconds, byte[] nonce) {
 		ByteBuffer buffer = ByteBuffer.allocate(PAYLOAD_BYTES);
@@ -95,8 +98,12 @@ final class CodeFormat {
 	record Parsed(String issuerId, byte[] shortKeyId, HolderKind kind, byte[] subject, Instant issuedAt,
 			int validitySeconds, byte[] nonce, byte[] payload, byte[] signature) {
 
+		/**
+		 * The trust list's policy, not the code's claim: a code is good for at most
+		 * {@value CodeFormat#MAX_VALIDITY_SECONDS} seconds whatever validity its issuer wrote into it.
+		 */
 		Instant expiresAt() {
-			return this.issuedAt.plusSeconds(this.validitySeconds);
+			return this.issuedAt.plusSeconds(Math.min(this.validitySeconds, MAX_VALIDITY_SECONDS));
 		}
 
 		/** Identifies this very code (subject + nonce) across instances, for replay detection. */

@@ -196,6 +196,29 @@ class ResidentCodeTests {
 	}
 
 	@Test
+	void anotherIssuersCodeIsGoodFor60SecondsWhateverItClaims() throws Exception {
+		String body = this.mvc.perform(get("/dev/provincial-code").param("mobile", "13800000004"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String genuine = (String) JsonMapper.builder().build().readValue(body, Map.class).get("code");
+		byte[] subject = java.util.Arrays.copyOfRange(Base64.getUrlDecoder().decode(genuine.substring(4)), 9, 21);
+		TrustList.SigningKey provincial = this.trust.simulationKey("LTM");
+		byte[] stale = CodeFormat.payload("LTM", provincial.keyId(), HolderKind.PERSON, subject,
+				Instant.now().minusSeconds(200), 255, new byte[8]);
+		refused(scan("terminal-library-qd-01", Map.of("code", CodeFormat.text(stale, provincial.sign(stale)))),
+				"CODE_EXPIRED");
+		byte[] fresh = CodeFormat.payload("LTM", provincial.keyId(), HolderKind.PERSON, subject,
+				Instant.now().minusSeconds(30), 255, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 });
+		scan("terminal-library-qd-01", Map.of("code", CodeFormat.text(fresh, provincial.sign(fresh))))
+			.path("scanCode.issuerId").entity(String.class).isEqualTo("LTM");
+		byte[] future = CodeFormat.payload("LTM", provincial.keyId(), HolderKind.PERSON, subject,
+				Instant.now().plusSeconds(120), 60, new byte[] { 8, 7, 6, 5, 4, 3, 2, 1 });
+		refused(scan("terminal-library-qd-01", Map.of("code", CodeFormat.text(future, provincial.sign(future)))),
+				"CODE_EXPIRED");
+	}
+
+	@Test
 	void enterpriseCodesWorkAtTheCounterButNotOnTheBus() {
 		String agent = this.tokens.enterpriseAgent();
 		String code = (String) this.tokens.as(agent)

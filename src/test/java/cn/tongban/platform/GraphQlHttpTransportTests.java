@@ -86,11 +86,23 @@ class GraphQlHttpTransportTests {
 	}
 
 	@Test
-	void healthReportsTheDatabase() throws Exception {
+	void healthShowsStrangersTheStatusOnly() throws Exception {
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
-			.andExpect(jsonPath("$.components.mongo.status").value("UP"));
+			.andExpect(jsonPath("$.components").doesNotExist())
+			.andExpect(jsonPath("$.details").doesNotExist());
+		this.mvc.perform(get("/actuator/health").header("Authorization", "Bearer " + this.tokens.resident()))
+			.andExpect(jsonPath("$.components").doesNotExist());
+	}
+
+	@Test
+	void healthReportsTheDatabaseAndTheDataFolderToAdministrators() throws Exception {
+		this.mvc.perform(get("/actuator/health").header("Authorization", "Bearer " + this.tokens.admin()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components.mongo.status").value("UP"))
+			.andExpect(jsonPath("$.components.diskSpace.details.path").exists());
 	}
 
 	@Test

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Errors raised by graphql-java before any data fetcher runs (syntax, schema validation, variable
  * coercion, our own request limits) carry no {@code extensions.code}; this gives them one, so
- * every error a client sees can be branched on the same way.
+ * every error a client sees can be branched on the same way. Their messages may quote the
+ * document or variables; quoted values are bounded ({@link InputEcho}).
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
@@ -31,7 +32,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 				return response;
 			}
 			List<GraphQLError> errors = response.getExecutionResult().getErrors();
-			if (errors.stream().allMatch(ErrorCodeInterceptor::hasCode)) {
+			if (errors.stream().allMatch((error) -> hasCode(error) && isBounded(error))) {
 				return response;
 			}
 			return response.transform((builder) -> builder
@@ -43,20 +44,28 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		return error.getExtensions() != null && error.getExtensions().containsKey("code");
 	}
 
+	private static boolean isBounded(GraphQLError error) {
+		String message = error.getMessage();
+		return message == null || message.equals(InputEcho.boundQuotes(message));
+	}
+
 	private static GraphQLError withCode(GraphQLError error) {
-		if (hasCode(error)) {
+		if (hasCode(error) && isBounded(error)) {
 			return error;
 		}
 		ErrorClassification type = error.getErrorType();
-		ErrorCode code = (type == ErrorType.InvalidSyntax) ? ErrorCode.GRAPHQL_PARSE_FAILED
-				: (type == ErrorType.ValidationError) ? ErrorCode.GRAPHQL_VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		if (error.getExtensions() != null) {
 			extensions.putAll(error.getExtensions());
 		}
-		extensions.put("code", code.name());
+		if (!hasCode(error)) {
+			ErrorCode code = (type == ErrorType.InvalidSyntax) ? ErrorCode.GRAPHQL_PARSE_FAILED
+					: (type == ErrorType.ValidationError) ? ErrorCode.GRAPHQL_VALIDATION_FAILED
+							: ErrorCode.INTERNAL_ERROR;
+			extensions.put("code", code.name());
+		}
 		return GraphqlErrorBuilder.newError()
-			.message(error.getMessage())
+			.message(InputEcho.boundQuotes(error.getMessage()))
 			.locations(error.getLocations())
 			.path(error.getPath())
 			.errorType(type)

@@ -3,6 +3,7 @@ package cn.tongban.platform.security;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
@@ -22,13 +23,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Token buckets (Bucket4j) per subject and per client in front of {@code /graphql}. Every answer
+ * Token buckets (Bucket4j) per subject and per client in front of {@code /graphql} (the
+ * normalized path, however encoded). Anonymous callers are counted per app installation when they
+ * send {@code X-Device-Id} (with a larger shared budget per address, so residents behind one
+ * carrier NAT do not share 600 a minute), else per address. Every answer
  * carries {@code X-RateLimit-Limit} and {@code X-RateLimit-Remaining}; over budget it is 429 with
  * {@code Retry-After} and code RATE_LIMITED. Buckets live in this instance's memory (bounded,
  * idle ones expire); several instances each allow the full budget, see docs/security.md.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
+
+	static final String DEVICE_HEADER = "X-Device-Id";
+
+	private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
 	private final RateLimitProperties properties;
 
@@ -52,17 +60,31 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.properties.enabled() || !request.getRequestURI().startsWith("/graphql");
+		return !this.properties.enabled() || !RequestPaths.isGraphQl(request);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Subject subject = Subject.current();
-		String subjectKey = (subject != null) ? "sub:" + subject.id() : "ip:" + request.getRemoteAddr();
+		String device = (subject == null) ? deviceId(request) : null;
+		String subjectKey = (subject != null) ? "sub:" + subject.id()
+				: (device != null) ? "device:" + device : "ip:" + request.getRemoteAddr();
 		int subjectLimit = this.properties.forSubject(subject);
 		ConsumptionProbe probe = bucket(subjectKey, subjectLimit).tryConsumeAndReturnRemaining(1);
 		int limit = subjectLimit;
+		if (probe.isConsumed() && device != null) {
+			// devices behind one address (a carrier NAT) share a larger budget, which still bounds a
+			// client that invents a new device id per request
+			String addressKey = "devices-at:" + request.getRemoteAddr();
+			int addressLimit = this.properties.anonymousDevicesPerAddressPerMinute();
+			ConsumptionProbe address = bucket(addressKey, addressLimit).tryConsumeAndReturnRemaining(1);
+			if (!address.isConsumed() || address.getRemainingTokens() < probe.getRemainingTokens()) {
+				probe = address;
+				limit = addressLimit;
+				subjectKey = addressKey;
+			}
+		}
 		if (probe.isConsumed() && subject != null && subject.clientId() != null
 				&& !subject.clientId().equals(subject.id())) {
 			ConsumptionProbe client = bucket("client:" + subject.clientId(), this.properties.clientPerMinute())
@@ -88,6 +110,12 @@ class RateLimitFilter extends OncePerRequestFilter {
 		response.setHeader("Retry-After", Long.toString(retryAfter));
 		GraphQlErrorBody.write(response, ErrorCode.RATE_LIMITED, JsonAuthenticationEntryPoint.english(request),
 				retryAfter);
+	}
+
+	/** The app's per-installation id ({@value #DEVICE_HEADER}): 8 to 64 letters, digits, '-' or '_'. */
+	static String deviceId(HttpServletRequest request) {
+		String id = request.getHeader(DEVICE_HEADER);
+		return (id != null && DEVICE_ID.matcher(id).matches()) ? id : null;
 	}
 
 	private Bucket bucket(String key, int perMinute) {

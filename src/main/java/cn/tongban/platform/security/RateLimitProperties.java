@@ -11,17 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * roles gets the most generous of them.
  *
  * @param enabled off only for load tests that measure the service itself
- * @param anonymousPerMinute per client address without a token
+ * @param anonymousPerMinute per app installation ({@code X-Device-Id}) without a token, or per
+ * client address when no device id is sent
+ * @param anonymousDevicesPerAddressPerMinute all anonymous devices behind one address together
  * @param perMinute per subject, by role
  * @param clientPerMinute per OAuth2 client across all its subjects (the app's residents together)
  */
 @ConfigurationProperties("tongban.rate-limit")
-public record RateLimitProperties(Boolean enabled, Integer anonymousPerMinute, Map<Role, Integer> perMinute,
-		Integer clientPerMinute) {
+public record RateLimitProperties(Boolean enabled, Integer anonymousPerMinute,
+		Integer anonymousDevicesPerAddressPerMinute, Map<Role, Integer> perMinute, Integer clientPerMinute) {
 
 	public RateLimitProperties {
 		enabled = (enabled == null) ? Boolean.TRUE : enabled;
 		anonymousPerMinute = (anonymousPerMinute == null) ? 600 : anonymousPerMinute;
+		anonymousDevicesPerAddressPerMinute = (anonymousDevicesPerAddressPerMinute == null) ? 6000
+				: anonymousDevicesPerAddressPerMinute;
 		Map<Role, Integer> limits = new EnumMap<>(Map.of(Role.RESIDENT, 300, Role.ENTERPRISE, 300, Role.STAFF, 600,
 				Role.ADMIN, 600, Role.INTEGRATOR, 1200, Role.TERMINAL, 6000));
 		if (perMinute != null) {

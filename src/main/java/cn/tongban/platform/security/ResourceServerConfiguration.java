@@ -3,13 +3,18 @@ package cn.tongban.platform.security;
 import java.util.ArrayList;
 import java.util.Collection;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.util.unit.DataSize;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -64,6 +69,16 @@ class ResourceServerConfiguration {
 		return new org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor(
 				new org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor(),
 				new org.springframework.security.authentication.ProviderManager(provider));
+	}
+
+	/** Body size, content type and request shape of POST /graphql, checked before security and GraphQL. */
+	@Bean
+	FilterRegistrationBean<GraphQlRequestFilter> graphQlRequestFilter(JsonMapper json,
+			@Value("${tongban.graphql.max-body-size:256KB}") DataSize maxBodySize) {
+		FilterRegistrationBean<GraphQlRequestFilter> registration = new FilterRegistrationBean<>(
+				new GraphQlRequestFilter(json, maxBodySize));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+		return registration;
 	}
 
 	/** The rate-limit filter runs inside the security chain only, not a second time as a servlet filter. */

@@ -1,8 +1,12 @@
 package cn.tongban.platform.security;
 
+import java.net.URI;
+
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -15,9 +19,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Budgets per client address and per subject, visible in headers; over budget is 429 RATE_LIMITED. */
+/**
+ * Budgets per client address, per app installation and per subject, visible in headers, counted on
+ * the path the dispatcher serves however it is encoded; over budget is 429 RATE_LIMITED.
+ */
 @GraphQlIntegrationTest
 @TestPropertySource(properties = { "tongban.test.database=rate-limits", "tongban.rate-limit.anonymous-per-minute=5",
+		"tongban.rate-limit.anonymous-devices-per-address-per-minute=8",
 		"tongban.rate-limit.per-minute.RESIDENT=3" })
 class RateLimitTests {
 
@@ -56,6 +64,51 @@ class RateLimitTests {
 			.path("auditEvents.totalCount")
 			.entity(Integer.class)
 			.isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/%67raphql", "/graph%71l", "/graphql/", "//graphql", "/graphql;x=1" })
+	void noSpellingOfThePathEscapesASpentBudget(String path) throws Exception {
+		String address = "10.0.2." + Math.abs(path.hashCode() % 200);
+		for (int i = 0; i < 5; i++) {
+			regions(address, null).andExpect(status().isOk());
+		}
+		this.mvc.perform(post(URI.create(path)).with((r) -> {
+			r.setRemoteAddr(address);
+			return r;
+		}).contentType(MediaType.APPLICATION_JSON).content("{\"query\": \"{ regions { code } }\"}"))
+			// 429, or 400 where the firewall refuses the spelling outright: never served
+			.andExpect(path.contains("%") ? status().isTooManyRequests() : status().is4xxClientError());
+	}
+
+	@Test
+	void appInstallationsBehindOneAddressHaveTheirOwnBudgets() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			regions("10.0.3.1", null, "device-aaaaaaaa").andExpect(status().isOk());
+		}
+		regions("10.0.3.1", null, "device-aaaaaaaa").andExpect(status().isTooManyRequests());
+		// another phone behind the same carrier NAT still gets answers
+		regions("10.0.3.1", null, "device-bbbbbbbb").andExpect(status().isOk());
+		// a malformed device id is ignored: the caller is counted by address
+		regions("10.0.3.2", null, "x").andExpect(header().string("X-RateLimit-Limit", "5"));
+	}
+
+	@Test
+	void inventedDeviceIdsStillShareTheAddressBudget() throws Exception {
+		for (int i = 0; i < 8; i++) {
+			regions("10.0.4.1", null, "rotating-" + (10_000_000 + i)).andExpect(status().isOk());
+		}
+		regions("10.0.4.1", null, "rotating-99999999").andExpect(status().isTooManyRequests())
+			.andExpect(header().string("X-RateLimit-Limit", "8"));
+	}
+
+	private ResultActions regions(String address, String token, String device) throws Exception {
+		return this.mvc.perform(post("/graphql").with((r) -> {
+			r.setRemoteAddr(address);
+			return r;
+		}).header(RateLimitFilter.DEVICE_HEADER, device)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\": \"{ regions { code } }\"}"));
 	}
 
 	private ResultActions regions(String address, String token) throws Exception {

@@ -1,0 +1,191 @@
+package cn.tongban.platform.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import cn.tongban.platform.graphql.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The door of {@code POST /graphql}, ahead of security and GraphQL: the body must be JSON
+ * (415 otherwise), at most {@code tongban.graphql.max-body-size} (413; read into memory up to that
+ * size only, so big bodies cannot exhaust the heap), valid UTF-8, and a GraphQL request object
+ * ({@code query} a string, {@code operationName} a string or null, {@code variables} and
+ * {@code extensions} objects or null). Every refusal has the GraphQL error shape and a code.
+ */
+class GraphQlRequestFilter extends OncePerRequestFilter {
+
+	private final JsonMapper json;
+
+	private final int maxBodyBytes;
+
+	GraphQlRequestFilter(JsonMapper json, DataSize maxBodySize) {
+		this.json = json;
+		this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE - 1, maxBodySize.toBytes());
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod()) || !RequestPaths.isGraphQl(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		boolean english = JsonAuthenticationEntryPoint.english(request);
+		if (!isJson(request.getContentType())) {
+			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, english);
+			return;
+		}
+		if (request.getContentLengthLong() > this.maxBodyBytes) {
+			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE, english, this.maxBodyBytes);
+			return;
+		}
+		byte[] body = request.getInputStream().readNBytes(this.maxBodyBytes + 1);
+		if (body.length > this.maxBodyBytes) {
+			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE, english, this.maxBodyBytes);
+			return;
+		}
+		String problem = problem(body);
+		if (problem != null) {
+			refuse(response, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, english, problem);
+			return;
+		}
+		chain.doFilter(new CachedBody(request, body), response);
+	}
+
+	private static boolean isJson(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+					|| "application/graphql-response+json".equals(type.getType() + "/" + type.getSubtype());
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** What is wrong with the body, in a few words (no input echoed), or null. */
+	String problem(byte[] body) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body));
+		}
+		catch (CharacterCodingException ex) {
+			return "not UTF-8";
+		}
+		JsonNode request;
+		try {
+			request = this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return "not JSON";
+		}
+		if (request == null || !request.isObject()) {
+			return "not a JSON object";
+		}
+		JsonNode query = request.get("query");
+		if (query == null || !query.isString() || query.asString().isBlank()) {
+			return "query must be a non-empty string";
+		}
+		if (!nullOr(request.get("operationName"), JsonNode::isString)) {
+			return "operationName must be a string";
+		}
+		if (!nullOr(request.get("variables"), JsonNode::isObject)) {
+			return "variables must be an object";
+		}
+		if (!nullOr(request.get("extensions"), JsonNode::isObject)) {
+			return "extensions must be an object";
+		}
+		return null;
+	}
+
+	private static boolean nullOr(JsonNode node, java.util.function.Predicate<JsonNode> valid) {
+		return node == null || node.isNull() || valid.test(node);
+	}
+
+	private static void refuse(HttpServletResponse response, HttpStatus status, ErrorCode code, boolean english,
+			Object... args) throws IOException {
+		response.setStatus(status.value());
+		GraphQlErrorBody.write(response, code, english, args);
+	}
+
+	/** The request with its body already read into memory. */
+	private static final class CachedBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		CachedBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() throws IOException {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("synchronous reads only");
+				}
+
+			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+	}
+
+}
