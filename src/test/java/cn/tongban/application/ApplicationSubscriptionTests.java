@@ -1,15 +1,23 @@
 package cn.tongban.application;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.tongban.support.MongoCommandCounter;
 import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
@@ -72,6 +80,50 @@ class ApplicationSubscriptionTests {
 		}
 		assertThat(received.get(10, TimeUnit.SECONDS)).containsExactly("SUBMITTED/SUBMITTED",
 				"TASK_ACCEPTED/IN_PROGRESS", "SUPPLEMENT_REQUESTED/SUPPLEMENT_REQUIRED");
+	}
+
+	@Test
+	void messagesAfterARefusedConnectionLogNoErrors() throws Exception {
+		ListAppender<ILoggingEvent> logs = new ListAppender<>();
+		logs.start();
+		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+		root.addAppender(logs);
+		try {
+			for (String token : new String[] { "Bearer forged.token.here", null }) {
+				CompletableFuture<Integer> closed = new CompletableFuture<>();
+				WebSocket socket = HttpClient.newHttpClient()
+					.newWebSocketBuilder()
+					.subprotocols("graphql-transport-ws")
+					.buildAsync(URI.create("ws://127.0.0.1:" + this.port + "/graphql"), new WebSocket.Listener() {
+						@Override
+						public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+							closed.complete(statusCode);
+							return null;
+						}
+					})
+					.get(5, TimeUnit.SECONDS);
+				String init = (token != null) ? "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + token + "\"}}"
+						: "{\"type\":\"subscribe\",\"id\":\"0\",\"payload\":{\"query\":\"" + UPDATES + "\"}}";
+				socket.sendText(init, true).get(5, TimeUnit.SECONDS);
+				for (int i = 1; i <= 20; i++) {
+					try {
+						socket.sendText("{\"type\":\"subscribe\",\"id\":\"" + i + "\",\"payload\":{\"query\":\"" + UPDATES
+								+ "\"}}", true).get(5, TimeUnit.SECONDS);
+					}
+					catch (Exception closedAlready) {
+						break;
+					}
+				}
+				assertThat(closed.get(10, TimeUnit.SECONDS)).isBetween(4400, 4499);
+			}
+			TimeUnit.MILLISECONDS.sleep(500);
+		}
+		finally {
+			root.detachAppender(logs);
+		}
+		assertThat(logs.list).noneMatch((event) -> event.getLevel().isGreaterOrEqual(Level.ERROR));
+		assertThat(logs.list.stream().filter((event) -> event.getLoggerName().contains("graphql")))
+			.as("at most one line per connection").hasSizeLessThanOrEqualTo(2);
 	}
 
 	@Test
