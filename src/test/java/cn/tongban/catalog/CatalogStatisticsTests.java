@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.within;
  * 丙 counter, 1 visit, 5/5 days, no material by certificate; 丁 web+mobile, 1 visit, 1/1 day, no materials.
  */
 @GraphQlIntegrationTest
-@TestPropertySource(properties = "tongban.seed.locations=classpath:fixtures/kpi-catalog/,classpath:seeds/")
+@TestPropertySource(properties = "tongban.seed.locations=classpath:fixtures/kpi-catalog/,classpath:seeds/dev/,classpath:seeds/")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogStatisticsTests {
 
