@@ -1,0 +1,65 @@
+// Start-up time to the first answer on /graphql: a first start on an empty data folder (seeding,
+// keys, index) and a restart on the seeded folder, each repeated. Usage:
+//   node bench/startup/run.mjs <jar> [runs] [label] [-- extra java options…]
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../lib.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dash = process.argv.indexOf('--');
+const positional = process.argv.slice(2, dash < 0 ? undefined : dash);
+const javaOptions = dash < 0 ? [] : process.argv.slice(dash + 1);
+const [jar, runsArg = '3', label = 'current'] = positional;
+if (!jar) {
+  console.error('usage: node bench/startup/run.mjs <jar> [runs] [label] [-- java options]');
+  process.exit(2);
+}
+const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+
+/** Seconds from spawn to the first 200 answer of { __typename }; the service is then stopped. */
+async function timeToFirstAnswer(dataDir) {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(java, [...javaOptions, '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1',
+    `--tongban.mongodb.embedded.data-dir=${dataDir}`], { stdio: 'ignore' });
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+  try {
+    while (!exited && performance.now() - started < 300_000) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST',
+          headers: { 'Content-Type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+        if (response.status === 200) return (performance.now() - started) / 1000;
+      } catch { /* not listening yet */ }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('no answer within 300 s');
+  } finally {
+    await new Promise((resolve) => {
+      if (exited) return resolve();
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    });
+  }
+}
+
+const first = [];
+const restart = [];
+for (let run = 0; run < Number(runsArg); run++) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tongban-startup-'));
+  first.push(await timeToFirstAnswer(dataDir));
+  restart.push(await timeToFirstAnswer(dataDir));
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log(`run ${run + 1}: first start ${first.at(-1).toFixed(1)} s, seeded restart ${restart.at(-1).toFixed(1)} s`);
+}
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const result = { scenario: 'startup-to-first-answer', label, javaOptions, date: new Date().toISOString(),
+  machine: 'this workplace: 2 cores, 24 GiB', goalsSeconds: { firstStart: 12, seededRestart: 8 },
+  firstStartSeconds: first.map((s) => Number(s.toFixed(2))), seededRestartSeconds: restart.map((s) => Number(s.toFixed(2))),
+  medianFirstStart: Number(median(first).toFixed(2)), medianSeededRestart: Number(median(restart).toFixed(2)) };
+console.log(JSON.stringify(result));
+mkdirSync(join(here, '../results'), { recursive: true });
+writeFileSync(join(here, '../results', `startup-${label}.json`), JSON.stringify(result, null, 1) + '\n');
