@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * guarded by {@code version}. {@code id} derives from applicant + idempotency key.
  *
  * @param holderId whose certificates the application uses and receives (the enterprise for an agent)
+ * @param formSources per form value, where it came from: the identity platform, a certificate, or
+ * {@code APPLICANT} (typed; sealed only after staff confirmed it); null in applications made before it
  * @param certificatesPending set in the same update that completes the application, cleared once the
  * certificates are issued: a crash in between is finished by {@link CertificateFollowUp}
  */
@@ -23,7 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "pending_certificates", def = "{'certificatesPending': 1, 'completedAt': 1}")
 record Application(@Id String id, String applicantId, String applicantName, String applicantIdNumber, String holderId,
 		String bundleCode, String itemCode, String title, String fingerprint, Map<String, String> formValues,
-		List<MaterialEntry> materials, List<Task> tasks, Status status, List<Event> events, Review review,
+		Map<String, String> formSources, List<MaterialEntry> materials, List<Task> tasks, Status status, List<Event> events, Review review,
 		boolean certificatesPending, List<String> issuedCertificateIds, Instant submittedAt, Instant updatedAt,
 		Instant completedAt, long version) {
 

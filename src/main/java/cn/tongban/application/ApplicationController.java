@@ -208,10 +208,12 @@ class ApplicationController {
 
 	@SchemaMapping(typeName = "Application")
 	List<Map<String, String>> formValues(Application application) {
+		Map<String, String> sources = (application.formSources() != null) ? application.formSources() : Map.of();
 		return application.formValues()
 			.entrySet()
 			.stream()
-			.map((e) -> Map.of("key", e.getKey(), "value", e.getValue()))
+			.map((e) -> Map.of("key", e.getKey(), "value", e.getValue(), "source",
+					sources.getOrDefault(e.getKey(), FormValidator.TYPED)))
 			.toList();
 	}
 

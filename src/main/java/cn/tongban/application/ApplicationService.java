@@ -62,6 +62,9 @@ class ApplicationService {
 		this.events = events;
 	}
 
+	/** The sealed data key naming the staff who confirmed the values the applicant typed. */
+	static final String CONFIRMED_BY = "typedValuesConfirmedBy";
+
 	/**
 	 * Submits a bundle or a single item. The id derives from applicant + idempotency key: the same key
 	 * returns the application already made (concurrent duplicates race on the key and the loser reads
@@ -71,28 +74,18 @@ class ApplicationService {
 		if ((command.bundleCode() == null) == (command.itemCode() == null)) {
 			throw ApiException.onField("input.bundle", ErrorCode.INVALID_ARGUMENT, "give exactly one of bundle and item");
 		}
+		command = command.withFormValues(FormValidator.normalised(command.formValues()));
 		String id = idFor(applicant.id(), command.idempotencyKey());
 		String fingerprint = fingerprint(command);
 		Application existing = this.mongo.findById(id, Application.class);
 		if (existing != null) {
 			return sameSubmission(existing, fingerprint);
 		}
-		List<Bundle.Item> items;
-		String title;
-		if (command.bundleCode() != null) {
-			Bundle bundle = this.bundles.require(command.bundleCode(), "input.bundle");
-			items = bundle.items();
-			title = bundle.name();
-		}
-		else {
-			ServiceItem item = this.catalog.findItem(command.itemCode())
-				.filter(ServiceItem::isActive)
-				.orElseThrow(() -> ApiException.onField("input.item", ErrorCode.ITEM_NOT_FOUND, command.itemCode()));
-			items = List.of(new Bundle.Item(item.getCode(), this.bundles.fieldsOfItem(item.getCode())));
-			title = item.getName();
-		}
+		Applied applied = applied(command.bundleCode(), command.itemCode());
+		List<Bundle.Item> items = applied.items();
+		String title = applied.title();
 		List<BundleService.UnifiedField> form = this.bundles.form(items, applicant);
-		Map<String, String> values = FormValidator.validate(command.formValues(), form);
+		FormValidator.Validated validated = FormValidator.validate(command.formValues(), form);
 		List<String> itemCodes = items.stream().map(Bundle.Item::code).toList();
 		Map<String, ServiceItem> catalogItems = this.catalog.itemsByCodes(itemCodes);
 		List<Application.MaterialEntry> materials = materials(
@@ -107,7 +100,7 @@ class ApplicationService {
 		PersonDetails person = this.identity.person(applicant.id()).orElseThrow();
 		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(),
 				applicant.holderId(), command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
-				title, fingerprint, values, materials, tasks, Application.Status.SUBMITTED,
+				title, fingerprint, validated.values(), validated.sources(), materials, tasks, Application.Status.SUBMITTED,
 				List.of(new Application.Event(now, "SUBMITTED", null, null, applicant.id(), title)), null, false,
 				List.of(), now, now, null, 0);
 		try {
@@ -118,6 +111,22 @@ class ApplicationService {
 		}
 		this.events.publish(application, "SUBMITTED");
 		return application;
+	}
+
+	/** What an application is for: a bundle's items, or one active item. */
+	private Applied applied(String bundleCode, String itemCode) {
+		if (bundleCode != null) {
+			Bundle bundle = this.bundles.require(bundleCode, "input.bundle");
+			return new Applied(bundle.items(), bundle.name());
+		}
+		ServiceItem item = this.catalog.findItem(itemCode)
+			.filter(ServiceItem::isActive)
+			.orElseThrow(() -> ApiException.onField("input.item", ErrorCode.ITEM_NOT_FOUND, itemCode));
+		return new Applied(List.of(new Bundle.Item(item.getCode(), this.bundles.fieldsOfItem(item.getCode()))),
+				item.getName());
+	}
+
+	private record Applied(List<Bundle.Item> items, String title) {
 	}
 
 	private static Application sameSubmission(Application existing, String fingerprint) {
@@ -190,14 +199,11 @@ class ApplicationService {
 			throw ApiException.onField("input.applicationId", ErrorCode.ILLEGAL_TRANSITION,
 					"nothing to supplement while " + application.status());
 		}
-		Map<String, String> values = new LinkedHashMap<>(application.formValues());
-		for (Map.Entry<String, String> entry : formValues.entrySet()) {
-			if (!values.containsKey(entry.getKey())) {
-				throw ApiException.onField("input.formValues." + entry.getKey(), ErrorCode.INVALID_FORM,
-						entry.getKey() + ": not a field of this application");
-			}
-			values.put(entry.getKey(), entry.getValue());
-		}
+		List<BundleService.UnifiedField> form = this.bundles
+			.form(applied(application.bundleCode(), application.itemCode()).items(), applicant);
+		FormValidator.Validated stored = new FormValidator.Validated(application.formValues(),
+				(application.formSources() != null) ? application.formSources() : Map.of());
+		FormValidator.Validated supplemented = FormValidator.supplement(stored, FormValidator.normalised(formValues), form);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		List<Application.Task> tasks = application.tasks()
 			.stream()
@@ -205,7 +211,8 @@ class ApplicationService {
 					? t.with(Application.TaskStatus.ACCEPTED, null, applicant.id(), now) : t)
 			.toList();
 		Query guard = guard(application);
-		Update update = baseUpdate(application, tasks, now).set("formValues", values)
+		Update update = baseUpdate(application, tasks, now).set("formValues", supplemented.values())
+			.set("formSources", supplemented.sources())
 			.push("events", new Application.Event(now, "SUPPLEMENTED", null, null, applicant.id(), note));
 		return apply(application, guard, update, "SUPPLEMENTED");
 	}
@@ -275,9 +282,10 @@ class ApplicationService {
 			}
 			Map<String, String> mapping = (bundle != null && bundle.issueMappings() != null)
 					? bundle.issueMappings().getOrDefault(task.itemCode(), Map.of()) : Map.of();
-			Map<String, String> data = certificateData(application, type, mapping);
+			Map<String, String> data = certificateData(application, type, mapping, task);
 			Certificate certificate = this.certificates.issue(new CertificateService.IssueRequest(application.id(),
-					type.code(), application.holderId(), application.applicantIdNumber(), data.get("holderName"), data));
+					type.code(), application.holderId(), holderIdentifier(application, mapping, data),
+					data.get("holderName"), data));
 			issued.add(type.code());
 			if (!application.issuedCertificateIds().contains(certificate.id())) {
 				newIds.add(certificate.id());
@@ -300,24 +308,54 @@ class ApplicationService {
 		return finished;
 	}
 
+	/**
+	 * The certificate's data from the form. Values the applicant typed reach the seal only because
+	 * the issuing task's staff approved them: the data records who confirmed them
+	 * ({@value #CONFIRMED_BY}), and so does the seal.
+	 */
 	private static Map<String, String> certificateData(Application application, CertificateType type,
-			Map<String, String> mapping) {
+			Map<String, String> mapping, Application.Task issuing) {
 		Map<String, String> data = new LinkedHashMap<>();
+		List<String> typed = new ArrayList<>();
+		Map<String, String> sources = (application.formSources() != null) ? application.formSources() : Map.of();
 		for (CertificateType.Field field : type.fields()) {
-			String formKey = mapping.get(field.key());
-			String value = (formKey != null) ? application.formValues().get(formKey)
-					: application.formValues().get(field.key());
+			String formKey = (mapping.get(field.key()) != null) ? mapping.get(field.key()) : field.key();
+			String value = application.formValues().get(formKey);
+			if (value != null && FormValidator.TYPED.equals(sources.getOrDefault(formKey, FormValidator.TYPED))) {
+				typed.add(field.key());
+			}
 			if (value == null && field.key().equals("holderName")) {
 				value = application.applicantName();
 			}
-			if (value == null && field.key().equals("holderIdNumber")) {
+			// the applicant's ID number only on a certificate about the applicant, never on a child's
+			if (value == null && field.key().equals("holderIdNumber") && isAboutApplicant(mapping)) {
 				value = application.applicantIdNumber();
 			}
 			if (value != null) {
 				data.put(field.key(), value);
 			}
 		}
+		if (!typed.isEmpty()) {
+			data.put(CONFIRMED_BY, issuing.actor() + " (" + issuing.departmentCode() + "): " + String.join(", ", typed));
+		}
 		return data;
+	}
+
+	/** A certificate is about the applicant unless the bundle maps its holder's name to another form field. */
+	static boolean isAboutApplicant(Map<String, String> mapping) {
+		String holderName = mapping.get("holderName");
+		return holderName == null || holderName.equals("applicantName");
+	}
+
+	/**
+	 * Whom the certificate names: the applicant's ID number when it is about the applicant, else the
+	 * ID number the form gave for its holder, else nobody (null: never presented as anyone's).
+	 */
+	static String holderIdentifier(Application application, Map<String, String> mapping, Map<String, String> data) {
+		if (isAboutApplicant(mapping)) {
+			return application.applicantIdNumber();
+		}
+		return data.get("holderIdNumber");
 	}
 
 	/** One review (好差评) per closed application, by its applicant. */
@@ -378,6 +416,11 @@ class ApplicationService {
 
 	record SubmitCommand(String bundleCode, String itemCode, Map<String, String> formValues,
 			List<String> materialsAtCounter, String idempotencyKey) {
+
+		SubmitCommand withFormValues(Map<String, String> values) {
+			return new SubmitCommand(this.bundleCode, this.itemCode, values, this.materialsAtCounter, this.idempotencyKey);
+		}
+
 	}
 
 	/** Staff actions and the task states they move between. */

@@ -1,6 +1,7 @@
 package cn.tongban.application;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -15,51 +16,140 @@ import cn.tongban.platform.validation.IdNumberValidator;
 /**
  * Checks form values against the unified form: unknown keys refused, required fields present
  * (a pre-filled value counts), each value of its field's type (number, date, choice, GB 11643 ID
- * number, mobile), text at most 200 characters.
+ * number, mobile), one line of at most 200 characters. Values are compared and stored in Unicode
+ * NFC without surrounding spaces. A field whose value comes from authority (the identity platform
+ * or a certificate, {@link FormField#source()}) is locked: the server takes that value, and a
+ * client value that differs is refused with FIELD_LOCKED. Every stored value has a provenance:
+ * where an authoritative value came from, or {@link #TYPED} when the applicant typed it.
  */
 final class FormValidator {
 
 	static final int MAX_TEXT = 200;
 
+	/** Provenance of a value the applicant typed: it reaches a sealed certificate only once staff confirmed it. */
+	static final String TYPED = "APPLICANT";
+
 	private FormValidator() {
 	}
 
-	static Map<String, String> validate(Map<String, String> given, java.util.List<BundleService.UnifiedField> form) {
-		Map<String, BundleService.UnifiedField> byKey = new LinkedHashMap<>();
-		form.forEach((field) -> byKey.put(field.field().key(), field));
-		for (String key : given.keySet()) {
-			if (!byKey.containsKey(key)) {
-				throw ApiException.onField("input.formValues." + key, ErrorCode.INVALID_FORM, key + ": not a field of this form");
-			}
-		}
+	/** NFC, no surrounding white space: what is compared, fingerprinted and stored. */
+	static Map<String, String> normalised(Map<String, String> given) {
 		Map<String, String> values = new LinkedHashMap<>();
+		given.forEach((key, value) -> values.put(key, (value == null) ? null
+				: Normalizer.normalize(value, Normalizer.Form.NFC).strip()));
+		return values;
+	}
+
+	/**
+	 * @param values the stored values
+	 * @param sources per key, the provenance of its value
+	 */
+	record Validated(Map<String, String> values, Map<String, String> sources) {
+	}
+
+	/** The values of a new submission. */
+	static Validated validate(Map<String, String> given, java.util.List<BundleService.UnifiedField> form) {
+		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, String> sources = new LinkedHashMap<>();
+		checkKeys(given, form);
 		for (BundleService.UnifiedField unified : form) {
 			FormField field = unified.field();
 			String value = given.get(field.key());
-			if ((value == null || value.isBlank()) && unified.prefill() != null) {
+			if (isLocked(unified)) {
+				refuseOverride(unified, value);
 				value = unified.prefill().value();
+				sources.put(field.key(), unified.prefill().source());
+			}
+			else if ((value == null || value.isBlank()) && unified.prefill() != null) {
+				value = unified.prefill().value();
+				sources.put(field.key(), unified.prefill().source());
+			}
+			else {
+				sources.put(field.key(), TYPED);
 			}
 			if (value == null || value.isBlank()) {
+				sources.remove(field.key());
 				if (field.required()) {
 					throw ApiException.onField("input.formValues." + field.key(), ErrorCode.INVALID_FORM,
 							field.label() + " is required");
 				}
 				continue;
 			}
-			value = value.trim();
-			String problem = problem(field, value);
-			if (problem != null) {
-				throw ApiException.onField("input.formValues." + field.key(), ErrorCode.INVALID_FORM,
-						field.label() + " " + problem);
-			}
-			values.put(field.key(), value);
+			values.put(field.key(), checked(field, value));
 		}
-		return values;
+		return new Validated(values, sources);
+	}
+
+	/**
+	 * A supplement (补正) changes typed values only; each is checked like a new one, and a locked
+	 * field is refused even when it was typed because no authority had it at submission.
+	 */
+	static Validated supplement(Validated stored, Map<String, String> changes,
+			java.util.List<BundleService.UnifiedField> form) {
+		checkKeys(changes, form);
+		Map<String, String> values = new LinkedHashMap<>(stored.values());
+		Map<String, String> sources = new LinkedHashMap<>(stored.sources());
+		for (BundleService.UnifiedField unified : form) {
+			String key = unified.field().key();
+			if (!changes.containsKey(key)) {
+				continue;
+			}
+			String value = changes.get(key);
+			if (isLocked(unified) || !TYPED.equals(sources.getOrDefault(key, TYPED))) {
+				refuseOverride(unified, value, values.get(key));
+				continue;
+			}
+			if (value == null || value.isBlank()) {
+				throw ApiException.onField("input.formValues." + key, ErrorCode.INVALID_FORM,
+						unified.field().label() + " is required");
+			}
+			values.put(key, checked(unified.field(), value));
+			sources.put(key, TYPED);
+		}
+		return new Validated(values, sources);
+	}
+
+	/** Its value comes from authority (identity platform, a certificate) and authority has one. */
+	static boolean isLocked(BundleService.UnifiedField unified) {
+		String source = unified.field().source();
+		return source != null && unified.prefill() != null
+				&& (source.startsWith("PROFILE:") || source.startsWith("CERTIFICATE:"));
+	}
+
+	private static void refuseOverride(BundleService.UnifiedField unified, String given) {
+		refuseOverride(unified, given, unified.prefill().value());
+	}
+
+	private static void refuseOverride(BundleService.UnifiedField unified, String given, String authoritative) {
+		if (given != null && !given.isBlank() && !given.equals(authoritative)) {
+			FormField field = unified.field();
+			throw ApiException.onField("input.formValues." + field.key(), ErrorCode.FIELD_LOCKED, field.label());
+		}
+	}
+
+	private static void checkKeys(Map<String, String> given, java.util.List<BundleService.UnifiedField> form) {
+		for (String key : given.keySet()) {
+			if (form.stream().noneMatch((field) -> field.field().key().equals(key))) {
+				throw ApiException.onField("input.formValues." + key, ErrorCode.INVALID_FORM, key + ": not a field of this form");
+			}
+		}
+	}
+
+	private static String checked(FormField field, String value) {
+		String problem = problem(field, value);
+		if (problem != null) {
+			throw ApiException.onField("input.formValues." + field.key(), ErrorCode.INVALID_FORM,
+					field.label() + " " + problem);
+		}
+		return value;
 	}
 
 	private static String problem(FormField field, String value) {
 		if (value.length() > MAX_TEXT) {
 			return "is longer than " + MAX_TEXT + " characters";
+		}
+		if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || value.indexOf('\t') >= 0) {
+			return "must be one line";
 		}
 		switch (field.type()) {
 			case NUMBER -> {

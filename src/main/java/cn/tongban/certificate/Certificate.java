@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param validTo null for certificates valid without limit (长期)
  * @param sourceApplicationId the application (办件) that produced it, when issued on completion
+ * @param revocation who revoked it, when and why; null unless revoked by an administrator
  */
 @Document("certificates")
 @CompoundIndex(name = "holder_type", def = "{'holderId': 1, 'typeCode': 1}")
@@ -27,7 +28,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Certificate(@Id String id, @Indexed(unique = true) String number, String typeCode,
 		CertificateType.HolderKind holderKind, String holderId, String holderIdentifier, String holderName,
 		String issuerDepartmentCode, LocalDate issuedOn, LocalDate validFrom, LocalDate validTo, StoredStatus status,
-		String statusReason, Map<String, String> data, Seal seal, String sourceApplicationId, Instant createdAt) {
+		String statusReason, Map<String, String> data, Seal seal, String sourceApplicationId, Instant createdAt,
+		Revocation revocation) {
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -53,7 +55,11 @@ public record Certificate(@Id String id, @Indexed(unique = true) String number, 
 		return new Certificate(this.id, this.number, this.typeCode, this.holderKind, this.holderId,
 				this.holderIdentifier, this.holderName, this.issuerDepartmentCode, this.issuedOn, this.validFrom,
 				this.validTo, this.status, this.statusReason, this.data, newSeal, this.sourceApplicationId,
-				this.createdAt);
+				this.createdAt, this.revocation);
+	}
+
+	/** Who revoked (注销) the certificate, when and why: an administrator's act is accountable. */
+	public record Revocation(String by, Instant at, String reason) {
 	}
 
 	/** What is stored; see {@link CertificateStatus} for what is shown. */

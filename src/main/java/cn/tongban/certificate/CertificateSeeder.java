@@ -64,7 +64,7 @@ class CertificateSeeder implements Seeder {
 			Certificate certificate = new Certificate(id, seed.number(), type.code(), type.holderKind(), holderId,
 					seed.holderIdentifier(), seed.data().get("holderName"), type.issuingDepartmentCode(),
 					seed.issuedOn(), seed.validFrom(), seed.validTo(), seed.status(), seed.statusReason(), seed.data(),
-					null, null, Instant.now());
+					null, null, Instant.now(), null);
 			this.mongo.insert(this.sealer.seal(certificate));
 		}
 	}

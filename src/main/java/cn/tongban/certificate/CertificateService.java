@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.tongban.identity.EnterpriseDetails;
+import cn.tongban.identity.IdentityService;
+import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ErrorCode;
 
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CertificateService {
 
+	private final IdentityService identity;
+
 	private final CertificateRepository certificates;
 
 	private final CertificateTypeRepository types;
@@ -37,7 +42,8 @@ public class CertificateService {
 	private final UsageLog usage;
 
 	CertificateService(CertificateRepository certificates, CertificateTypeRepository types, Sealer sealer,
-			MongoTemplate mongo, UsageLog usage) {
+			MongoTemplate mongo, UsageLog usage, IdentityService identity) {
+		this.identity = identity;
 		this.certificates = certificates;
 		this.types = types;
 		this.sealer = sealer;
@@ -74,18 +80,30 @@ public class CertificateService {
 	}
 
 	/**
-	 * For each requested type the holder's newest certificate that is valid today: what the holder
-	 * need not submit (免提交). Types without one are absent.
+	 * For each requested type the holder's newest certificate that is valid today and names the
+	 * holder themself: what the holder need not submit (免提交). A certificate kept in the holder's
+	 * pack but about someone else (a child's) never stands in for the holder's own. Types without
+	 * one are absent.
 	 */
 	public Map<String, Certificate> validByType(String holderId, Collection<String> typeCodes) {
 		LocalDate today = LocalDate.now(Certificate.CHINA);
 		Map<String, Certificate> result = new LinkedHashMap<>();
+		String identifier = identifierOf(holderId);
 		this.certificates.findByHolderIdAndTypeCodeIn(holderId, typeCodes)
 			.stream()
+			.filter((certificate) -> identifier != null && identifier.equalsIgnoreCase(certificate.holderIdentifier()))
 			.filter((certificate) -> certificate.statusOn(today) == CertificateStatus.VALID)
 			.sorted(Comparator.comparing(Certificate::issuedOn).reversed())
 			.forEach((certificate) -> result.putIfAbsent(certificate.typeCode(), certificate));
 		return result;
+	}
+
+	/** The ID number or credit code of a holder (person or enterprise id). */
+	private String identifierOf(String holderId) {
+		return this.identity.person(holderId)
+			.map(PersonDetails::idNumber)
+			.or(() -> this.identity.enterprise(holderId).map(EnterpriseDetails::creditCode))
+			.orElse(null);
 	}
 
 	/**
@@ -107,7 +125,7 @@ public class CertificateService {
 		Certificate certificate = this.sealer.seal(new Certificate(id, number, type.code(), type.holderKind(),
 				request.holderId(), request.holderIdentifier(), request.holderName(), type.issuingDepartmentCode(),
 				today, today, validTo, Certificate.StoredStatus.VALID, null, Map.copyOf(request.data()), null,
-				request.sourceApplicationId(), Instant.now()));
+				request.sourceApplicationId(), Instant.now(), null));
 		try {
 			return this.mongo.insert(certificate);
 		}
@@ -116,10 +134,16 @@ public class CertificateService {
 		}
 	}
 
-	/** Revokes (注销) a certificate; its seal stays genuine but checks report REVOKED. */
-	Certificate revoke(String certificateId, String reason) {
+	/**
+	 * Revokes (注销) a certificate; its seal stays genuine but checks report REVOKED. The certificate
+	 * records who revoked it, when and why.
+	 */
+	Certificate revoke(String certificateId, String reason, String adminId) {
+		Certificate.Revocation revocation = new Certificate.Revocation(adminId, Instant.now(), reason);
 		Certificate updated = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(certificateId)),
-				Update.update("status", Certificate.StoredStatus.REVOKED).set("statusReason", reason),
+				Update.update("status", Certificate.StoredStatus.REVOKED)
+					.set("statusReason", reason)
+					.set("revocation", revocation),
 				org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Certificate.class);
 		if (updated == null) {
 			throw ApiException.onField("input.id", ErrorCode.CERTIFICATE_NOT_FOUND, certificateId);

@@ -52,9 +52,9 @@ class ThirdPartyVerification {
 		}
 		Certificate certificate = (request.certificateNumber() != null)
 				? this.certificates.findByNumber(request.certificateNumber())
-					.filter((c) -> c.holderId().equals(holderId))
+					.filter((c) -> isAbout(c, holderId, request))
 					.orElse(null)
-				: newest(holderId, request.certificateType());
+				: newest(holderId, request);
 		String typeCode = (certificate != null) ? certificate.typeCode() : request.certificateType();
 		String name = this.identity.clientName(integrator.clientId());
 		Consent consent = (typeCode != null) ? this.consents.live(holderId, integrator.clientId(), purpose.code(), typeCode)
@@ -91,11 +91,24 @@ class ThirdPartyVerification {
 		return this.identity.enterpriseByCreditCode(request.holderCreditCode()).map((e) -> e.id()).orElse(null);
 	}
 
-	private Certificate newest(String holderId, String typeCode) {
-		return this.certificates.findByHolderIdAndTypeCodeIn(holderId, List.of(typeCode))
+	private Certificate newest(String holderId, Request request) {
+		return this.certificates.findByHolderIdAndTypeCodeIn(holderId, List.of(request.certificateType()))
 			.stream()
+			.filter((certificate) -> isAbout(certificate, holderId, request))
 			.max(java.util.Comparator.comparing(Certificate::issuedOn))
 			.orElse(null);
+	}
+
+	/**
+	 * Only a certificate that names the identified holder, by the identifier the integrator gave,
+	 * and of the type asked for (when one was): never a certificate stored under the same account
+	 * but about someone else, such as a child's.
+	 */
+	static boolean isAbout(Certificate certificate, String holderId, Request request) {
+		String identifier = (request.holderIdNumber() != null) ? request.holderIdNumber() : request.holderCreditCode();
+		return certificate.holderId().equals(holderId) && identifier != null
+				&& identifier.equalsIgnoreCase(certificate.holderIdentifier())
+				&& (request.certificateType() == null || request.certificateType().equals(certificate.typeCode()));
 	}
 
 	record Request(String holderIdNumber, String holderCreditCode, String certificateType, String certificateNumber,

@@ -4,9 +4,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import cn.tongban.platform.audit.AuditLog;
+import cn.tongban.platform.audit.AuditType;
 import cn.tongban.platform.crypto.KeyRing;
 import cn.tongban.platform.crypto.Sm2;
 import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.security.Subject;
 import cn.tongban.platform.validation.CreditCode;
@@ -16,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -41,8 +45,12 @@ class VerificationController {
 
 	private final CertificateTypeService types;
 
+	private final AuditLog audit;
+
 	VerificationController(ThirdPartyVerification verification, Sealer sealer, SealKeys keys,
-			CertificateRepository certificates, CertificateService service, CertificateTypeService types) {
+			CertificateRepository certificates, CertificateService service, CertificateTypeService types,
+			AuditLog audit) {
+		this.audit = audit;
 		this.verification = verification;
 		this.sealer = sealer;
 		this.keys = keys;
@@ -101,9 +109,14 @@ class VerificationController {
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> revokeCertificate(@Argument @Valid RevokeInput input) {
-		Certificate revoked = this.service.revoke(input.id(), input.reason());
-		return Map.of("number", revoked.number(), "status", revoked.currentStatus());
+	Map<String, Object> revokeCertificate(@Argument @Valid RevokeInput input, Authentication caller,
+			@ContextValue(ClientAddress.KEY) String address) {
+		Subject admin = Subject.from(caller);
+		Certificate revoked = this.service.revoke(input.id(), input.reason(), admin.id());
+		this.audit.record(AuditType.ADMIN_CHANGE, admin, address, revoked.number(),
+				"revokeCertificate: " + input.reason());
+		return Map.of("number", revoked.number(), "status", revoked.currentStatus(), "revokedBy",
+				revoked.revocation().by(), "revokedAt", revoked.revocation().at());
 	}
 
 	record VerifyInput(@IdNumber String holderIdNumber, @CreditCode String holderCreditCode,

@@ -38,6 +38,9 @@ class ApplicationTests {
 			Map.of("key", "childGender", "value", "男"), Map.of("key", "childBirthDate", "value", "2026-11-20"),
 			Map.of("key", "birthPlace", "value", "青岛市妇女儿童医院"));
 
+	/** 张伟, 13800000001: the father in the newborn journey. */
+	static final String FATHER_ID_NUMBER = "370202199003151233";
+
 	@Autowired
 	Tokens tokens;
 
@@ -128,6 +131,68 @@ class ApplicationTests {
 			.path("departmentReviewSummaries[?(@.department.code == 'WJ')].averageStars")
 			.entityList(Double.class)
 			.containsExactly(5.0);
+		// each certificate names its own holder: the baby's social security card never carries the
+		// father's ID number nor answers for him, and typed values are sealed with who confirmed them
+		Map<String, Object> card = this.mongo.findOne(Query.query(Criteria.where("sourceApplicationId").is(id)
+			.and("typeCode").is("RS-001")), Map.class, "certificates");
+		assertThat(card.get("holderName")).isEqualTo("张小宝");
+		assertThat(card.get("holderIdentifier")).isNotEqualTo(FATHER_ID_NUMBER);
+		assertThat(card.get("data").toString()).doesNotContain(FATHER_ID_NUMBER);
+		Map<String, Object> birth = this.mongo.findOne(Query.query(Criteria.where("sourceApplicationId").is(id)
+			.and("typeCode").is("WJ-001")), Map.class, "certificates");
+		assertThat(((Map<?, ?>) birth.get("data")).get("fatherIdNumber")).isEqualTo(FATHER_ID_NUMBER);
+		assertThat(((Map<?, ?>) birth.get("data")).get(ApplicationService.CONFIRMED_BY).toString()).contains("(WJ)")
+			.contains("holderName");
+		// a second child's application does not count the first child's birth certificate as the parent's own
+		this.tokens.as(resident)
+			.document("{ bundle(code: \"NEWBORN\") { materials { certificateType { code } provision certificateId } } }")
+			.execute()
+			.path("bundle.materials[?(@.certificateType.code == 'WJ-001')].certificateId")
+			.entityList(Object.class)
+			.satisfies((ids) -> assertThat(ids).containsOnlyNulls());
+		// a bank verifying the father's social security card under consent gets his own card
+		String bank = this.tokens.integrator();
+		this.tokens.as(bank)
+			.document("mutation { registerCertificatePurpose(input: {code: \"ICBC-SSC-CHECK\", name: \"社保卡核验\", certificateTypes: [\"RS-001\"], fields: [\"holderName\", \"cardNumber\"]}) { purpose { code } } }")
+			.execute()
+			.path("registerCertificatePurpose.purpose.code")
+			.hasValue();
+		this.tokens.as(resident)
+			.document("mutation { grantConsent(input: {purpose: \"ICBC-SSC-CHECK\", days: 5}) { consent { id } } }")
+			.execute()
+			.path("grantConsent.consent.id")
+			.hasValue();
+		this.tokens.as(bank)
+			.document("mutation($input: VerifyCertificateInput!) { verifyCertificate(input: $input) { certificateNumber fields { key value } } }")
+			.variable("input", Map.of("holderIdNumber", FATHER_ID_NUMBER, "certificateType", "RS-001", "purpose",
+					"ICBC-SSC-CHECK"))
+			.execute()
+			.path("verifyCertificate.certificateNumber")
+			.entity(String.class)
+			.isEqualTo("RS001-370202-2020-100148");
+		// an administrator's revocation is recorded on the certificate and in the audit trail
+		String admin = this.tokens.admin();
+		Map<String, Object> revoked = this.tokens.as(admin)
+			.document("mutation($id: ID!) { revokeCertificate(input: {id: $id, reason: \"信息有误，重新签发\"}) { number status revokedBy revokedAt } }")
+			.variable("id", card.get("_id"))
+			.execute()
+			.path("revokeCertificate")
+			.entity(Maps.type())
+			.get();
+		assertThat(revoked).containsEntry("status", "REVOKED").containsEntry("revokedBy", this.tokens.subjectId(admin));
+		assertThat(revoked.get("revokedAt")).isNotNull();
+		Map<?, ?> revocation = (Map<?, ?>) this.mongo.findById(card.get("_id"), Map.class, "certificates").get("revocation");
+		assertThat(revocation.get("by")).isEqualTo(this.tokens.subjectId(admin));
+		assertThat(revocation.get("reason")).isEqualTo("信息有误，重新签发");
+		this.tokens.as(admin)
+			.document("{ auditEvents(type: ADMIN_CHANGE, first: 100) { nodes { target detail address } } }")
+			.execute()
+			.path("auditEvents.nodes")
+			.entityList(Maps.type())
+			.satisfies((events) -> assertThat(events).anySatisfy((event) -> assertThat(event)
+				.containsEntry("target", revoked.get("number"))
+				.containsEntry("detail", "revokeCertificate: 信息有误，重新签发")
+				.satisfies((e) -> assertThat(e.get("address")).isNotNull())));
 		// completing again (a crash before the certificates were marked issued) issues nothing twice
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
 				Update.update("certificatesPending", true).set("completedAt", java.time.Instant.now().minusSeconds(60)),
@@ -277,6 +342,68 @@ class ApplicationTests {
 			.variable("i", Map.of("item", "370202QR0020001000", "bundle", "NEWBORN", "idempotencyKey", "single-item-0002",
 					"formValues", List.of()))
 			.execute(), "INVALID_ARGUMENT");
+	}
+
+	@Test
+	void identityFieldsComeFromAuthorityAndTypedValuesAreMarkedTyped() {
+		String resident = this.tokens.resident();
+		for (Map<String, String> override : List.of(Map.of("key", "applicantName", "value", "李四"),
+				Map.of("key", "applicantIdNumber", "value", "11010519491231002X"),
+				Map.of("key", "applicantMobile", "value", "13900000000"),
+				Map.of("key", "spouseIdNumber", "value", "11010519491231002X"))) {
+			List<Map<String, String>> form = new java.util.ArrayList<>(NEWBORN_FORM);
+			form.add(override);
+			expectField(submitResponse(resident, "NEWBORN", form, "locked-" + override.get("key")), "FIELD_LOCKED",
+					"input.formValues." + override.get("key"));
+		}
+		// the same value as the authority's is fine
+		List<Map<String, String>> same = new java.util.ArrayList<>(NEWBORN_FORM);
+		same.add(Map.of("key", "applicantName", "value", "张伟"));
+		List<Map<String, Object>> values = this.tokens.as(resident)
+			.document("query($id: ID!) { application(id: $id) { formValues { key value source } } }")
+			.variable("id", submit(resident, "NEWBORN", same, "locked-same-value").get("id"))
+			.execute()
+			.path("application.formValues")
+			.entityList(Maps.type())
+			.get();
+		assertThat(values).anySatisfy((v) -> assertThat(v).containsEntry("key", "applicantIdNumber")
+			.containsEntry("value", FATHER_ID_NUMBER)
+			.satisfies((m) -> assertThat((String) m.get("source")).contains("统一身份认证")));
+		assertThat(values).anySatisfy((v) -> assertThat(v).containsEntry("key", "childName")
+			.containsEntry("source", "APPLICANT"));
+		// nothing was stored for the refused attempts
+		for (String key : List.of("applicantName", "applicantIdNumber", "applicantMobile", "spouseIdNumber")) {
+			assertThat(this.mongo.exists(Query.query(Criteria.where("fingerprint").exists(true)
+				.and("_id").is(ApplicationService.idFor(this.tokens.subjectId(resident), "locked-" + key))),
+					Application.class)).isFalse();
+		}
+	}
+
+	@Test
+	void controlCharactersAreRefusedWhereverTheyAre() {
+		String resident = this.tokens.resident("13800000004");
+		List<Map<String, String>> form = List.of(Map.of("key", "employerName", "value", "青岛\u0000顺通"));
+		expectField(this.tokens.as(resident)
+			.document(SUBMIT)
+			.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "nul-in-variables", "formValues", form))
+			.execute(), "INVALID_CHARACTERS", "input.formValues[0].value");
+		expectError(this.tokens.as(resident)
+			.document("mutation { submitApplication(input: {item: \"370202QR0020001000\", idempotencyKey: \"nul-in-literal\", formValues: [{key: \"employerName\", value: \"青岛\\u0000顺通\"}]}) { application { id } } }")
+			.execute(), "INVALID_CHARACTERS");
+		expectError(this.tokens.as(resident)
+			.document(SUBMIT)
+			.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "c1-control", "formValues",
+					List.of(Map.of("key", "employerName", "value", "青岛\u0085顺通"))))
+			.execute(), "INVALID_CHARACTERS");
+		// a retry that differs only in spacing or Unicode form is the same request
+		String first = (String) this.tokens.as(resident).document(SUBMIT)
+			.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "spacing-retry", "formValues",
+					List.of(Map.of("key", "employerName", "value", "青岛海蓝数字科技有限公司"))))
+			.execute().path("submitApplication.application.id").entity(String.class).get();
+		this.tokens.as(resident).document(SUBMIT)
+			.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "spacing-retry", "formValues",
+					List.of(Map.of("key", "employerName", "value", "  青岛海蓝数字科技有限公司 "))))
+			.execute().path("submitApplication.application.id").entity(String.class).isEqualTo(first);
 	}
 
 	@Test

@@ -77,6 +77,12 @@ public class Tokens {
 	}
 
 	/** The tester with the token as Bearer credentials. */
+	/** The {@code sub} claim of a token (the signed-in subject's id). */
+	public String subjectId(String token) {
+		byte[] claims = java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+		return (String) JsonMapper.builder().build().readValue(claims, Map.class).get("sub");
+	}
+
 	public HttpGraphQlTester as(String token) {
 		return this.graphQl.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
 	}

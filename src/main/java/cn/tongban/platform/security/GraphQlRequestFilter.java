@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The door of {@code POST /graphql}, ahead of security and GraphQL: the body must be JSON
+ * The door of {@code POST /graphql}, after authentication and ahead of GraphQL: the body must be JSON
  * (415 otherwise), at most {@code tongban.graphql.max-body-size} (413; read into memory up to that
  * size only, so big bodies cannot exhaust the heap), valid UTF-8, and a GraphQL request object
  * ({@code query} a string, {@code operationName} a string or null, {@code variables} and

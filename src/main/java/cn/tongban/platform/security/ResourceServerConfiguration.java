@@ -71,13 +71,16 @@ class ResourceServerConfiguration {
 				new org.springframework.security.authentication.ProviderManager(provider));
 	}
 
-	/** Body size, content type and request shape of POST /graphql, checked before security and GraphQL. */
+	/**
+	 * Body size, content type and request shape of POST /graphql, checked after authentication (a
+	 * forged token is 401 whatever the body) and before GraphQL.
+	 */
 	@Bean
 	FilterRegistrationBean<GraphQlRequestFilter> graphQlRequestFilter(JsonMapper json,
 			@Value("${tongban.graphql.max-body-size:256KB}") DataSize maxBodySize) {
 		FilterRegistrationBean<GraphQlRequestFilter> registration = new FilterRegistrationBean<>(
 				new GraphQlRequestFilter(json, maxBodySize));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
 		return registration;
 	}
 
