@@ -117,12 +117,17 @@ public class CatalogService {
 		if (first < 1 || first > MAX_HOT_ITEMS) {
 			throw ApiException.onField("first", ErrorCode.INVALID_PAGE_SIZE, MAX_HOT_ITEMS);
 		}
-		Criteria criteria = Criteria.where("status").is(ItemStatus.ACTIVE).and("channels").is(Channel.MOBILE);
 		if (regionCode != null) {
 			requireRegion(regionCode, "region");
-			criteria = criteria.and("regionCode").is(regionCode);
 		}
-		return this.mongo.find(Query.query(criteria).with(BY_POPULARITY).limit(first), ServiceItem.class);
+		List<ServiceItem> hot = this.shownItems.hot(regionCode, (region) -> {
+			Criteria criteria = Criteria.where("status").is(ItemStatus.ACTIVE).and("channels").is(Channel.MOBILE);
+			if (region != null) {
+				criteria = criteria.and("regionCode").is(region);
+			}
+			return this.mongo.find(Query.query(criteria).with(BY_POPULARITY).limit(MAX_HOT_ITEMS), ServiceItem.class);
+		});
+		return hot.subList(0, Math.min(first, hot.size()));
 	}
 
 	/** By number. */

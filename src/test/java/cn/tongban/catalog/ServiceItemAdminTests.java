@@ -287,6 +287,24 @@ class ServiceItemAdminTests {
 				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("field", "input.reason")));
 	}
 
+	@Test
+	void theHomeScreensHotListFollowsChangesAtOnce() {
+		String hot = "query { hotServiceItems(region: \"370283\", first: 5) { code } }";
+		List<String> before = this.graphQl.document(hot).execute().path("hotServiceItems[*].code").entityList(String.class)
+			.hasSize(5).get();
+		// asked again, it is the same list (served from memory)
+		this.graphQl.document(hot).execute().path("hotServiceItems[*].code").entityList(String.class)
+			.containsExactly(before.toArray(new String[0]));
+		this.graphQl.document("mutation($code: ID!) { retireServiceItem(input: {code: $code, reason: \"职能调整\"}) { serviceItem { code } } }")
+			.variable("code", before.get(0))
+			.execute()
+			.path("retireServiceItem.serviceItem.code")
+			.hasValue();
+		this.graphQl.document(hot).execute().path("hotServiceItems[*].code").entityList(String.class)
+			.doesNotContain(before.get(0))
+			.contains(before.get(1));
+	}
+
 	private static void expectError(GraphQlTester.Response response, String code, String field) {
 		response.errors().satisfy(onlyError(code, field));
 	}

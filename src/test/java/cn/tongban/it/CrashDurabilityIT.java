@@ -125,7 +125,7 @@ class CrashDurabilityIT {
 			}
 			return null;
 		});
-		Thread.sleep(1500 + ThreadLocalRandom.current().nextInt(2500));
+		Thread.sleep(1000 + ThreadLocalRandom.current().nextInt(2000));
 		service.kill();
 		writers.shutdownNow();
 		writers.awaitTermination(30, TimeUnit.SECONDS);

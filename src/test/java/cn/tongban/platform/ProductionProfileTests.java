@@ -4,8 +4,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.List;
 
 import cn.tongban.identity.SmsSender;
+import cn.tongban.platform.startup.ProductionCheck;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +58,15 @@ class ProductionProfileTests {
 		registry.add("tongban.code.keystore-password", () -> "a-real-secret-2");
 		registry.add("tongban.sms.gateway.url", () -> "http://127.0.0.1:9/sms");
 		registry.add("tongban.sms.gateway.templates.LOGIN_CODE", () -> "SMS_0001");
+	}
+
+	@Autowired
+	List<ProductionCheck> checks;
+
+	@Test
+	void theProductionDataChecksPassOnAProductionDatabase() {
+		assertThat(this.checks).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy((check) -> assertThat(check.refusals()).isEmpty());
 	}
 
 	@Test
