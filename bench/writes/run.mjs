@@ -37,17 +37,19 @@ try {
   })).json();
   const bus = await clientToken(baseUrl, 'terminal-bus-k1-0001', 'terminal-demo-secret');
   const run = `${Date.now() % 1_000_000}`;
-  const submit = (i) => graphql(baseUrl, SUBMIT, { i: { item: ITEM, idempotencyKey: `bench-${run}-${i}`,
+  // one counter for all loops: the load helper's per-loop index repeats across loops
+  let sequence = 0;
+  const submit = () => graphql(baseUrl, SUBMIT, { i: { item: ITEM, idempotencyKey: `bench-${run}-${sequence++}`,
     formValues: [{ key: 'employerName', value: '青岛海蓝数字科技有限公司' }] } }, resident);
   const figures = {};
   // warm-up: the JIT on two cores needs it, on every path measured
   await load({ clients: CLIENTS, seconds: 1, warmupSeconds: 20, request: () => post(baseUrl, '{ __typename }', {}, resident) });
-  await load({ clients: CLIENTS, seconds: 1, warmupSeconds: 10, request: (i) => submit(`w${i}`) });
+  await load({ clients: CLIENTS, seconds: 1, warmupSeconds: 10, request: () => submit() });
   figures.floorWithToken = await load({ clients: CLIENTS, seconds, warmupSeconds: 2,
     request: () => post(baseUrl, '{ __typename }', {}, resident) });
   const submitted = [];
   figures.submissions = await load({ clients: CLIENTS, seconds, warmupSeconds: 2,
-    request: async (i) => submitted.push((await submit(i)).submitApplication.application.id) });
+    request: async () => submitted.push((await submit()).submitApplication.application.id) });
   let next = 0;
   // accepts are cheaper than submissions: half the window so the submitted applications last
   figures.staffAccepts = await load({ clients: CLIENTS, seconds: Math.max(3, Math.floor(seconds / 2)), warmupSeconds: 0,

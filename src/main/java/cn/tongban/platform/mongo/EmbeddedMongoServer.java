@@ -18,7 +18,8 @@ import org.springframework.beans.factory.DisposableBean;
  * runs unchanged against a MongoDB replica set. The file backend is {@link DurableH2Backend}: a
  * write is acknowledged once it is synced. When the disk refuses a commit, the store is reopened
  * from its last synced state every few seconds until it opens again; meanwhile writes fail with a
- * storage error and {@link #storageFailure()} turns health DOWN.
+ * storage error and {@link #storageFailure()} turns health DOWN. Every 30 seconds the file is
+ * compacted ({@link DurableH2Backend#compact()}).
  */
 public class EmbeddedMongoServer implements DisposableBean {
 
@@ -48,11 +49,12 @@ public class EmbeddedMongoServer implements DisposableBean {
 		log.info("Embedded MongoDB ({} backend) listening on {}", properties.backend(), address);
 		if (this.backend instanceof DurableH2Backend) {
 			this.recovery = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "embedded-mongo-recovery");
+				Thread thread = new Thread(task, "embedded-mongo-housekeeping");
 				thread.setDaemon(true);
 				return thread;
 			});
 			this.recovery.scheduleWithFixedDelay(this::reopenIfFailed, 2, 2, TimeUnit.SECONDS);
+			this.recovery.scheduleWithFixedDelay(this::compact, 30, 30, TimeUnit.SECONDS);
 		}
 		else {
 			this.recovery = null;
@@ -114,6 +116,12 @@ public class EmbeddedMongoServer implements DisposableBean {
 	}
 
 	/** A store whose commit failed must not try to write again on the way out. */
+	private void compact() {
+		if (this.backend instanceof DurableH2Backend durable) {
+			durable.compact();
+		}
+	}
+
 	private static void closeWithoutCommit(H2Backend backend) {
 		try {
 			backend.getMvStore().closeImmediately();
