@@ -64,7 +64,7 @@ class CatalogController {
 	@QueryMapping
 	@PreAuthorize("permitAll()")
 	ServiceItem serviceItem(@Argument String code) {
-		return this.catalog.getItem(code);
+		return this.catalog.shownItem(code);
 	}
 
 	@QueryMapping

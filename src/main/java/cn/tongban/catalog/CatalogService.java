@@ -107,6 +107,15 @@ public class CatalogService {
 		return found;
 	}
 
+	/** For display only (the shown item may be shared): from the shown-items cache, else MongoDB. */
+	ServiceItem shownItem(String code) {
+		ServiceItem item = this.shownItems.byCodes(List.of(code)).get(code);
+		if (item == null) {
+			throw ApiException.onField("code", ErrorCode.ITEM_NOT_FOUND, code);
+		}
+		return item;
+	}
+
 	public ServiceItem getItem(String code) {
 		return findItem(code).orElseThrow(() -> ApiException.onField("code", ErrorCode.ITEM_NOT_FOUND, code));
 	}

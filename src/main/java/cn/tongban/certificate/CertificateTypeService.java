@@ -1,19 +1,31 @@
 package cn.tongban.certificate;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
-/** The certificate module's API for certificate types (证照目录). */
+/**
+ * The certificate module's API for certificate types (证照目录). The catalogue of types is small
+ * reference data that only seeding changes: it is read once and kept a minute, so item pages and
+ * card packs that name types do not query it per request.
+ */
 @Service
 public class CertificateTypeService {
 
 	private final CertificateTypeRepository types;
+
+	private final Cache<String, Map<String, CertificateType>> catalogue = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build();
 
 	CertificateTypeService(CertificateTypeRepository types) {
 		this.types = types;
@@ -23,11 +35,15 @@ public class CertificateTypeService {
 		return this.types.findAll(Sort.by("_id"));
 	}
 
-	/** One round trip for any number of codes; unknown codes are simply absent from the map. */
+	/** Unknown codes are simply absent from the map. */
 	public Map<String, CertificateType> findByCodes(Collection<String> codes) {
-		return this.types.findAllById(codes)
+		Map<String, CertificateType> all = this.catalogue.get("all", (key) -> this.types.findAll()
 			.stream()
-			.collect(Collectors.toMap(CertificateType::code, Function.identity()));
+			.collect(Collectors.toUnmodifiableMap(CertificateType::code, Function.identity())));
+		return codes.stream()
+			.filter(all::containsKey)
+			.distinct()
+			.collect(Collectors.toMap(Function.identity(), all::get));
 	}
 
 	public boolean exists(String code) {
