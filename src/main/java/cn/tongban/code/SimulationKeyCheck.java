@@ -1,18 +1,15 @@
 package cn.tongban.code;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.tongban.platform.seed.SeedFiles;
 import cn.tongban.platform.startup.ProductionCheck;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SimulationKeyCheck implements ProductionCheck {
 
-	static final String DEV_ISSUERS = "seeds/dev/code/issuers.json";
+	static final String DEV_ISSUERS = "dev/code/issuers.json";
 
 	private final MongoTemplate mongo;
 
@@ -55,20 +52,12 @@ class SimulationKeyCheck implements ProductionCheck {
 	}
 
 	private Set<String> simulationPublicKeys() {
-		ClassPathResource resource = new ClassPathResource(DEV_ISSUERS);
-		if (!resource.exists()) {
-			return Set.of();
-		}
-		try (InputStream in = resource.getInputStream()) {
-			List<CodeIssuer> issuers = this.json.readerForListOf(CodeIssuer.class).readValue(in);
-			return issuers.stream()
-				.flatMap((issuer) -> issuer.keys().stream())
-				.map(CodeIssuer.Key::publicKey)
-				.collect(Collectors.toSet());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return SeedFiles.shipped(DEV_ISSUERS, CodeIssuer.class, this.json)
+			.stream()
+			.flatMap((issuer) -> issuer.keys().stream())
+			.map(CodeIssuer.Key::publicKey)
+			.collect(Collectors.toSet());
 	}
+
 
 }

@@ -1,17 +1,14 @@
 package cn.tongban.identity;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import cn.tongban.platform.seed.SeedFiles;
 import cn.tongban.platform.startup.ProductionCheck;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoIdentityCheck implements ProductionCheck {
 
-	static final String DEV_SEEDS = "seeds/dev/identity/";
+	static final String DEV_SEEDS = "dev/identity/";
 
 	private final StaffAccountRepository accounts;
 
@@ -63,16 +60,8 @@ class DemoIdentityCheck implements ProductionCheck {
 	}
 
 	private <T> List<T> devSeed(String file, Class<T> type) {
-		ClassPathResource resource = new ClassPathResource(DEV_SEEDS + file + ".json");
-		if (!resource.exists()) {
-			return List.of();
-		}
-		try (InputStream in = resource.getInputStream()) {
-			return this.json.readerForListOf(type).readValue(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return SeedFiles.shipped(DEV_SEEDS + file + ".json", type, this.json);
 	}
+
 
 }

@@ -58,6 +58,9 @@ class ProductionProfileTests {
 		registry.add("tongban.code.keystore-password", () -> "a-real-secret-2");
 		registry.add("tongban.sms.gateway.url", () -> "http://127.0.0.1:9/sms");
 		registry.add("tongban.sms.gateway.templates.LOGIN_CODE", () -> "SMS_0001");
+		registry.add("tongban.sms.gateway.app-key", () -> "tongban");
+		registry.add("tongban.sms.gateway.app-secret", () -> "gateway-secret");
+		registry.add("tongban.sms.gateway.signature", () -> "通办");
 	}
 
 	@Autowired

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,6 +51,19 @@ public class SeedFiles {
 		this.locations = locations.stream().map((l) -> l.endsWith("/") ? l : l + "/").toList();
 		this.json = json;
 		this.mongo = mongo;
+	}
+
+	/**
+	 * A seed file as shipped in the jar ({@code seeds/<path>}), whatever the configured locations:
+	 * for checks that compare the database with a seed set (the prod profile's dev-data checks).
+	 * Empty when the jar has no such file.
+	 */
+	public static <T> List<T> shipped(String path, Class<T> type, JsonMapper json) {
+		ClassPathResource resource = new ClassPathResource("seeds/" + path);
+		if (!resource.exists()) {
+			return List.of();
+		}
+		return json.readerForListOf(type).readValue(read(resource));
 	}
 
 	/** Parses {@code path} as a JSON array of {@code type} and applies it if its content is new. */

@@ -33,6 +33,13 @@ final class ProductionSettings {
 			refusals.add("no SMS gateway is configured: set TONGBAN_SMS_GATEWAY_URL (tongban.sms.gateway.url) "
 					+ "with its app key, secret, signature and template");
 		}
+		else {
+			for (String setting : new String[] { "app-key", "app-secret", "signature", "templates.LOGIN_CODE" }) {
+				if (blank(env.getProperty("tongban.sms.gateway." + setting))) {
+					refusals.add("the SMS gateway has no " + setting + ": set tongban.sms.gateway." + setting);
+				}
+			}
+		}
 		if (env.getProperty("tongban.identity.dev-outbox", Boolean.class, false)) {
 			refusals.add("the dev SMS outbox is on: set tongban.identity.dev-outbox=false");
 		}

@@ -32,6 +32,10 @@ class ProductionSettingsTests {
 			.withProperty("tongban.code.keystore", this.keys.resolve("code-keys.p12").toString())
 			.withProperty("tongban.code.keystore-password", "s3cret-code")
 			.withProperty("tongban.sms.gateway.url", "https://sms.example.gov.cn/send")
+			.withProperty("tongban.sms.gateway.app-key", "tongban")
+			.withProperty("tongban.sms.gateway.app-secret", "gateway-secret")
+			.withProperty("tongban.sms.gateway.signature", "通办")
+			.withProperty("tongban.sms.gateway.templates.LOGIN_CODE", "SMS_0001")
 			.withProperty("tongban.identity.dev-outbox", "false")
 			.withProperty("tongban.code.provincial-simulator", "false")
 			.withProperty("tongban.seed.locations", "file:/etc/tongban/seeds/,classpath:seeds/");
@@ -53,6 +57,8 @@ class ProductionSettingsTests {
 			"tongban.code.keystore|''|tongban.code.keystore",
 			"tongban.certificate.create-missing-keys|true|create-missing-keys",
 			"tongban.sms.gateway.url|''|TONGBAN_SMS_GATEWAY_URL",
+			"tongban.sms.gateway.app-secret|''|tongban.sms.gateway.app-secret",
+			"tongban.sms.gateway.templates.LOGIN_CODE|''|tongban.sms.gateway.templates.LOGIN_CODE",
 			"tongban.identity.dev-outbox|true|tongban.identity.dev-outbox=false",
 			"tongban.code.provincial-simulator|true|tongban.code.provincial-simulator=false",
 			"tongban.seed.locations|classpath:seeds/dev/,classpath:seeds/|TONGBAN_SEED_LOCATIONS" })
