@@ -3,12 +3,15 @@ package cn.tongban.platform.security;
 import java.util.ArrayList;
 import java.util.Collection;
 
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,6 +85,16 @@ class ResourceServerConfiguration {
 				new GraphQlRequestFilter(json, maxBodySize));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
 		return registration;
+	}
+
+	/** Tomcat's own refusals (oversized headers, malformed request lines) in the GraphQL error shape. */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+			}
+		});
 	}
 
 	/** The rate-limit filter runs inside the security chain only, not a second time as a servlet filter. */
