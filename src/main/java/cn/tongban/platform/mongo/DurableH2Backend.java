@@ -99,7 +99,18 @@ final class DurableH2Backend extends H2Backend {
 		if (failed != null && (write || READ_COMMANDS.contains(name))) {
 			throw storageError(failed);
 		}
-		Document reply = super.handleCommand(channel, database, command, query);
+		Document reply;
+		try {
+			reply = super.handleCommand(channel, database, command, query);
+		}
+		catch (RuntimeException refused) {
+			// a write refused part-way (an ordered bulk insert meeting a duplicate key) may have applied
+			// documents before the one refused: they are reported as written, so they are synced too
+			if (write) {
+				makeDurable();
+			}
+			throw refused;
+		}
 		if (write) {
 			makeDurable();
 		}

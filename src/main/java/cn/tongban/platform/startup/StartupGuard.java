@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.mongodb.ConnectionString;
 import com.mongodb.ServerAddress;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -48,7 +49,8 @@ public class StartupGuard implements ApplicationListener<ApplicationContextIniti
 						+ " (docs/security.md, production checklist)");
 			}
 		}
-		if (env.getProperty("tongban.startup.check-port", Boolean.class, true)) {
+		boolean servesHttp = event.getSpringApplication().getWebApplicationType() != WebApplicationType.NONE;
+		if (servesHttp && env.getProperty("tongban.startup.check-port", Boolean.class, true)) {
 			checkPort(env.getProperty("server.address"), env.getProperty("server.port", Integer.class, 8080));
 		}
 		String uri = configuredMongoUri(env);
