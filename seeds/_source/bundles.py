@@ -150,10 +150,17 @@ BUNDLES = [
     ], {}),
 ]
 
+# Whom each item's certificate is about (its holder), when not the applicant: CHILD is the person
+# the bundle registers (the newborn), given a 公民身份号码 at 户口登记 and its parents as guardians.
+# A CHILD holder needs the form fields childName, childGender and childBirthDate (checked at start-up).
+HOLDERS = {
+    'NEWBORN': {'370202GG0050001000': 'CHILD', '370202GG0020001000': 'CHILD'},
+}
+
 bundles = []
 for code, name, life, target, desc, its, issue in BUNDLES:
     bundles.append({'code': code, 'name': name, 'lifeEventCode': life, 'target': target, 'description': desc,
-                    'items': its, 'issueMappings': issue})
+                    'items': its, 'issueMappings': issue, 'issueHolders': HOLDERS.get(code, {})})
 fields = [{'key': k, 'label': l, 'type': t, 'required': r, 'source': s, 'options': o} for k, l, t, r, s, o in FIELDS]
 for b in bundles:
     for i in b['items']:

@@ -1,6 +1,7 @@
 package cn.tongban.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import cn.tongban.certificate.Certificate;
 import cn.tongban.certificate.CertificateService;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
+import cn.tongban.identity.BirthRegistration;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.crypto.Sha256;
@@ -275,6 +277,7 @@ class ApplicationService {
 		List<String> newIds = new ArrayList<>();
 		List<Application.Event> added = new ArrayList<>();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		PersonDetails child = null;
 		for (Application.Task task : application.tasks()) {
 			CertificateType type = types.get(task.resultCertificateTypeCode());
 			if (type == null || issued.contains(type.code())) {
@@ -283,9 +286,19 @@ class ApplicationService {
 			Map<String, String> mapping = (bundle != null && bundle.issueMappings() != null)
 					? bundle.issueMappings().getOrDefault(task.itemCode(), Map.of()) : Map.of();
 			Map<String, String> data = certificateData(application, type, mapping, task);
+			String holderId = application.holderId();
+			String holderIdentifier = holderIdentifier(application, mapping, data);
+			if (bundle != null && bundle.holderOf(task.itemCode()) == Bundle.IssueHolder.CHILD) {
+				child = (child != null) ? child : registerChild(application);
+				holderId = child.id();
+				holderIdentifier = child.idNumber();
+				data.put("holderName", child.name());
+				if (type.fields().stream().anyMatch((field) -> field.key().equals("holderIdNumber"))) {
+					data.put("holderIdNumber", child.idNumber());
+				}
+			}
 			Certificate certificate = this.certificates.issue(new CertificateService.IssueRequest(application.id(),
-					type.code(), application.holderId(), holderIdentifier(application, mapping, data),
-					data.get("holderName"), data));
+					type.code(), holderId, holderIdentifier, data.get("holderName"), data));
 			issued.add(type.code());
 			if (!application.issuedCertificateIds().contains(certificate.id())) {
 				newIds.add(certificate.id());
@@ -339,6 +352,29 @@ class ApplicationService {
 			data.put(CONFIRMED_BY, issuing.actor() + " (" + issuing.departmentCode() + "): " + String.join(", ", typed));
 		}
 		return data;
+	}
+
+	/**
+	 * 户口登记 of the child the application is about: a person of its own, registered in the
+	 * district of the application's 公安 task (else its first task), with the applicant and, when the
+	 * form names one who is registered, the other parent as guardians. Idempotent per application.
+	 */
+	private PersonDetails registerChild(Application application) {
+		Map<String, String> values = application.formValues();
+		String registeringItem = application.tasks()
+			.stream()
+			.filter((task) -> "GA".equals(task.departmentCode()))
+			.findFirst()
+			.orElse(application.tasks().get(0))
+			.itemCode();
+		List<String> guardians = new ArrayList<>(List.of(application.applicantId()));
+		String otherParent = values.get("spouseIdNumber");
+		if (otherParent != null) {
+			this.identity.personByIdNumber(otherParent).ifPresent((parent) -> guardians.add(parent.id()));
+		}
+		return this.identity.registerBirth(new BirthRegistration(application.id(), values.get("childName"),
+				"男".equals(values.get("childGender")), LocalDate.parse(values.get("childBirthDate")),
+				registeringItem.substring(0, 6), guardians));
 	}
 
 	/** A certificate is about the applicant unless the bundle maps its holder's name to another form field. */

@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface CertificateRepository extends MongoRepository<Certificate, String> {
 
-	List<Certificate> findByHolderIdOrderByTypeCodeAscIssuedOnDesc(String holderId);
+	List<Certificate> findByHolderIdIn(Collection<String> holderIds);
 
 	List<Certificate> findByHolderIdAndTypeCodeIn(String holderId, java.util.Collection<String> typeCodes);
 

@@ -2,6 +2,7 @@ package cn.tongban.certificate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -67,16 +68,35 @@ public class CertificateService {
 		return disclosed;
 	}
 
-	/** The holder's card pack (卡包): by type, newest first within a type. */
+	/**
+	 * The holder's card pack (卡包), with the certificates of the minors the holder is a guardian of
+	 * (a newborn's 出生医学证明 and 社保卡): by type, newest first within a type.
+	 */
 	public List<Certificate> heldBy(String holderId) {
-		return this.certificates.findByHolderIdOrderByTypeCodeAscIssuedOnDesc(holderId);
+		List<String> holders = new ArrayList<>(List.of(holderId));
+		holders.addAll(minorWardsOf(holderId));
+		return this.certificates.findByHolderIdIn(holders)
+			.stream()
+			.sorted(Comparator.comparing(Certificate::typeCode).thenComparing(Certificate::issuedOn, Comparator.reverseOrder()))
+			.toList();
 	}
 
-	/** The holder's certificate; another holder's id is NOT_FOUND exactly like an unknown one. */
+	/** The holder's (or a minor ward's) certificate; anyone else's is NOT_FOUND exactly like an unknown one. */
 	public Certificate requireHeldBy(String certificateId, String holderId) {
 		return this.certificates.findById(certificateId)
-			.filter((certificate) -> certificate.holderId().equals(holderId))
+			.filter((certificate) -> certificate.holderId().equals(holderId)
+					|| minorWardsOf(holderId).contains(certificate.holderId()))
 			.orElseThrow(() -> ApiException.onField("id", ErrorCode.CERTIFICATE_NOT_FOUND, certificateId));
+	}
+
+	/** The people under 18 this person is a guardian of; a guardian acts for a minor only. */
+	private List<String> minorWardsOf(String holderId) {
+		LocalDate adulthood = LocalDate.now(Certificate.CHINA).minusYears(18);
+		return this.identity.wardsOf(holderId)
+			.stream()
+			.filter((ward) -> ward.birthDate() != null && ward.birthDate().isAfter(adulthood))
+			.map(PersonDetails::id)
+			.toList();
 	}
 
 	/**

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import cn.tongban.platform.crypto.Sha256;
+
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** The identity module's API: people, enterprises and registered clients by their identifiers. */
@@ -52,6 +55,45 @@ public class IdentityService {
 	/** The provincial platform's pseudonym of a person (used to simulate 鲁通码 codes in the default run). */
 	public Optional<String> provincialRef(String personId) {
 		return this.people.findById(personId).map(Person::provincialRef);
+	}
+
+	/**
+	 * 户口登记 of a newborn: the child becomes a person with a 公民身份号码 allocated for the
+	 * registration district and the birth date (GB 11643: sequence odd for a boy, even for a girl,
+	 * check character), the name from the form and the parents as guardians (监护人). Idempotent per
+	 * {@code registrationKey} (the application that registers the birth): a repeat returns the same
+	 * person, so a retried completion never registers a child twice.
+	 */
+	public PersonDetails registerBirth(BirthRegistration birth) {
+		String id = "psn_" + Sha256.hex("tongban-birth:" + birth.registrationKey()).substring(0, 20);
+		Optional<Person> registered = this.people.findById(id);
+		if (registered.isPresent()) {
+			return PersonDetails.of(registered.get());
+		}
+		Person.Gender gender = birth.male() ? Person.Gender.MALE : Person.Gender.FEMALE;
+		for (int sequence = birth.male() ? 1 : 2; sequence <= 999; sequence += 2) {
+			String idNumber = BirthRegistration.idNumber(birth.regionCode(), birth.birthDate(), sequence);
+			if (this.people.findByIdNumber(idNumber).isPresent()) {
+				continue;
+			}
+			try {
+				return PersonDetails.of(this.people.insert(new Person(id, birth.name(), idNumber, null, gender,
+						birth.birthDate(), null, null, birth.regionCode(), null, null, List.copyOf(birth.guardianIds()))));
+			}
+			catch (DuplicateKeyException taken) {
+				Optional<Person> concurrent = this.people.findById(id);
+				if (concurrent.isPresent()) {
+					return PersonDetails.of(concurrent.get());
+				}
+				// another birth took this number at the same moment: the next one
+			}
+		}
+		throw new IllegalStateException("No 公民身份号码 left for " + birth.regionCode() + " on " + birth.birthDate());
+	}
+
+	/** The people this person is a guardian (监护人) of. */
+	public List<PersonDetails> wardsOf(String guardianId) {
+		return this.people.findByGuardianIds(guardianId).stream().map(PersonDetails::of).toList();
 	}
 
 	/** The person with this mobile number. */

@@ -1,5 +1,6 @@
 package cn.tongban.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -11,5 +12,7 @@ interface PersonRepository extends MongoRepository<Person, String> {
 	Optional<Person> findByIdNumber(String idNumber);
 
 	Optional<Person> findByProvincialRef(String provincialRef);
+
+	List<Person> findByGuardianIds(String guardianId);
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import cn.tongban.platform.validation.IdNumberValidator;
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Maps;
 import cn.tongban.support.MongoCommandCounter;
@@ -138,8 +139,20 @@ class ApplicationTests {
 		assertThat(card.get("holderName")).isEqualTo("张小宝");
 		assertThat(card.get("holderIdentifier")).isNotEqualTo(FATHER_ID_NUMBER);
 		assertThat(card.get("data").toString()).doesNotContain(FATHER_ID_NUMBER);
+		// the child was registered (户口登记) as a person of its own, a boy born 2026-11-20 in 市南区
+		String childIdNumber = (String) card.get("holderIdentifier");
+		assertThat(childIdNumber).startsWith("37020220261120");
+		assertThat(IdNumberValidator.isValid(childIdNumber)).isTrue();
+		assertThat(Character.getNumericValue(childIdNumber.charAt(16)) % 2).isEqualTo(1);
+		assertThat(((Map<?, ?>) card.get("data")).get("holderIdNumber")).isEqualTo(childIdNumber);
+		Map<String, Object> child = this.mongo.findOne(Query.query(Criteria.where("idNumber").is(childIdNumber)),
+				Map.class, "people");
+		assertThat(child.get("name")).isEqualTo("张小宝");
+		assertThat(card.get("holderId")).isEqualTo(child.get("_id"));
+		assertThat(child.get("guardianIds").toString()).contains(this.tokens.subjectId(resident));
 		Map<String, Object> birth = this.mongo.findOne(Query.query(Criteria.where("sourceApplicationId").is(id)
 			.and("typeCode").is("WJ-001")), Map.class, "certificates");
+		assertThat(birth.get("holderIdentifier")).isEqualTo(childIdNumber);
 		assertThat(((Map<?, ?>) birth.get("data")).get("fatherIdNumber")).isEqualTo(FATHER_ID_NUMBER);
 		assertThat(((Map<?, ?>) birth.get("data")).get(ApplicationService.CONFIRMED_BY).toString()).contains("(WJ)")
 			.contains("holderName");
@@ -342,6 +355,50 @@ class ApplicationTests {
 			.variable("i", Map.of("item", "370202QR0020001000", "bundle", "NEWBORN", "idempotencyKey", "single-item-0002",
 					"formValues", List.of()))
 			.execute(), "INVALID_ARGUMENT");
+	}
+
+	@Test
+	void twoChildrenOfTheSameParentsEachHaveTheirOwnPersonAndCertificates() {
+		String resident = this.tokens.resident();
+		String first = completeNewborn(resident, List.of(Map.of("key", "childName", "value", "张一"),
+				Map.of("key", "childGender", "value", "女"), Map.of("key", "childBirthDate", "value", "2025-03-01"),
+				Map.of("key", "birthPlace", "value", "青岛市市立医院")), "siblings-0001");
+		String second = completeNewborn(resident, List.of(Map.of("key", "childName", "value", "张二"),
+				Map.of("key", "childGender", "value", "男"), Map.of("key", "childBirthDate", "value", "2026-10-02"),
+				Map.of("key", "birthPlace", "value", "青岛市市立医院")), "siblings-0002");
+		Map<String, String> holders = new java.util.HashMap<>();
+		for (String id : List.of(first, second)) {
+			for (Map<?, ?> certificate : this.mongo.find(Query.query(Criteria.where("sourceApplicationId").is(id)
+				.and("typeCode").in("WJ-001", "RS-001")), Map.class, "certificates")) {
+				holders.merge((String) certificate.get("holderName"), (String) certificate.get("holderIdentifier"),
+						(a, b) -> {
+							assertThat(a).as("one child, one ID number").isEqualTo(b);
+							return a;
+						});
+			}
+		}
+		assertThat(holders).containsOnlyKeys("张一", "张二");
+		assertThat(holders.get("张一")).startsWith("37020220250301").isNotEqualTo(holders.get("张二"));
+		assertThat(holders.get("张二")).startsWith("37020220261002");
+		// both are in the parent's card pack, each with its own child's name
+		this.tokens.as(resident)
+			.document("{ myCertificates { type { code } holderName } }")
+			.execute()
+			.path("myCertificates[?(@.type.code == 'WJ-001')].holderName")
+			.entityList(String.class)
+			.contains("张一", "张二");
+	}
+
+	/** Submits a 新生儿出生一件事 and has each department accept and approve it; the application id. */
+	private String completeNewborn(String resident, List<Map<String, String>> form, String key) {
+		Map<String, Object> application = submit(resident, "NEWBORN", form, key);
+		String id = (String) application.get("id");
+		for (String department : List.of("WJ", "GA", "RS", "YB")) {
+			String taskId = taskOf(application, department);
+			act(department, "acceptTask", id, taskId, null).path("acceptTask.application.status").hasValue();
+			act(department, "approveTask", id, taskId, null).path("approveTask.application.status").hasValue();
+		}
+		return id;
 	}
 
 	@Test
