@@ -13,9 +13,11 @@ import cn.tongban.certificate.Certificate;
  *
  * @param provision for a signed-in applicant: how it is supplied; null otherwise
  * @param certificateId the applicant's certificate that stands in, when CERTIFICATE
+ * @param certificateHolder whom that certificate names (always the applicant or their enterprise:
+ * a ward's certificate never stands in for the guardian's own)
  */
 public record MergedMaterial(String name, String certificateTypeCode, List<String> neededBy, boolean required,
-		Provision provision, String certificateId) {
+		Provision provision, String certificateId, String certificateHolder) {
 
 	/** How a material is supplied. */
 	public enum Provision {
@@ -57,10 +59,12 @@ public record MergedMaterial(String name, String certificateTypeCode, List<Strin
 			String type = this.first.certificateTypeCode();
 			Provision provision = null;
 			String certificateId = null;
+			String certificateHolder = null;
 			if (forApplicant) {
 				if (type != null && held.containsKey(type)) {
 					provision = Provision.CERTIFICATE;
 					certificateId = held.get(type).id();
+					certificateHolder = held.get(type).holderName();
 				}
 				else if (type != null && produced.contains(type)) {
 					provision = Provision.SHARED;
@@ -70,7 +74,7 @@ public record MergedMaterial(String name, String certificateTypeCode, List<Strin
 				}
 			}
 			return new MergedMaterial(this.first.name(), type, List.copyOf(this.neededBy), this.required, provision,
-					certificateId);
+					certificateId, certificateHolder);
 		}
 
 	}

@@ -163,6 +163,17 @@ class ApplicationTests {
 			.path("bundle.materials[?(@.certificateType.code == 'WJ-001')].certificateId")
 			.entityList(Object.class)
 			.satisfies((ids) -> assertThat(ids).containsOnlyNulls());
+		// the household register (户口簿) issued by 出生登记 is the applicant's, the head of the household
+		Map<String, Object> household = this.mongo.findOne(Query.query(Criteria.where("sourceApplicationId").is(id)
+			.and("typeCode").is("GA-002")), Map.class, "certificates");
+		assertThat(household.get("holderIdentifier")).isEqualTo(FATHER_ID_NUMBER);
+		// the identity card stands in for the parent's own, and says so
+		this.tokens.as(resident)
+			.document("{ bundle(code: \"NEWBORN\") { materials { certificateType { code } provision certificateHolder } } }")
+			.execute()
+			.path("bundle.materials[?(@.certificateType.code == 'GA-001')].certificateHolder")
+			.entityList(String.class)
+			.containsExactly("张伟");
 		// a bank verifying the father's social security card under consent gets his own card
 		String bank = this.tokens.integrator();
 		this.tokens.as(bank)
@@ -183,6 +194,19 @@ class ApplicationTests {
 			.path("verifyCertificate.certificateNumber")
 			.entity(String.class)
 			.isEqualTo("RS001-370202-2020-100148");
+		// and verifying the child's card, under a consent for the child (granted for a ward: issue 17;
+		// written directly here), gets the child's own card
+		this.mongo.insert(new org.bson.Document(Map.of("_id", "consent-for-ward", "holderId", card.get("holderId"), "integratorClientId",
+				"icbc-qingdao", "purposeCode", "ICBC-SSC-CHECK", "certificateTypes", List.of("RS-001"), "grantedAt",
+				java.time.Instant.now(), "expiresAt", java.time.Instant.now().plusSeconds(3600))), "certificate_consents");
+		this.tokens.as(bank)
+			.document("mutation($input: VerifyCertificateInput!) { verifyCertificate(input: $input) { certificateNumber } }")
+			.variable("input", Map.of("holderIdNumber", childIdNumber, "certificateType", "RS-001", "purpose",
+					"ICBC-SSC-CHECK"))
+			.execute()
+			.path("verifyCertificate.certificateNumber")
+			.entity(String.class)
+			.isEqualTo((String) card.get("number"));
 		// an administrator's revocation is recorded on the certificate and in the audit trail
 		String admin = this.tokens.admin();
 		Map<String, Object> revoked = this.tokens.as(admin)
@@ -407,7 +431,8 @@ class ApplicationTests {
 		for (Map<String, String> override : List.of(Map.of("key", "applicantName", "value", "李四"),
 				Map.of("key", "applicantIdNumber", "value", "11010519491231002X"),
 				Map.of("key", "applicantMobile", "value", "13900000000"),
-				Map.of("key", "spouseIdNumber", "value", "11010519491231002X"))) {
+				Map.of("key", "spouseIdNumber", "value", "11010519491231002X"),
+				Map.of("key", "spouseName", "value", "王五"))) {
 			List<Map<String, String>> form = new java.util.ArrayList<>(NEWBORN_FORM);
 			form.add(override);
 			expectField(submitResponse(resident, "NEWBORN", form, "locked-" + override.get("key")), "FIELD_LOCKED",
@@ -429,7 +454,8 @@ class ApplicationTests {
 		assertThat(values).anySatisfy((v) -> assertThat(v).containsEntry("key", "childName")
 			.containsEntry("source", "APPLICANT"));
 		// nothing was stored for the refused attempts
-		for (String key : List.of("applicantName", "applicantIdNumber", "applicantMobile", "spouseIdNumber")) {
+		for (String key : List.of("applicantName", "applicantIdNumber", "applicantMobile", "spouseIdNumber",
+				"spouseName")) {
 			assertThat(this.mongo.exists(Query.query(Criteria.where("fingerprint").exists(true)
 				.and("_id").is(ApplicationService.idFor(this.tokens.subjectId(resident), "locked-" + key))),
 					Application.class)).isFalse();
