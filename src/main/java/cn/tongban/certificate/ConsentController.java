@@ -121,7 +121,7 @@ class ConsentController {
 	record RegisterPurposeInput(@NotBlank @Pattern(regexp = "[A-Z0-9-]{3,40}") String code,
 			@NotBlank @Size(min = 2, max = 30) String name, @Size(max = 200) String description,
 			@NotEmpty @Size(max = 10) List<@NotBlank String> certificateTypes,
-			@NotEmpty @Size(max = 20) List<@NotBlank String> fields) {
+			@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 40) String> fields) {
 	}
 
 	record ConsentPayload(Consent consent) {
