@@ -191,7 +191,18 @@ class ApplicationService {
 			.toList();
 		List<Application.Event> added = new ArrayList<>();
 		added.add(new Application.Event(now, action.eventType(), taskId, task.departmentCode(), staff.id(), reason));
-		return change(application, tasks, added, now);
+		Application changed = change(application, tasks, added, now);
+		if (action == Action.APPROVE && "GA".equals(task.departmentCode()) && registersAChild(application)) {
+			// 户口登记: the 公安 task's approval registers the child (again at completion if this is lost)
+			registerChild(changed);
+		}
+		return changed;
+	}
+
+	private boolean registersAChild(Application application) {
+		return application.bundleCode() != null && this.bundles.require(application.bundleCode(), "bundle")
+			.issueHolders()
+			.containsValue(Bundle.IssueHolder.CHILD);
 	}
 
 	/** The applicant answers a supplement request: tasks waiting for it go back to ACCEPTED. */
@@ -355,7 +366,8 @@ class ApplicationService {
 	}
 
 	/**
-	 * 户口登记 of the child the application is about: a person of its own, registered in the
+	 * 户口登记 of the child the application is about (at the 公安 task's approval, and again,
+	 * idempotently, at completion): a person of its own, registered in the
 	 * district of the application's 公安 task (else its first task), with the applicant and, when the
 	 * form names one who is registered, the other parent as guardians. Idempotent per application.
 	 */

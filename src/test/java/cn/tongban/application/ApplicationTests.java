@@ -210,7 +210,7 @@ class ApplicationTests {
 		// an administrator's revocation is recorded on the certificate and in the audit trail
 		String admin = this.tokens.admin();
 		Map<String, Object> revoked = this.tokens.as(admin)
-			.document("mutation($id: ID!) { revokeCertificate(input: {id: $id, reason: \"信息有误，重新签发\"}) { number status revokedBy revokedAt } }")
+			.document("mutation($id: ID!) { revokeCertificate(input: {id: $id, reason: \"  信息有误，重新签发 \"}) { number status revokedBy revokedAt } }")
 			.variable("id", card.get("_id"))
 			.execute()
 			.path("revokeCertificate")
@@ -411,6 +411,24 @@ class ApplicationTests {
 			.path("myCertificates[?(@.type.code == 'WJ-001')].holderName")
 			.entityList(String.class)
 			.contains("张一", "张二");
+	}
+
+	@Test
+	void theChildIsRegisteredWhenThePoliceTaskApproves() {
+		String resident = this.tokens.resident();
+		Map<String, Object> application = submit(resident, "NEWBORN", List.of(Map.of("key", "childName", "value", "张三"),
+				Map.of("key", "childGender", "value", "男"), Map.of("key", "childBirthDate", "value", "2026-09-09"),
+				Map.of("key", "birthPlace", "value", "青岛市市立医院")), "registration-at-ga");
+		String id = (String) application.get("id");
+		Query child = Query.query(Criteria.where("name").is("张三").and("birthDate").exists(true));
+		String taskId = taskOf(application, "GA");
+		act("GA", "acceptTask", id, taskId, null).path("acceptTask.application.status").hasValue();
+		assertThat(this.mongo.exists(child, "people")).isFalse();
+		act("GA", "approveTask", id, taskId, null).path("approveTask.application.status").entity(String.class)
+			.isEqualTo("IN_PROGRESS");
+		Map<?, ?> registered = this.mongo.findOne(child, Map.class, "people");
+		assertThat((String) registered.get("idNumber")).startsWith("37020220260909");
+		assertThat(registered.get("guardianIds").toString()).contains(this.tokens.subjectId(resident));
 	}
 
 	/** Submits a 新生儿出生一件事 and has each department accept and approve it; the application id. */
