@@ -502,8 +502,8 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
         "pm.test('WJ-001 for 张小宝, sealed', () => { const c = body.data.myCertificates.find(c => c.type.code === 'WJ-001' && c.holderName === '张小宝'); pm.expect(c.seal.algorithm).to.eql('SM3withSM2'); });",
         "const card = body.data.myCertificates.find(c => c.type.code === 'RS-001' && c.holderName === '张小宝');",
         "const cardId = card.data.find(d => d.key === 'holderIdNumber').value;",
-        "pm.test('the child\'s 社保卡 names the child by its own 公民身份号码, not the father\'s', () => { pm.expect(cardId).to.match(/^37020220261120\\d{3}[0-9X]$/); pm.expect(cardId).not.to.eql('370202199003151233'); });",
-        "pm.test('the father\'s own 社保卡 still names him', () => { const own = body.data.myCertificates.find(c => c.type.code === 'RS-001' && c.holderName === '张伟'); pm.expect(own.data.find(d => d.key === 'holderIdNumber').value).to.eql('370202199003151233'); });"]),
+        "pm.test('the 社保卡 of the child names it by its own 公民身份号码, never by the father ID number', () => { pm.expect(cardId).to.match(/^37020220261120\\d{3}[0-9X]$/); pm.expect(cardId).not.to.eql('370202199003151233'); });",
+        "pm.test('the own 社保卡 of the father still names him', () => { const own = body.data.myCertificates.find(c => c.type.code === 'RS-001' && c.holderName === '张伟'); pm.expect(own.data.find(d => d.key === 'holderIdNumber').value).to.eql('370202199003151233'); });"]),
     gql("reviewApplication (resident): 5 stars", "mutation($i: ReviewApplicationInput!) { reviewApplication(input: $i) { application { review { stars tags comment } } } }",
         {"i": {"applicationId": "{{applicationId}}", "stars": 5, "tags": ["办事快", "不用跑"], "comment": "四个部门一次办完"}},
         headers=bearer("resident"), tests=OK + [

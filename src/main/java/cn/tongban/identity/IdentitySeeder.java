@@ -3,6 +3,8 @@ package cn.tongban.identity;
 import cn.tongban.platform.seed.SeedFiles;
 import cn.tongban.platform.seed.Seeder;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,11 @@ class IdentitySeeder implements Seeder {
 
 	private final ClientRegistrationRepository clients;
 
+	private final MongoTemplate mongo;
+
 	IdentitySeeder(PersonRepository people, EnterpriseRepository enterprises, StaffAccountRepository accounts,
-			ClientRegistrationRepository clients) {
+			ClientRegistrationRepository clients, MongoTemplate mongo) {
+		this.mongo = mongo;
 		this.people = people;
 		this.enterprises = enterprises;
 		this.accounts = accounts;
@@ -37,10 +42,22 @@ class IdentitySeeder implements Seeder {
 
 	@Override
 	public void seed(SeedFiles files) {
+		dropLegacyMobileIndex();
 		files.applyIfPresent("identity/people.json", Person.class, this.people::saveAll);
 		files.applyIfPresent("identity/enterprises.json", Enterprise.class, this.enterprises::saveAll);
 		files.applyIfPresent("identity/accounts.json", StaffAccount.class, this.accounts::saveAll);
 		files.applyIfPresent("identity/clients.json", ClientRegistration.class, this.clients::saveAll);
+	}
+
+	/**
+	 * Data folders made before children were people have a unique index on {@code mobile} that counts
+	 * every phoneless person as the same null; {@code mobile_when_present} (sparse) replaces it.
+	 */
+	private void dropLegacyMobileIndex() {
+		IndexOperations indexes = this.mongo.indexOps(Person.class);
+		if (indexes.getIndexInfo().stream().anyMatch((index) -> index.getName().equals("mobile"))) {
+			indexes.dropIndex("mobile");
+		}
 	}
 
 }
