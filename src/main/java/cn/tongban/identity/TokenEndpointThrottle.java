@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
 import cn.tongban.platform.graphql.InputEcho;
+import cn.tongban.platform.security.RequestPaths;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -26,7 +27,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Throttles {@code POST /oauth2/token} before Spring Security reads a secret, so no bcrypt work is
@@ -36,8 +36,6 @@ import org.springframework.web.util.UrlPathHelper;
  * RATE_LIMITED. Budgets: {@link TokenThrottleProperties}.
  */
 class TokenEndpointThrottle extends OncePerRequestFilter {
-
-	private static final UrlPathHelper paths = new UrlPathHelper();
 
 	private final TokenThrottleProperties limits;
 
@@ -64,7 +62,7 @@ class TokenEndpointThrottle extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"/oauth2/token".equals(paths.getPathWithinApplication(request).replaceAll("/{2,}", "/"));
+		return !"/oauth2/token".equals(RequestPaths.normalized(request));
 	}
 
 	@Override

@@ -7,9 +7,10 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * The path the dispatcher serves, however the client encoded it: percent-decoded, without
  * {@code ;parameters}, repeated or trailing slashes. Limits compare this, never the raw URI
- * ({@code /%67raphql} is {@code /graphql}).
+ * ({@code /%67raphql} is {@code /graphql}): the GraphQL door and rate limits here, the token
+ * endpoint's throttle in the identity module.
  */
-final class RequestPaths {
+public final class RequestPaths {
 
 	private static final UrlPathHelper paths = new UrlPathHelper();
 
@@ -21,7 +22,7 @@ final class RequestPaths {
 	private RequestPaths() {
 	}
 
-	static String normalized(HttpServletRequest request) {
+	public static String normalized(HttpServletRequest request) {
 		String path = paths.getPathWithinApplication(request).replaceAll("/{2,}", "/");
 		return (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
 	}
