@@ -14,20 +14,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import cn.tongban.support.MongoCommandCounter;
 import cn.tongban.support.Tokens;
+import cn.tongban.support.WebServerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import reactor.core.publisher.Mono;
@@ -36,12 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** graphql-ws over a real WebSocket: my application's status changes arrive as they happen. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "tongban.test.database=subscriptions")
-@AutoConfigureMockMvc
-@AutoConfigureHttpGraphQlTester
-@ActiveProfiles("test")
-@Import({ MongoCommandCounter.class, Tokens.class })
+@WebServerIntegrationTest
 class ApplicationSubscriptionTests {
 
 	static final String UPDATES = "subscription { applicationUpdates { applicationId status eventType version } }";

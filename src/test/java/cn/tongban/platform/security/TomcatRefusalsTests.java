@@ -5,29 +5,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import cn.tongban.support.MongoCommandCounter;
-import cn.tongban.support.Tokens;
+import cn.tongban.support.WebServerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What Tomcat refuses before any filter (here a header block over the limit) has the GraphQL error
- * shape with a code too. A real server: the same context as the subscription tests.
+ * shape with a code too, on a real server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "tongban.test.database=subscriptions")
-@AutoConfigureMockMvc
-@AutoConfigureHttpGraphQlTester
-@ActiveProfiles("test")
-@Import({ MongoCommandCounter.class, Tokens.class })
+@WebServerIntegrationTest
 class TomcatRefusalsTests {
 
 	@LocalServerPort
