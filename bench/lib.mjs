@@ -165,6 +165,12 @@ export async function residentToken(baseUrl, mobile) {
     { grant_type: 'urn:tongban:params:oauth:grant-type:sms-code', mobile, code: messages[0].code });
 }
 
+/** A staff member's token the way the console gets one: account and password. */
+export function staffToken(baseUrl, username) {
+  return token(baseUrl, 'tongban-console', 'tongban-console-demo-secret',
+    { grant_type: 'urn:tongban:params:oauth:grant-type:account-password', username, password: 'Tongban@2026' });
+}
+
 /** A machine client's token (integrators, terminals). */
 export function clientToken(baseUrl, clientId, secret) {
   return token(baseUrl, clientId, secret, { grant_type: 'client_credentials' });

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clientToken, graphql, load, post, residentToken, startService } from '../lib.mjs';
+import { clientToken, graphql, load, post, residentToken, staffToken, startService } from '../lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [jar, secondsArg = '15', label = 'current'] = process.argv.slice(2);
@@ -28,13 +28,7 @@ console.log(`service up in ${service.startupSeconds.toFixed(1)} s at ${service.b
 const { baseUrl } = service;
 try {
   const resident = await residentToken(baseUrl, '13800000004');
-  const staff = await (await fetch(`${baseUrl}/oauth2/token`, {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from('tongban-console:tongban-console-demo-secret').toString('base64')}`,
-      'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'urn:tongban:params:oauth:grant-type:account-password', username: 'staff.rs',
-      password: 'Tongban@2026' }),
-  })).json();
+  const staff = await staffToken(baseUrl, 'staff.rs');
   const bus = await clientToken(baseUrl, 'terminal-bus-k1-0001', 'terminal-demo-secret');
   const run = `${Date.now() % 1_000_000}`;
   // one counter for all loops: the load helper's per-loop index repeats across loops
@@ -55,7 +49,7 @@ try {
   figures.staffAccepts = await load({ clients: CLIENTS, seconds: Math.max(3, Math.floor(seconds / 2)), warmupSeconds: 0,
     request: () => {
       if (next >= submitted.length) throw new Error('ran out of submitted applications');
-      return graphql(baseUrl, ACCEPT, { i: { applicationId: submitted[next++], taskId: 't1' } }, staff.access_token);
+      return graphql(baseUrl, ACCEPT, { i: { applicationId: submitted[next++], taskId: 't1' } }, staff);
     } });
   figures.staffAccepts.applicationsAvailable = submitted.length;
   const fresh = [];
