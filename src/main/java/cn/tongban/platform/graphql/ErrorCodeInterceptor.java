@@ -3,6 +3,7 @@ package cn.tongban.platform.graphql;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
@@ -32,11 +33,12 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 				return response;
 			}
 			List<GraphQLError> errors = response.getExecutionResult().getErrors();
-			if (errors.stream().allMatch((error) -> hasCode(error) && isBounded(error))) {
-				return response;
+			List<GraphQLError> coded = errors.stream().map(ErrorCodeInterceptor::withCode).toList();
+			boolean unchanged = true;
+			for (int i = 0; i < errors.size(); i++) {
+				unchanged &= coded.get(i) == errors.get(i);
 			}
-			return response.transform((builder) -> builder
-				.errors(errors.stream().map(ErrorCodeInterceptor::withCode).toList()));
+			return unchanged ? response : response.transform((builder) -> builder.errors(coded));
 		});
 	}
 
@@ -44,13 +46,10 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		return error.getExtensions() != null && error.getExtensions().containsKey("code");
 	}
 
-	private static boolean isBounded(GraphQLError error) {
-		String message = error.getMessage();
-		return message == null || message.equals(InputEcho.boundQuotes(message));
-	}
-
+	/** The error with a code and bounded quotes; the same instance when it has both already. */
 	private static GraphQLError withCode(GraphQLError error) {
-		if (hasCode(error) && isBounded(error)) {
+		String bounded = InputEcho.boundQuotes(error.getMessage());
+		if (hasCode(error) && Objects.equals(bounded, error.getMessage())) {
 			return error;
 		}
 		ErrorClassification type = error.getErrorType();
@@ -65,7 +64,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 			extensions.put("code", code.name());
 		}
 		return GraphqlErrorBuilder.newError()
-			.message(InputEcho.boundQuotes(error.getMessage()))
+			.message(bounded)
 			.locations(error.getLocations())
 			.path(error.getPath())
 			.errorType(type)
