@@ -23,7 +23,7 @@ import org.h2.mvstore.MVStore;
  * {@link #failure()} tells health and {@link EmbeddedMongoServer} to reopen the file, whose last
  * synced state is every acknowledged write.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends IndexedH2Backend {
 
 	/** The MongoDB error code the driver reports for a write that could not be made durable. */
 	static final int STORAGE_FAILED_CODE = 14031; // MongoDB's OutOfDiskSpace

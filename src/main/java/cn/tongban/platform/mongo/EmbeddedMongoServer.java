@@ -63,7 +63,7 @@ public class EmbeddedMongoServer implements DisposableBean {
 
 	private H2Backend openBackend() {
 		if (this.properties.backend() == EmbeddedMongoProperties.Backend.MEMORY) {
-			return H2Backend.inMemory();
+			return IndexedH2Backend.inMemoryIndexed();
 		}
 		return DurableH2Backend.open(dataFile(this.properties).toString());
 	}

@@ -1,0 +1,193 @@
+package cn.tongban.platform.mongo;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The embedded server's non-unique indexes, through the real driver: every query answers exactly
+ * what a scan of the same documents answers, before and after updates and deletes, and the index
+ * survives a restart with its documents.
+ */
+class SecondaryIndexTests {
+
+	private final List<AutoCloseable> open = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		for (int i = open.size() - 1; i >= 0; i--) {
+			open.get(i).close();
+		}
+		open.clear();
+	}
+
+	@Test
+	void indexedQueriesAnswerWhatAScanAnswers() {
+		MongoDatabase db = database(IndexedH2Backend.inMemoryIndexed());
+		MongoCollection<Document> indexed = db.getCollection("indexed");
+		MongoCollection<Document> scanned = db.getCollection("scanned");
+		indexed.createIndex(Indexes.ascending("holderId", "typeCode"));
+		indexed.createIndex(Indexes.ascending("tags"));
+		indexed.createIndex(Indexes.ascending("tasks.departmentCode", "tasks.status", "submittedAt"));
+		List<Document> documents = randomDocuments(2_000, new Random(7));
+		indexed.insertMany(documents.stream().map(Document::new).toList());
+		scanned.insertMany(documents.stream().map(Document::new).toList());
+
+		for (Bson query : queries()) {
+			assertThat(ids(indexed, query)).as("%s", query).isEqualTo(ids(scanned, query));
+		}
+
+		Bson move = Filters.eq("holderId", "h3");
+		indexed.updateMany(move, Updates.set("holderId", "h-moved"));
+		scanned.updateMany(move, Updates.set("holderId", "h-moved"));
+		indexed.updateMany(Filters.eq("tags", "t1"), Updates.pull("tags", "t1"));
+		scanned.updateMany(Filters.eq("tags", "t1"), Updates.pull("tags", "t1"));
+		indexed.deleteMany(Filters.eq("holderId", "h4"));
+		scanned.deleteMany(Filters.eq("holderId", "h4"));
+		indexed.updateMany(Filters.eq("holderId", "h5"), Updates.set("tasks.0.status", "DONE"));
+		scanned.updateMany(Filters.eq("holderId", "h5"), Updates.set("tasks.0.status", "DONE"));
+
+		assertThat(ids(indexed, Filters.eq("holderId", "h3"))).isEmpty();
+		assertThat(ids(indexed, Filters.eq("holderId", "h-moved"))).isNotEmpty();
+		for (Bson query : queries()) {
+			assertThat(ids(indexed, query)).as("after changes: %s", query).isEqualTo(ids(scanned, query));
+		}
+	}
+
+	@Test
+	void anIndexAddedToAFilledCollectionCoversItsDocuments() {
+		MongoCollection<Document> items = database(IndexedH2Backend.inMemoryIndexed()).getCollection("items");
+		items.insertMany(randomDocuments(500, new Random(3)));
+		long expected = items.countDocuments(Filters.eq("holderId", "h1"));
+		items.createIndex(Indexes.ascending("holderId"));
+		assertThat(items.countDocuments(Filters.eq("holderId", "h1"))).isEqualTo(expected).isPositive();
+	}
+
+	@Test
+	void theIndexIsKeptInTheDataFileWithItsDocuments(@TempDir Path folder) throws Exception {
+		String file = folder.resolve("data.mv").toString();
+		DurableH2Backend first = DurableH2Backend.open(file);
+		MongoCollection<Document> items = database(first).getCollection("items");
+		items.createIndex(Indexes.ascending("holderId"));
+		items.insertMany(randomDocuments(300, new Random(5)));
+		items.deleteMany(Filters.eq("holderId", "h2"));
+		Set<String> before = ids(items, Filters.eq("holderId", "h1"));
+		close();
+
+		DurableH2Backend reopened = DurableH2Backend.open(file);
+		MongoCollection<Document> again = database(reopened).getCollection("items");
+		assertThat(ids(again, Filters.eq("holderId", "h1"))).isEqualTo(before).isNotEmpty();
+		assertThat(ids(again, Filters.eq("holderId", "h2"))).isEmpty();
+		assertThat(reopened.getMvStore().getMapNames()).anyMatch(name -> name.endsWith("._index_holderId_1"));
+	}
+
+	@Test
+	void aDroppedIndexLeavesNoEntriesBehind() {
+		IndexedH2Backend backend = IndexedH2Backend.inMemoryIndexed();
+		MongoCollection<Document> items = database(backend).getCollection("items");
+		items.createIndex(Indexes.ascending("holderId"));
+		items.insertMany(randomDocuments(50, new Random(1)));
+		items.dropIndex("holderId_1");
+		assertThat(backend.getMvStore().getMapNames()).noneMatch(name -> name.contains("._index_holderId_1"));
+		assertThat(items.countDocuments(Filters.eq("holderId", "h1"))).isPositive();
+	}
+
+	@Test
+	void aUniqueIndexStillRefusesDuplicates() {
+		MongoCollection<Document> items = database(IndexedH2Backend.inMemoryIndexed()).getCollection("items");
+		items.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+		items.createIndex(Indexes.ascending("holderId"));
+		items.insertOne(new Document("_id", "a").append("number", "N1").append("holderId", "h"));
+		assertThatThrownBy(() -> items.insertOne(new Document("_id", "b").append("number", "N1").append("holderId", "h")))
+			.hasMessageContaining("duplicate key");
+		assertThat(ids(items, Filters.eq("holderId", "h"))).containsExactly("a");
+	}
+
+	private static List<Bson> queries() {
+		List<Bson> queries = new ArrayList<>();
+		for (int h = 0; h < 12; h++) {
+			queries.add(Filters.eq("holderId", "h" + h));
+			queries.add(Filters.and(Filters.eq("holderId", "h" + h), Filters.in("typeCode", "A", "C")));
+			queries.add(Filters.and(Filters.eq("holderId", "h" + h), Filters.gt("typeCode", "B")));
+		}
+		queries.add(Filters.in("holderId", "h1", "h2", "h-moved", "nobody"));
+		queries.add(Filters.eq("holderId", 7));
+		queries.add(Filters.eq("holderId", 7.0));
+		queries.add(Filters.eq("tags", "t1"));
+		queries.add(Filters.in("tags", "t2", "t3"));
+		queries.add(Filters.and(Filters.eq("tags", "t0"), Filters.eq("holderId", "h1")));
+		for (String department : List.of("D0", "D1", "D2")) {
+			for (String status : List.of("PENDING", "DONE")) {
+				queries.add(Filters.elemMatch("tasks",
+						Filters.and(Filters.eq("departmentCode", department), Filters.eq("status", status))));
+				queries.add(Filters.and(Filters.eq("tasks.departmentCode", department), Filters.eq("tasks.status", status)));
+			}
+		}
+		return queries;
+	}
+
+	private static List<Document> randomDocuments(int count, Random random) {
+		List<Document> documents = new ArrayList<>();
+		String[] types = { "A", "B", "C", "D" };
+		for (int i = 0; i < count; i++) {
+			Object holder = (i % 97 == 0) ? Integer.valueOf(7) : "h" + random.nextInt(12);
+			Document document = new Document("_id", "doc" + i).append("holderId", holder)
+				.append("typeCode", types[random.nextInt(types.length)])
+				.append("submittedAt", random.nextInt(1_000));
+			if (random.nextInt(5) > 0) {
+				List<String> tags = new ArrayList<>();
+				for (int t = random.nextInt(4); t > 0; t--) {
+					tags.add("t" + random.nextInt(5));
+				}
+				document.append("tags", tags);
+			}
+			List<Document> tasks = new ArrayList<>();
+			for (int t = random.nextInt(3); t >= 0; t--) {
+				tasks.add(new Document("departmentCode", "D" + random.nextInt(3)).append("status",
+						random.nextBoolean() ? "PENDING" : "DONE"));
+			}
+			documents.add(document.append("tasks", tasks));
+		}
+		return documents;
+	}
+
+	private static Set<String> ids(MongoCollection<Document> collection, Bson query) {
+		Set<String> ids = new TreeSet<>();
+		collection.find(query).sort(Sorts.ascending("submittedAt")).forEach(document -> ids.add(document.getString("_id")));
+		return ids;
+	}
+
+	private MongoDatabase database(H2Backend backend) {
+		MongoServer server = new MongoServer(backend);
+		InetSocketAddress address = server.bind();
+		MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+		open.add(server::shutdownNow);
+		open.add(client);
+		return client.getDatabase("test");
+	}
+
+}
