@@ -525,6 +525,31 @@ class ApplicationTests {
 		assertThat(this.commands.count()).isEqualTo(small);
 	}
 
+	@Test
+	void theStaffQueueCostsTheSameForAnyPageSize() {
+		String resident = this.tokens.resident("13800000005");
+		Map<String, Object> application = null;
+		for (int i = 0; i < 6; i++) {
+			application = submit(resident, "SEAMLESS_AUTH", List.of(), "page-size-000" + i);
+		}
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> tasks = (List<Map<String, Object>>) application.get("tasks");
+		@SuppressWarnings("unchecked")
+		String department = (String) ((Map<String, Object>) tasks.get(0).get("department")).get("code");
+		String staff = this.tokens.staff(department);
+		String page = """
+				query($n: Int) { taskQueue(first: $n) { totalCount nodes { taskId itemName status
+				  application { id title applicant { name } tasks { department { shortName } item { name } }
+				    timeline { type } } } } }""";
+		this.commands.reset();
+		this.tokens.as(staff).document(page).variable("n", 5).execute().path("taskQueue.nodes").entityList(Object.class).hasSize(5);
+		int small = this.commands.count();
+		this.commands.reset();
+		this.tokens.as(staff).document(page).variable("n", 100).execute().path("taskQueue.nodes").entityList(Object.class)
+			.hasSizeGreaterThan(5);
+		assertThat(this.commands.count()).isEqualTo(small);
+	}
+
 	private Map<String, Object> submit(String token, String bundle, List<Map<String, String>> form, String key) {
 		return submitResponse(token, bundle, form, key).path("submitApplication.application").entity(Maps.type()).get();
 	}

@@ -9,7 +9,9 @@ import java.util.concurrent.Executors;
 
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Maps;
+import cn.tongban.support.MongoCommandCounter;
 import cn.tongban.support.Tokens;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,9 @@ class CertificateTests {
 
 	@Autowired
 	CertificateService certificates;
+
+	@Autowired
+	MongoCommandCounter commands;
 
 	HttpGraphQlTester holder;
 
@@ -379,6 +384,37 @@ class CertificateTests {
 	private static Map<String, Object> idCardCheck() {
 		return Map.of("holderIdNumber", ZHANG_WEI_ID_NUMBER, "certificateType", "GA-001", "purpose",
 				"ICBC-ACCOUNT-OPENING");
+	}
+
+	@Test
+	void theCardPackCostsTheSameRoundTripsHoweverManyCertificatesItHolds() {
+		String resident = this.tokens.resident();
+		String pack = """
+				{ myCertificates { id number holderName type { name issuingDepartment { name } } issuer { name }
+				  status display { title } } }""";
+		this.commands.reset();
+		int held = this.tokens.as(resident).document(pack).execute().path("myCertificates").entityList(Object.class).get().size();
+		int few = this.commands.count();
+		// copies of a certificate no other test here looks up by type, removed afterwards
+		Query copies = Query.query(Criteria.where("number").regex("^PACK-SIZE-"));
+		Document template = this.mongo.findOne(Query.query(
+				Criteria.where("holderId").is(this.tokens.subjectId(resident)).and("typeCode").is("JY-002")),
+				Document.class, "certificates");
+		try {
+			for (int i = 0; i < 20; i++) {
+				Document copy = new Document(template);
+				copy.put("_id", "cert_pack_size_" + i);
+				copy.put("number", "PACK-SIZE-" + i);
+				this.mongo.insert(copy, "certificates");
+			}
+			this.commands.reset();
+			this.tokens.as(resident).document(pack).execute().path("myCertificates").entityList(Object.class)
+				.hasSize(held + 20);
+			assertThat(this.commands.count()).isEqualTo(few);
+		}
+		finally {
+			this.mongo.remove(copies, "certificates");
+		}
 	}
 
 	private static void expectConsentRequired(GraphQlTester.Response response) {
