@@ -1,6 +1,8 @@
 package cn.tongban.catalog;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +24,7 @@ import cn.tongban.catalog.search.SynonymTable;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.DatabaseMode;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,14 +81,42 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	ServiceItemSearch(MongoTemplate mongo, ReferenceData referenceData,
 			SynonymRepository synonyms, CertificateTypeService certificateTypes, ItemCache shownItems,
-			DatabaseMode databaseMode, @Value("${tongban.search.answer-cache-size:5000}") long answerCacheSize) {
-		this.index = new ServiceItemIndex(answerCacheSize);
+			DatabaseMode databaseMode, @Value("${tongban.search.answer-cache-size:5000}") long answerCacheSize,
+			@Value("${tongban.search.index-folder:}") String indexFolder,
+			@Value("${tongban.mongodb.embedded.backend:file}") String embeddedBackend,
+			@Value("${tongban.mongodb.embedded.data-dir:data}") String dataFolder) {
+		boolean embeddedFile = databaseMode.embedded() && "file".equalsIgnoreCase(embeddedBackend);
+		this.index = openIndex(answerCacheSize,
+				(indexFolder.isBlank() && embeddedFile) ? Path.of(dataFolder, "search-index").toString() : indexFolder);
 		this.databaseMode = databaseMode;
 		this.shownItems = shownItems;
 		this.mongo = mongo;
 		this.referenceData = referenceData;
 		this.synonyms = synonyms;
 		this.certificateTypes = certificateTypes;
+	}
+
+	/**
+	 * In the configured folder ({@code tongban.search.index-folder}; on the embedded file database by
+	 * default {@code search-index} in its data folder, which only this process may use), so a
+	 * restart on an unchanged catalogue skips the analysis of every item; a throw-away one otherwise,
+	 * or when another process holds the folder.
+	 */
+	private static ServiceItemIndex openIndex(long answerCacheSize, String folder) {
+		if (folder.isBlank()) {
+			return new ServiceItemIndex(answerCacheSize);
+		}
+		try {
+			return new ServiceItemIndex(answerCacheSize, Path.of(folder));
+		}
+		catch (UncheckedIOException ex) {
+			if (!(ex.getCause() instanceof LockObtainFailedException)) {
+				throw ex;
+			}
+			log.warn("Search index folder {} is in use by another process: this one keeps its index in a temporary folder",
+					folder);
+			return new ServiceItemIndex(answerCacheSize);
+		}
 	}
 
 	SearchResult search(SearchRequest request) {
@@ -97,8 +128,18 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	}
 
 	synchronized void rebuild() {
+		rebuild(false);
+	}
+
+	/**
+	 * Indexes every active item. With {@code keepIfUnchanged} (start-up), an index on disk built from
+	 * exactly the same indexed content ({@link CatalogueFingerprint}) is kept instead: reading the
+	 * items is cheap, their Chinese segmentation and pinyin are not.
+	 */
+	synchronized void rebuild(boolean keepIfUnchanged) {
 		Instant started = Instant.now();
-		useSynonyms(this.synonyms.findAll());
+		List<Synonym> synonymList = this.synonyms.findAll();
+		useSynonyms(synonymList);
 		List<IndexedItem> items = new ArrayList<>();
 		Instant[] latest = { started };
 		References references = references();
@@ -106,13 +147,20 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 			items.addAll(toIndexed(page, references));
 			latest[0] = latest(page, latest[0]);
 		});
-		this.index.rebuild(items);
+		String catalogue = CatalogueFingerprint.of(items, synonymList);
+		boolean kept = keepIfUnchanged && catalogue.equals(this.index.builtFrom());
+		if (kept) {
+			this.index.reuse();
+		}
+		else {
+			this.index.rebuild(items, catalogue);
+		}
 		this.shownItems.evictAll();
 		this.indexed.clear();
 		items.forEach((item) -> this.indexed.put(item.code(), new Listing(item.name(), item.popularity())));
 		rebuildSuggestions();
 		this.watermark = latest[0];
-		log.info("Search index built: {} items in {} ms", items.size(),
+		log.info("Search index {}: {} items in {} ms", kept ? "kept from the last run" : "built", items.size(),
 				java.time.Duration.between(started, Instant.now()).toMillis());
 	}
 
@@ -268,7 +316,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void start() {
-		rebuild();
+		rebuild(true);
 		this.running = true;
 	}
 

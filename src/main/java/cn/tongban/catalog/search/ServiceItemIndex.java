@@ -55,6 +55,7 @@ import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.Version;
 
 /**
  * The in-memory Lucene index of active service items. MongoDB is the source of truth: the index
@@ -85,10 +86,23 @@ public class ServiceItemIndex implements AutoCloseable {
 			new SortField(SearchFields.CODE_SORT, SortField.Type.STRING));
 
 	/**
-	 * A throw-away folder, memory-mapped: the index lives in the page cache instead of the Java heap,
-	 * which at 100,000 items keeps a few hundred megabytes out of the garbage collector's way.
+	 * The documents' and analysis' version, part of every catalogue fingerprint: bump it with any
+	 * change to what {@code document(item)} writes or how fields are analysed, or a restart would
+	 * keep an index built the old way.
+	 */
+	public static final String FORMAT = "2026-12-02 " + Version.LATEST;
+
+	/** Commit data naming the catalogue an index on disk was built from ({@link #builtFrom()}). */
+	private static final String CATALOGUE = "catalogue";
+
+	/**
+	 * Memory-mapped: the index lives in the page cache instead of the Java heap, which at 100,000
+	 * items keeps a few hundred megabytes out of the garbage collector's way. Either a throw-away
+	 * folder, or one that outlives the process so a restart can reuse what it holds.
 	 */
 	private final Path folder;
+
+	private final boolean throwAway;
 
 	private final Directory directory;
 
@@ -107,10 +121,19 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	/** @param answerCacheSize how many answers to keep; 0 keeps none */
 	public ServiceItemIndex(long answerCacheSize) {
+		this(answerCacheSize, null);
+	}
+
+	/**
+	 * @param folder where the index is kept across restarts (created if missing), or null for a
+	 * throw-away folder removed on {@link #close()}
+	 */
+	public ServiceItemIndex(long answerCacheSize, Path folder) {
 		this.answers = Caffeine.newBuilder().maximumSize(answerCacheSize).build();
 		FACETS.forEach((dimension) -> this.facetsConfig.setMultiValued(dimension, true));
 		try {
-			this.folder = Files.createTempDirectory("tongban-search-");
+			this.throwAway = (folder == null);
+			this.folder = this.throwAway ? Files.createTempDirectory("tongban-search-") : Files.createDirectories(folder);
 			this.directory = new MMapDirectory(this.folder);
 			this.writer = new IndexWriter(this.directory, new IndexWriterConfig(SearchFields.indexAnalyzer()));
 			this.searchers = new SearcherManager(this.writer, new FacetedSearcherFactory(this.facetsConfig));
@@ -127,6 +150,14 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	/** Replaces the whole index content. */
 	public void rebuild(Collection<IndexedItem> items) {
+		rebuild(items, "");
+	}
+
+	/**
+	 * Replaces the whole index content and commits it as built from {@code catalogue} (a fingerprint
+	 * of everything that went in), so that a restart finding the same catalogue can keep it.
+	 */
+	public void rebuild(Collection<IndexedItem> items, String catalogue) {
 		write(() -> {
 			this.writer.deleteAll();
 			for (IndexedItem item : items) {
@@ -134,11 +165,34 @@ public class ServiceItemIndex implements AutoCloseable {
 			}
 			// one segment: every query term is looked up once instead of once per segment
 			this.writer.forceMerge(1);
+			commit(catalogue);
 		});
+	}
+
+	/** The catalogue fingerprint the committed index was built from; empty when none or changed since. */
+	public String builtFrom() {
+		for (Map.Entry<String, String> entry : this.writer.getLiveCommitData()) {
+			if (CATALOGUE.equals(entry.getKey())) {
+				return entry.getValue();
+			}
+		}
+		return "";
+	}
+
+	/** The index as it is on disk becomes the one searched: nothing to rebuild. */
+	public void reuse() {
+		write(() -> { });
+	}
+
+	private void commit(String catalogue) throws IOException {
+		this.writer.setLiveCommitData(Map.of(CATALOGUE, catalogue).entrySet());
+		this.writer.commit();
 	}
 
 	public void upsert(Collection<IndexedItem> items) {
 		write(() -> {
+			// from here the index no longer matches any fingerprint: a restart rebuilds it
+			commit("");
 			for (IndexedItem item : items) {
 				this.writer.updateDocument(new Term(SearchFields.CODE, item.code()), document(item));
 			}
@@ -147,6 +201,7 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	public void delete(Collection<String> codes) {
 		write(() -> {
+			commit("");
 			for (String code : codes) {
 				this.writer.deleteDocuments(new Term(SearchFields.CODE, code));
 			}
@@ -349,7 +404,9 @@ public class ServiceItemIndex implements AutoCloseable {
 		this.searchers.close();
 		this.writer.close();
 		this.directory.close();
-		IOUtils.rm(this.folder);
+		if (this.throwAway) {
+			IOUtils.rm(this.folder);
+		}
 	}
 
 	private record CacheKey(long generation, SearchRequest request) {
