@@ -2,6 +2,7 @@ package cn.tongban.certificate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,13 +54,18 @@ class CertificateSeeder implements Seeder {
 	}
 
 	private void insertMissing(List<CertificateSeed> seeds) {
-		for (CertificateSeed seed : seeds) {
+		List<CertificateSeed> missing = seeds.stream()
+			.filter((seed) -> !this.certificates.existsById(Certificate.idFor(seed.number())))
+			.toList();
+		Map<String, CertificateType> types = new HashMap<>();
+		for (CertificateSeed seed : missing) {
+			types.computeIfAbsent(seed.typeCode(), (code) -> this.types.findById(code)
+				.orElseThrow(() -> new IllegalStateException("Unknown certificate type " + code)));
+		}
+		this.sealer.prepareKeysFor(types.values().stream().map(CertificateType::issuingDepartmentCode).toList());
+		for (CertificateSeed seed : missing) {
 			String id = Certificate.idFor(seed.number());
-			if (this.certificates.existsById(id)) {
-				continue;
-			}
-			CertificateType type = this.types.findById(seed.typeCode())
-				.orElseThrow(() -> new IllegalStateException("Unknown certificate type " + seed.typeCode()));
+			CertificateType type = types.get(seed.typeCode());
 			String holderId = holderId(type.holderKind(), seed.holderIdentifier());
 			Certificate certificate = new Certificate(id, seed.number(), type.code(), type.holderKind(), holderId,
 					seed.holderIdentifier(), seed.data().get("holderName"), type.issuingDepartmentCode(),

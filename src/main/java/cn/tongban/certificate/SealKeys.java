@@ -3,8 +3,12 @@ package cn.tongban.certificate;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.tongban.platform.crypto.KeyRing;
@@ -36,13 +40,31 @@ class SealKeys {
 		if (newest != null) {
 			return newest;
 		}
+		prepare(List.of(departmentCode));
+		return this.ring.newestOf(departmentCode);
+	}
+
+	/** Makes the missing keys of these departments in one write of the key store (seeding seals for many). */
+	synchronized void prepare(Collection<String> departmentCodes) {
+		Map<String, String> missing = new LinkedHashMap<>();
+		for (String departmentCode : new TreeSet<>(departmentCodes)) {
+			if (this.ring.newestOf(departmentCode) == null) {
+				missing.put(newKeyId(departmentCode), departmentCode);
+			}
+		}
+		if (missing.isEmpty()) {
+			return;
+		}
 		if (!this.createMissing) {
-			throw new IllegalStateException("No seal key for department " + departmentCode
+			throw new IllegalStateException("No seal key for department " + String.join(", ", missing.values())
 					+ " in the keystore, and tongban.certificate.create-missing-keys is off");
 		}
-		String keyId = "SEAL-" + departmentCode + "-" + LocalDate.now(Certificate.CHINA).format(DateTimeFormatter.BASIC_ISO_DATE)
+		this.ring.generate(missing);
+	}
+
+	private static String newKeyId(String departmentCode) {
+		return "SEAL-" + departmentCode + "-" + LocalDate.now(Certificate.CHINA).format(DateTimeFormatter.BASIC_ISO_DATE)
 				+ "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
-		return this.ring.generate(keyId, departmentCode);
 	}
 
 	KeyRing.Entry find(String keyId) {

@@ -2,6 +2,7 @@ package cn.tongban.certificate;
 
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 
 import cn.tongban.platform.crypto.KeyRing;
 import cn.tongban.platform.crypto.Sm2;
@@ -16,6 +17,11 @@ class Sealer {
 
 	Sealer(SealKeys keys) {
 		this.keys = keys;
+	}
+
+	/** Seal keys for every one of these departments that has none yet, made together. */
+	void prepareKeysFor(Collection<String> departmentCodes) {
+		this.keys.prepare(departmentCodes);
 	}
 
 	Certificate seal(Certificate certificate) {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,21 +95,37 @@ public final class KeyRing {
 	}
 
 	/** Makes a key pair for {@code owner} under {@code keyId} and stores it. */
-	public synchronized Entry generate(String keyId, String owner) {
-		KeyPair pair = Sm2.generateKeyPair();
+	public Entry generate(String keyId, String owner) {
+		return generate(Map.of(keyId, owner)).get(0);
+	}
+
+	/**
+	 * Makes a key pair per key id (for the owner it maps to) and writes the store once: every write
+	 * re-encrypts every key in the store, so keys made one by one cost a write each.
+	 */
+	public synchronized List<Entry> generate(Map<String, String> ownersByKeyId) {
 		Instant now = Instant.now();
+		Map<String, KeyPair> pairs = new LinkedHashMap<>();
 		try {
-			X509Certificate certificate = selfSigned(pair, owner, now);
-			this.store.setKeyEntry(keyId, pair.getPrivate(), this.password, new Certificate[] { certificate });
+			for (Map.Entry<String, String> wanted : ownersByKeyId.entrySet()) {
+				KeyPair pair = Sm2.generateKeyPair();
+				X509Certificate certificate = selfSigned(pair, wanted.getValue(), now);
+				this.store.setKeyEntry(wanted.getKey(), pair.getPrivate(), this.password, new Certificate[] { certificate });
+				pairs.put(wanted.getKey(), pair);
+			}
 			save();
 		}
 		catch (GeneralSecurityException | OperatorCreationException ex) {
-			throw new IllegalStateException("Cannot make key " + keyId, ex);
+			throw new IllegalStateException("Cannot make keys " + ownersByKeyId.keySet(), ex);
 		}
-		this.privateKeys.put(keyId, pair.getPrivate());
-		Entry entry = new Entry(keyId, owner, this, pair.getPublic(), now);
-		this.entries.put(keyId, entry);
-		return entry;
+		List<Entry> made = new ArrayList<>();
+		pairs.forEach((keyId, pair) -> {
+			this.privateKeys.put(keyId, pair.getPrivate());
+			Entry entry = new Entry(keyId, ownersByKeyId.get(keyId), this, pair.getPublic(), now);
+			this.entries.put(keyId, entry);
+			made.add(entry);
+		});
+		return made;
 	}
 
 	public Entry get(String keyId) {
