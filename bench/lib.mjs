@@ -19,10 +19,10 @@ export async function freePort() {
 }
 
 /** Starts the jar with a fresh data folder; resolves once /actuator/health is UP. */
-export async function startService(jar, extraArgs = [], { startupLimitMs = 600_000, heap = '2g', jvmArgs = [] } = {}) {
+export async function startService(jar, extraArgs = [], { startupLimitMs = 600_000, heap = '2g', jvmArgs = [],
+  dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-')) } = {}) {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-'));
-  const logFile = join(dataDir, 'service.log');
+  const logFile = join(dataDir, `service-${Date.now()}.log`);
   const log = createWriteStream(logFile);
   const child = spawn('java', [`-Xmx${heap}`, ...jvmArgs, '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1',
     `--tongban.mongodb.embedded.data-dir=${dataDir}`, '--logging.level.root=warn',
@@ -60,7 +60,13 @@ function stop(child, hasExited) {
   });
 }
 
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
+let keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/** Drops the kept-alive connections: after a long pause the server has closed them. */
+export function dropConnections() {
+  keepAlive.destroy();
+  keepAlive = new http.Agent({ keepAlive: true, maxSockets: 256 });
+}
 
 /**
  * A GraphQL request over node:http with kept-alive connections, for the load loops and setup alike: fetch (undici)

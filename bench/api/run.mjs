@@ -3,22 +3,27 @@
 // closed loop. With --scale, the personal read paths are measured again after a personal-data
 // overlay (100,000 residents, 1,000,000 certificates, 500,000 applications, 1,000,000 usage-log
 // entries, 1,000,000 scan records: cn.tongban.bench.ScaleOverlay) and compared with their seeded p50.
-// Usage: node bench/api/run.mjs <jar> [seconds] [--scale [residents certificates applications usage scans]]
+// --scale-data <folder> measures the personal paths on a data folder a --scale run left behind instead
+// (a second service on that folder, after the seeded measurements on a fresh one).
+// Usage: node bench/api/run.mjs <jar> [seconds] [--scale [residents certificates applications usage scans] | --scale-data <folder>]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clientToken, freePort, graphql, load, post, residentToken, staffToken, startService } from '../lib.mjs';
+import { clientToken, dropConnections, freePort, graphql, load, post, residentToken, staffToken, startService } from '../lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
-const [jar, secondsArg = '10', scaleFlag, ...scaleCounts] = process.argv.slice(2);
-if (!jar || (scaleFlag && scaleFlag !== '--scale')) {
-  console.error('usage: node bench/api/run.mjs <jar> [seconds] [--scale [residents certificates applications usage scans]]');
+const [jar, secondsArg = '10', scaleFlag, ...scaleArgs] = process.argv.slice(2);
+if (!jar || (scaleFlag && !['--scale', '--scale-data'].includes(scaleFlag))
+    || (scaleFlag === '--scale-data' && scaleArgs.length !== 1)) {
+  console.error('usage: node bench/api/run.mjs <jar> [seconds] [--scale [residents certificates applications usage scans] | --scale-data <folder>]');
   process.exit(2);
 }
 const seconds = Math.min(Number(secondsArg), 60);
-const scale = scaleFlag === '--scale';
+const scale = Boolean(scaleFlag);
+const scaleData = scaleFlag === '--scale-data' ? scaleArgs[0] : null;
+const scaleCounts = scaleData ? [] : scaleArgs;
 const overlayCounts = scaleCounts.length === 5 ? scaleCounts : ['100000', '1000000', '500000', '1000000', '1000000'];
 const CLIENTS = 16;
 const ITEM = '370202QR0020001000'; // 就业登记, department RS
@@ -53,10 +58,15 @@ const MOBILES = ['13800000001', '13800000002', '13800000003', '13800000004', '13
   '13800000007', '13800000008'];
 
 const mongoPort = await freePort();
-const service = await startService(jar, ['--tongban.rate-limit.enabled=false',
-  `--tongban.mongodb.embedded.port=${mongoPort}`]);
-console.log(`service up in ${service.startupSeconds.toFixed(1)} s at ${service.baseUrl}`);
-const { baseUrl } = service;
+let service = await start();
+let { baseUrl } = service;
+
+async function start(dataDir) {
+  const started = await startService(jar, ['--tongban.rate-limit.enabled=false',
+    `--tongban.mongodb.embedded.port=${mongoPort}`], dataDir ? { dataDir } : {});
+  console.log(`service up in ${started.startupSeconds.toFixed(1)} s at ${started.baseUrl}${dataDir ? ` on ${dataDir}` : ''}`);
+  return started;
+}
 let searchSequence = 0;
 let submitSequence = 0;
 const run = `${Date.now() % 1_000_000}`;
@@ -165,15 +175,24 @@ try {
     machine: 'this workplace: 2 cores, 24 GiB; client and service on one machine over loopback',
     database: 'embedded mongo-java-server (H2 file backend)', seeded };
   if (scale) {
-    const overlaySeconds = overlay();
+    let overlaySeconds = null;
+    if (scaleData) {
+      await service.stop();
+      service = await start(scaleData);
+      baseUrl = service.baseUrl;
+    } else {
+      overlaySeconds = overlay();
+    }
+    dropConnections();
     const all = paths(await prepare());
     const names = ['floorAnonymous', 'floorWithToken', ...Object.keys(all).filter((n) => all[n].personal)];
     const scaled = await measure(all, names, 4);
     for (const name of Object.keys(scaled)) {
       scaled[name].p50VsSeeded = Number((scaled[name].p50Ms / seeded[name].p50Ms).toFixed(2));
     }
-    result.scale = { overlay: { residents: overlayCounts[0], certificates: overlayCounts[1], applications: overlayCounts[2],
-      usageEntries: overlayCounts[3], scanRecords: overlayCounts[4], loadSeconds: overlaySeconds }, ...scaled };
+    result.scale = { overlay: scaleData ? { dataFolder: scaleData, note: 'left by an earlier --scale run' }
+      : { residents: overlayCounts[0], certificates: overlayCounts[1], applications: overlayCounts[2],
+        usageEntries: overlayCounts[3], scanRecords: overlayCounts[4], loadSeconds: overlaySeconds }, ...scaled };
   }
   mkdirSync(join(here, '../results'), { recursive: true });
   const file = join(here, '../results', scale ? 'api-paths-scale.json' : 'api-paths.json');
