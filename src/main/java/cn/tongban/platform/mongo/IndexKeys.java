@@ -14,7 +14,10 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * {@code _id}'s, and every key with the same leading values shares their segments as a prefix.
  * <p>
  * Values compare as MongoDB compares them for equality: numbers by value whatever their type (an
- * {@code Integer} 5 equals a {@code Double} 5.0), a missing field like {@code null}.
+ * {@code Integer} 5 equals a {@code Double} 5.0), a missing field like {@code null}. Within one type
+ * the segments also sort as MongoDB sorts the values (numbers, dates, strings by code unit,
+ * booleans, object ids), so entries under a prefix come in the order of the next key; across types
+ * the order is by type tag, which for the fields sorted here (dates) does not arise.
  */
 final class IndexKeys {
 
@@ -42,7 +45,7 @@ final class IndexKeys {
 
 	static void append(StringBuilder out, Object value) {
 		if (value == null || value instanceof Missing) {
-			out.append('z');
+			out.append('0'); // before every other type, as MongoDB sorts null
 		}
 		else if (value instanceof String text) {
 			out.append('s');
@@ -58,10 +61,10 @@ final class IndexKeys {
 			out.append('o').append(id.getHexData());
 		}
 		else if (value instanceof Date date) {
-			out.append('d').append(date.getTime());
+			out.append('d').append(sortable(date.getTime()));
 		}
 		else if (value instanceof Instant instant) {
-			out.append('d').append(instant.toEpochMilli());
+			out.append('d').append(sortable(instant.toEpochMilli()));
 		}
 		else if (value instanceof UUID uuid) {
 			out.append('u').append(uuid);
@@ -75,13 +78,28 @@ final class IndexKeys {
 		out.append(END);
 	}
 
-	/** As MongoDB and mongo-java-server compare numbers: a long too large for a double stays a long. */
+	/**
+	 * As MongoDB and mongo-java-server compare numbers: by value as a double (so -0.0 is 0.0), except a
+	 * long too large for a double, which stays a long. Fixed-width hex of the double's bits turned so
+	 * that their unsigned order is the numbers' order.
+	 */
 	private static String canonical(Number number) {
 		if (number instanceof Long whole && whole.longValue() != (long) whole.doubleValue()) {
-			return "L" + whole;
+			return "L" + sortable(whole);
 		}
 		double value = number.doubleValue();
-		return (value == 0.0) ? "0.0" : Double.toString(value);
+		long bits = Double.doubleToLongBits((value == 0.0) ? 0.0 : value);
+		return hex((bits < 0) ? ~bits : bits ^ Long.MIN_VALUE);
+	}
+
+	/** A signed long as 16 hex digits whose string order is the numbers' order. */
+	private static String sortable(long value) {
+		return hex(value ^ Long.MIN_VALUE);
+	}
+
+	private static String hex(long unsigned) {
+		String digits = Long.toHexString(unsigned);
+		return "0".repeat(16 - digits.length()) + digits;
 	}
 
 	private static void escape(StringBuilder out, String text) {

@@ -3,6 +3,7 @@ package cn.tongban.platform.mongo;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
@@ -55,6 +56,17 @@ final class IndexedH2Database extends H2Database {
 				|| collection.getIndexes().stream().noneMatch((index) -> index.canHandle(match))) {
 			return null;
 		}
+		if (isCountOfAll(pipeline) && collection instanceof IndexedH2Collection indexed) {
+			long count = indexed.exactCount(match);
+			if (count >= 0) {
+				// countDocuments: no group document at all when nothing matches, as MongoDB answers
+				List<Document> counted = (count == 0) ? List.of()
+						: List.of(new Document("_id", pipeline.get(1).get("$group") instanceof Document group
+								? group.get("_id") : 1).append("n", count));
+				Document cursor = new Document("id", 0L).append("ns", collection.getFullName()).append("firstBatch", counted);
+				return new Document("cursor", cursor).append("ok", 1.0);
+			}
+		}
 		Aggregation aggregation = Aggregation.fromPipeline(pipeline, databaseResolver, this, collection, oplog);
 		aggregation.validate(command);
 		// the pipeline's own $match runs again over the selected documents: the same answer as over all
@@ -77,12 +89,46 @@ final class IndexedH2Database extends H2Database {
 		}
 	}
 
+	/** The driver's countDocuments: {@code $match}, then {@code $group} of everything into {@code n: {$sum: 1}}. */
+	private static boolean isCountOfAll(List<Document> pipeline) {
+		if (pipeline.size() != 2 || !(pipeline.get(1).get("$group") instanceof Document group) || group.size() != 2
+				|| !(group.get("n") instanceof Document sum) || sum.size() != 1 || !(sum.get("$sum") instanceof Number one)) {
+			return false;
+		}
+		return one.intValue() == 1 && !(group.get("_id") instanceof String field && field.startsWith("$"))
+				&& !(group.get("_id") instanceof Document);
+	}
+
+	@Override
+	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+		MVStore store = (this.store != null) ? this.store : OPENING.get();
+		// H2Database's map names, so files written before this class stay readable
+		String fullName = getFullCollectionNamespace(collectionName);
+		MVMap<Object, Document> documents = store.openMap("databases." + fullName);
+		MVMap<String, Object> meta = store.openMap("meta." + fullName);
+		return new IndexedH2Collection(this, collectionName, options, documents, meta, this.cursorRegistry);
+	}
+
+	@Override
+	protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+		super.dropIndex(collection, indexName);
+		MVStore store = (this.store != null) ? this.store : OPENING.get();
+		String mapName = secondaryMapName(collection.getCollectionName(), indexName);
+		if (store.hasMap(mapName)) {
+			store.removeMap(mapName);
+		}
+	}
+
+	/** Versioned: entries written in an earlier key format are left behind and the index refilled. */
+	private String secondaryMapName(String collectionName, String indexName) {
+		return getFullCollectionNamespace(collectionName) + "._secondary_v2_" + indexName;
+	}
+
 	@Override
 	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
 		MVStore store = (this.store != null) ? this.store : OPENING.get();
-		// the unique indexes' map naming, so H2Database's dropIndex removes this map too
-		MVMap<String, Object> entries = store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+		MVMap<String, Object> entries = store.openMap(secondaryMapName(collectionName, indexName));
 		return new SecondaryIndex(entries, indexName, keys, sparse);
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -12,68 +13,124 @@ import de.bwaldvogel.mongo.bson.Document;
  * query names a value for each (directly, by {@code $eq} or {@code $in}, through {@code $and}, or
  * as a field of an {@code $elemMatch} on the array the key is in), one prefix per combination of
  * values. No prefix means the index cannot narrow the query.
+ * <p>
+ * Keys in the same array ({@code tasks.departmentCode}, {@code tasks.status}) are indexed per
+ * element ({@link SecondaryIndex}), so a prefix runs past the first of them only on values of one
+ * {@code $elemMatch}: without it a query matches values from different elements.
+ *
+ * @param prefixes the key prefixes to read
+ * @param keysUsed how many leading index keys the prefixes cover
+ * @param exact whether the query is nothing but those equalities, so every entry under a prefix
+ * matches it (its documents can be counted without reading them)
  */
-final class QueryPrefixes {
+record QueryPrefixes(List<String> prefixes, int keysUsed, boolean exact) {
 
-	private QueryPrefixes() {
+	private static final QueryPrefixes NONE = new QueryPrefixes(List.of(), 0, false);
+
+	boolean isEmpty() {
+		return this.prefixes.isEmpty();
 	}
 
-	static List<String> of(Document query, List<String> indexKeys) {
+	static QueryPrefixes of(Document query, List<String> indexKeys) {
 		List<String> prefixes = List.of("");
+		int used = 0;
+		String elemMatchUsed = null;
 		for (String key : indexKeys) {
-			List<Object> values = equalities(query, key);
-			if (values.isEmpty() || prefixes.size() * values.size() > SecondaryIndex.MAX_PREFIXES) {
+			Equality equality = equality(query, key);
+			if (equality == null || prefixes.size() * equality.values().size() > SecondaryIndex.MAX_PREFIXES) {
 				break;
 			}
-			List<String> longer = new ArrayList<>(prefixes.size() * values.size());
+			String parent = SecondaryIndex.arrayParent(key, indexKeys);
+			if (parent != null && used > 0 && parent.equals(SecondaryIndex.arrayParent(indexKeys.get(used - 1), indexKeys))
+					&& !parent.equals(equality.elemMatchOn())) {
+				break; // a second field of the same array, not from one $elemMatch
+			}
+			if (equality.elemMatchOn() != null) {
+				elemMatchUsed = equality.elemMatchOn();
+			}
+			List<String> longer = new ArrayList<>(prefixes.size() * equality.values().size());
 			for (String prefix : prefixes) {
-				for (Object value : values) {
+				for (Object value : equality.values()) {
 					longer.add(prefix + IndexKeys.segment(value));
 				}
 			}
 			prefixes = longer;
+			used++;
 		}
-		return (prefixes.size() == 1 && prefixes.get(0).isEmpty()) ? List.of() : prefixes;
+		if (used == 0) {
+			return NONE;
+		}
+		return new QueryPrefixes(prefixes, used, isExactly(query, indexKeys.subList(0, used), elemMatchUsed));
 	}
 
-	/** The values the query requires at {@code path}, or none when it does not pin the path down. */
-	static List<Object> equalities(Map<String, Object> query, String path) {
+	/**
+	 * Whether the query holds nothing but equalities (plain, {@code $eq} or {@code $in}) on these keys,
+	 * the array ones inside one {@code $elemMatch} that names nothing else.
+	 */
+	private static boolean isExactly(Document query, List<String> keys, String elemMatchOn) {
+		for (Map.Entry<String, Object> condition : query.entrySet()) {
+			String field = condition.getKey();
+			if (keys.contains(field) && !valuesOf(condition.getValue()).isEmpty()) {
+				continue;
+			}
+			if (field.equals(elemMatchOn) && condition.getValue() instanceof Document operators && operators.size() == 1
+					&& operators.get("$elemMatch") instanceof Document element) {
+				for (Map.Entry<String, Object> inner : element.entrySet()) {
+					if (!keys.contains(elemMatchOn + "." + inner.getKey()) || valuesOf(inner.getValue()).isEmpty()) {
+						return false;
+					}
+				}
+				continue;
+			}
+			return false;
+		}
+		return true;
+	}
+
+	/** The values the query requires at {@code path}, and the array whose $elemMatch named them, or null. */
+	static Equality equality(Map<String, Object> query, String path) {
 		Object condition = query.get(path);
 		if (condition != null) {
 			List<Object> values = valuesOf(condition);
 			if (!values.isEmpty()) {
-				return values;
+				return new Equality(values, null);
 			}
 		}
 		if (query.get("$and") instanceof Collection<?> clauses) {
 			for (Object clause : clauses) {
 				if (clause instanceof Document document) {
-					List<Object> values = equalities(document, path);
-					if (!values.isEmpty()) {
-						return values;
+					Equality inClause = equality(document, path);
+					if (inClause != null) {
+						return inClause;
 					}
 				}
 			}
 		}
 		int dot = path.indexOf('.');
-		while (dot > 0) {
-			Object array = query.get(path.substring(0, dot));
-			if (array instanceof Document operators && operators.get("$elemMatch") instanceof Document element) {
-				List<Object> values = equalities(element, path.substring(dot + 1));
-				if (!values.isEmpty()) {
-					return values;
-				}
+		if (dot > 0 && query.get(path.substring(0, dot)) instanceof Document operators
+				&& operators.get("$elemMatch") instanceof Document element) {
+			List<Object> values = valuesOf(element.get(path.substring(dot + 1)));
+			if (!values.isEmpty()) {
+				return new Equality(values, path.substring(0, dot));
 			}
-			dot = path.indexOf('.', dot + 1);
 		}
-		return List.of();
+		return null;
+	}
+
+	/** For tests and callers that only need the values. */
+	static List<Object> equalities(Map<String, Object> query, String path) {
+		Equality equality = equality(query, path);
+		return (equality != null) ? equality.values() : List.of();
 	}
 
 	private static List<Object> valuesOf(Object condition) {
+		if (condition == null) {
+			return List.of();
+		}
 		if (IndexKeys.isExactValue(condition)) {
 			return List.of(condition);
 		}
-		if (!(condition instanceof Document operators)) {
+		if (!(condition instanceof Document operators) || operators.size() != 1) {
 			return List.of();
 		}
 		Object equal = operators.get("$eq");
@@ -82,9 +139,13 @@ final class QueryPrefixes {
 		}
 		if (operators.get("$in") instanceof Collection<?> choices && !choices.isEmpty()
 				&& choices.stream().allMatch(IndexKeys::isExactValue)) {
-			return choices.stream().distinct().map(Object.class::cast).toList();
+			return List.copyOf(new LinkedHashSet<>(choices));
 		}
 		return List.of();
+	}
+
+	/** Values a query pins a path to, and the array field of the {@code $elemMatch} they came from. */
+	record Equality(List<Object> values, String elemMatchOn) {
 	}
 
 }

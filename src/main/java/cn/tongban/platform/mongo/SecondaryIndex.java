@@ -2,8 +2,10 @@ package cn.tongban.platform.mongo;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -46,19 +48,92 @@ final class SecondaryIndex extends Index<Object> {
 
 	@Override
 	public Iterable<Object> getPositions(Document query) {
-		List<Object> positions = new ArrayList<>();
-		for (String prefix : QueryPrefixes.of(query, keys())) {
-			Cursor<String, Object> cursor = this.entries.cursor(prefix);
-			while (cursor.hasNext()) {
-				String key = cursor.next();
-				if (!key.startsWith(prefix)) {
-					break;
-				}
-				positions.add(cursor.getValue());
-			}
-		}
+		Set<Object> positions = new LinkedHashSet<>();
 		// $in values or array fields can list a document twice; the collection must see it once
-		return (positions.size() > 1) ? new ArrayList<>(new LinkedHashSet<>(positions)) : positions;
+		for (String prefix : QueryPrefixes.of(query, keys()).prefixes()) {
+			Iterator<Object> under = positionsUnder(prefix, false);
+			under.forEachRemaining(positions::add);
+		}
+		return positions;
+	}
+
+	/**
+	 * The positions of the documents the query can match, in the order of {@code sortKey}, when this
+	 * index pins one prefix and sorts by that key right after it; null otherwise. Values of one type
+	 * come in MongoDB's order ({@link IndexKeys}), which is all a field like {@code submittedAt} holds.
+	 */
+	Iterator<Object> positionsInOrder(Document query, String sortKey, boolean descending) {
+		QueryPrefixes selected = QueryPrefixes.of(query, keys());
+		if (selected.prefixes().size() != 1 || selected.keysUsed() >= keys().size()
+				|| !keys().get(selected.keysUsed()).equals(sortKey) || arrayParent(sortKey, keys()) != null) {
+			return null;
+		}
+		return positionsUnder(selected.prefixes().get(0), descending);
+	}
+
+	/** How many documents match the query, from the entries alone; -1 when the entries cannot tell. */
+	long exactCount(Document query) {
+		QueryPrefixes selected = QueryPrefixes.of(query, keys());
+		if (selected.isEmpty() || !selected.exact()) {
+			return -1;
+		}
+		Set<Object> positions = new java.util.HashSet<>();
+		for (String prefix : selected.prefixes()) {
+			positionsUnder(prefix, false).forEachRemaining(positions::add);
+		}
+		return positions.size();
+	}
+
+	private Iterator<Object> positionsUnder(String prefix, boolean descending) {
+		Cursor<String, Object> cursor = descending ? this.entries.cursor(prefix + Character.MAX_VALUE, prefix, true)
+				: this.entries.cursor(prefix);
+		return new Iterator<>() {
+
+			private Object next = advance();
+
+			private Object advance() {
+				while (cursor.hasNext()) {
+					String key = cursor.next();
+					if (key.startsWith(prefix)) {
+						return cursor.getValue();
+					}
+					if (!descending) {
+						return null;
+					}
+				}
+				return null;
+			}
+
+			@Override
+			public boolean hasNext() {
+				return this.next != null;
+			}
+
+			@Override
+			public Object next() {
+				if (this.next == null) {
+					throw new java.util.NoSuchElementException();
+				}
+				Object current = this.next;
+				this.next = advance();
+				return current;
+			}
+		};
+	}
+
+	/**
+	 * The array field that {@code key} shares with another key of the index ({@code tasks} for
+	 * {@code tasks.status} beside {@code tasks.departmentCode}), or null. Such keys are indexed per
+	 * array element, as MongoDB does.
+	 */
+	static String arrayParent(String key, List<String> keys) {
+		int dot = key.indexOf('.');
+		if (dot <= 0) {
+			return null;
+		}
+		String parent = key.substring(0, dot + 1);
+		return keys.stream().filter((other) -> !other.equals(key) && other.startsWith(parent)).findAny().isPresent()
+				? key.substring(0, dot) : null;
 	}
 
 	@Override
@@ -106,28 +181,89 @@ final class SecondaryIndex extends Index<Object> {
 	}
 
 	/**
-	 * Every combination of the document's values, one list of values per key: a superset of what any
-	 * equality query can ask. (mongo-java-server's own key values pair the n-th elements of fields in
-	 * the same array, which a query on {@code tasks.departmentCode} and {@code tasks.status} without
-	 * {@code $elemMatch} does not.)
+	 * The entries' keys: every combination of the document's values, one list per key, except that
+	 * keys in the same array ({@link #arrayParent}) take their values from one element at a time.
+	 * So an equality on one key, or on array keys within one {@code $elemMatch}, finds every document
+	 * that matches ({@link QueryPrefixes} never joins array keys otherwise).
 	 */
 	private Collection<String> keysOf(Document document, String idSegment) {
-		List<String> keys = List.of("");
-		for (String field : keys()) {
-			List<Object> values = new ArrayList<>();
-			flatten(Utils.getSubdocumentValueCollectionAware(document, field), values);
-			if (values.isEmpty()) {
-				return List.of(); // an empty array: no equality matches it
+		List<String> keys = keys();
+		List<Object[]> combinations = new ArrayList<>();
+		combinations.add(new Object[keys.size()]);
+		boolean[] done = new boolean[keys.size()];
+		for (int i = 0; i < keys.size(); i++) {
+			if (done[i]) {
+				continue;
 			}
-			List<String> longer = new ArrayList<>(keys.size() * values.size());
-			for (String prefix : keys) {
-				for (Object value : values) {
-					longer.add(prefix + IndexKeys.segment(value));
+			String parent = arrayParent(keys.get(i), keys);
+			List<Integer> group = new ArrayList<>();
+			for (int j = i; j < keys.size(); j++) {
+				if (j == i || (parent != null && parent.equals(arrayParent(keys.get(j), keys)))) {
+					group.add(j);
+					done[j] = true;
 				}
 			}
-			keys = longer;
+			List<Object[]> tuples = (parent != null) ? elementTuples(document, parent, group, keys)
+					: singleValues(document, keys.get(i));
+			List<Object[]> longer = new ArrayList<>();
+			for (Object[] combination : combinations) {
+				for (Object[] tuple : tuples) {
+					Object[] extended = combination.clone();
+					for (int g = 0; g < group.size(); g++) {
+						extended[group.get(g)] = tuple[g];
+					}
+					longer.add(extended);
+				}
+			}
+			combinations = longer;
 		}
-		return keys.stream().distinct().map(prefix -> prefix + idSegment).toList();
+		Set<String> encoded = new LinkedHashSet<>();
+		for (Object[] combination : combinations) {
+			StringBuilder key = new StringBuilder();
+			for (Object value : combination) {
+				IndexKeys.append(key, value);
+			}
+			encoded.add(key.append(idSegment).toString());
+		}
+		return encoded;
+	}
+
+	private static List<Object[]> singleValues(Document document, String key) {
+		List<Object> values = new ArrayList<>();
+		flatten(Utils.getSubdocumentValueCollectionAware(document, key), values);
+		return values.stream().map((value) -> new Object[] { value }).toList();
+	}
+
+	/** For keys in one array: per element, every combination of that element's values of those keys. */
+	private static List<Object[]> elementTuples(Document document, String parent, List<Integer> group, List<String> keys) {
+		Object array = document.get(parent);
+		List<?> elements = (array instanceof List<?> list) ? list : java.util.Collections.singletonList(array);
+		List<Object[]> tuples = new ArrayList<>();
+		for (Object element : elements) {
+			List<Object[]> inElement = new ArrayList<>();
+			inElement.add(new Object[group.size()]);
+			for (int g = 0; g < group.size(); g++) {
+				String rest = keys.get(group.get(g)).substring(parent.length() + 1);
+				List<Object> values = new ArrayList<>();
+				if (element instanceof Document subdocument) {
+					flatten(Utils.getSubdocumentValueCollectionAware(subdocument, rest), values);
+				}
+				else {
+					values.add(null);
+				}
+				List<Object[]> longer = new ArrayList<>();
+				for (Object[] partial : inElement) {
+					for (Object value : values) {
+						Object[] extended = partial.clone();
+						extended[g] = value;
+						longer.add(extended);
+					}
+				}
+				inElement = longer;
+			}
+			tuples.addAll(inElement);
+		}
+		return tuples;
 	}
 
 	private static void flatten(Object value, List<Object> into) {

@@ -55,6 +55,7 @@ class SecondaryIndexTests {
 		indexed.createIndex(Indexes.ascending("holderId", "typeCode"));
 		indexed.createIndex(Indexes.ascending("tags"));
 		indexed.createIndex(Indexes.ascending("tasks.departmentCode", "tasks.status", "submittedAt"));
+		indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("applicantId"), Indexes.descending("submittedAt")));
 		List<Document> documents = randomDocuments(2_000, new Random(7));
 		indexed.insertMany(documents.stream().map(Document::new).toList());
 		scanned.insertMany(documents.stream().map(Document::new).toList());
@@ -83,7 +84,49 @@ class SecondaryIndexTests {
 		assertThat(ids(indexed, Filters.eq("holderId", "h-moved"))).isNotEmpty();
 		for (Bson query : queries()) {
 			assertThat(ids(indexed, query)).as("after changes: %s", query).isEqualTo(ids(scanned, query));
+			assertThat(indexed.countDocuments(query)).as("count after changes %s", query)
+				.isEqualTo(scanned.countDocuments(query));
 		}
+		assertPagesInOrder(indexed, scanned);
+	}
+
+	@Test
+	void sortedPagesComeInTheSortOrderFromTheIndex() {
+		MongoDatabase db = database(IndexedH2Backend.inMemoryIndexed());
+		MongoCollection<Document> indexed = db.getCollection("indexed");
+		MongoCollection<Document> scanned = db.getCollection("scanned");
+		indexed.createIndex(Indexes.ascending("tasks.departmentCode", "tasks.status", "submittedAt"));
+		indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("applicantId"), Indexes.descending("submittedAt")));
+		List<Document> documents = randomDocuments(1_500, new Random(11));
+		indexed.insertMany(documents.stream().map(Document::new).toList());
+		scanned.insertMany(documents.stream().map(Document::new).toList());
+		assertPagesInOrder(indexed, scanned);
+	}
+
+	private static void assertPagesInOrder(MongoCollection<Document> indexed, MongoCollection<Document> scanned) {
+		List<Bson> sortedQueries = new ArrayList<>();
+		for (int a = 0; a < 5; a++) {
+			sortedQueries.add(Filters.eq("applicantId", "a" + a));
+		}
+		for (String department : List.of("D0", "D1", "D2")) {
+			sortedQueries.add(Filters.elemMatch("tasks",
+					Filters.and(Filters.eq("departmentCode", department), Filters.eq("status", "PENDING"))));
+		}
+		for (Bson query : sortedQueries) {
+			for (Bson sort : List.of(Sorts.ascending("submittedAt"), Sorts.descending("submittedAt"))) {
+				for (int skip : List.of(0, 7)) {
+					assertThat(page(indexed, query, sort, skip)).as("%s %s skip %d", query, sort, skip)
+						.isEqualTo(page(scanned, query, sort, skip))
+						.isNotEmpty();
+				}
+			}
+		}
+	}
+
+	private static List<String> page(MongoCollection<Document> collection, Bson query, Bson sort, int skip) {
+		List<String> ids = new ArrayList<>();
+		collection.find(query).sort(sort).skip(skip).limit(10).forEach((document) -> ids.add(document.getString("_id")));
+		return ids;
 	}
 
 	@Test
@@ -110,7 +153,7 @@ class SecondaryIndexTests {
 		MongoCollection<Document> again = database(reopened).getCollection("items");
 		assertThat(ids(again, Filters.eq("holderId", "h1"))).isEqualTo(before).isNotEmpty();
 		assertThat(ids(again, Filters.eq("holderId", "h2"))).isEmpty();
-		assertThat(reopened.getMvStore().getMapNames()).anyMatch(name -> name.endsWith("._index_holderId_1"));
+		assertThat(reopened.getMvStore().getMapNames()).anyMatch(name -> name.endsWith("_holderId_1"));
 	}
 
 	@Test
@@ -120,7 +163,7 @@ class SecondaryIndexTests {
 		items.createIndex(Indexes.ascending("holderId"));
 		items.insertMany(randomDocuments(50, new Random(1)));
 		items.dropIndex("holderId_1");
-		assertThat(backend.getMvStore().getMapNames()).noneMatch(name -> name.contains("._index_holderId_1"));
+		assertThat(backend.getMvStore().getMapNames()).noneMatch(name -> name.contains("holderId_1"));
 		assertThat(items.countDocuments(Filters.eq("holderId", "h1"))).isPositive();
 	}
 
@@ -163,9 +206,11 @@ class SecondaryIndexTests {
 		String[] types = { "A", "B", "C", "D" };
 		for (int i = 0; i < count; i++) {
 			Object holder = (i % 97 == 0) ? Integer.valueOf(7) : "h" + random.nextInt(12);
+			// distinct times: pages sorted by them have one right order to compare
 			Document document = new Document("_id", "doc" + i).append("holderId", holder)
+				.append("applicantId", "a" + random.nextInt(5))
 				.append("typeCode", types[random.nextInt(types.length)])
-				.append("submittedAt", random.nextInt(1_000));
+				.append("submittedAt", new java.util.Date(1_700_000_000_000L + (i * 7919L) % 1_000_003L * 1000));
 			if (random.nextInt(5) > 0) {
 				List<String> tags = new ArrayList<>();
 				for (int t = random.nextInt(4); t > 0; t--) {
