@@ -2,9 +2,9 @@ package cn.tongban.platform.mongo;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashSet;
 
 import de.bwaldvogel.mongo.bson.Document;
 
