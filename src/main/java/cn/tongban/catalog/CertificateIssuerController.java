@@ -1,12 +1,8 @@
 package cn.tongban.catalog;
 
-import java.util.List;
-import java.util.Map;
-
 import cn.tongban.certificate.Certificate;
-import cn.tongban.platform.graphql.Batches;
 
-import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** {@code Certificate.issuer}: the catalogue owns departments (the certificate module must not depend on it). */
@@ -19,9 +15,10 @@ class CertificateIssuerController {
 		this.catalog = catalog;
 	}
 
-	@BatchMapping(typeName = "Certificate", field = "issuer")
-	Map<Certificate, Department> issuer(List<Certificate> certificates) {
-		return Batches.resolve(certificates, Certificate::issuerDepartmentCode, this.catalog::departmentsByCode);
+	/** From the in-memory reference data: a DataLoader per request cost more than the lookup. */
+	@SchemaMapping(typeName = "Certificate", field = "issuer")
+	Department issuer(Certificate certificate) {
+		return this.catalog.department(certificate.issuerDepartmentCode());
 	}
 
 }

@@ -2,18 +2,14 @@ package cn.tongban.certificate;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.privacy.Masking;
 import cn.tongban.platform.security.Subject;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -78,47 +74,40 @@ class CertificateController {
 		return SealedPayload.of(certificate);
 	}
 
-	@BatchMapping(typeName = "Certificate", field = "type")
-	Map<Certificate, CertificateType> type(List<Certificate> certificates) {
-		return Batches.resolve(certificates, Certificate::typeCode, this.types::findByCodes);
+	// type, data, display and the usage entries' type read certificate types from memory
+	// (CertificateTypeService): a DataLoader per field and request cost more than the lookups
+
+	@SchemaMapping(typeName = "Certificate", field = "type")
+	CertificateType type(Certificate certificate) {
+		return this.types.byCode(certificate.typeCode());
 	}
 
-	@BatchMapping(typeName = "Certificate")
-	Map<Certificate, List<Datum>> data(List<Certificate> certificates) {
-		return withType(certificates, (certificate, type) -> fields(type).stream()
+	@SchemaMapping(typeName = "Certificate")
+	List<Datum> data(Certificate certificate) {
+		return fields(this.types.byCode(certificate.typeCode())).stream()
 			.filter((field) -> certificate.data().containsKey(field.key()))
 			.map((field) -> new Datum(field.key(), field.label(), certificate.data().get(field.key()), field.sensitive()))
-			.toList());
+			.toList();
 	}
 
-	@BatchMapping(typeName = "Certificate")
-	Map<Certificate, Card> display(List<Certificate> certificates) {
-		return withType(certificates, (certificate, type) -> {
-			List<CardField> cardFields = fields(type).stream()
-				.filter((field) -> certificate.data().containsKey(field.key()) && !"holderName".equals(field.key()))
-				.map((field) -> new CardField(field.label(),
-						field.sensitive() ? mask(field.key(), certificate.data().get(field.key()))
-								: certificate.data().get(field.key())))
-				.toList();
-			String validity = certificate.validFrom().format(PRINTED) + "-"
-					+ ((certificate.validTo() != null) ? certificate.validTo().format(PRINTED) : "长期");
-			return new Card((type != null) ? type.name() : certificate.typeCode(), certificate.holderName(), validity,
-					certificate.currentStatus(), cardFields);
-		});
+	@SchemaMapping(typeName = "Certificate")
+	Card display(Certificate certificate) {
+		CertificateType type = this.types.byCode(certificate.typeCode());
+		List<CardField> cardFields = fields(type).stream()
+			.filter((field) -> certificate.data().containsKey(field.key()) && !"holderName".equals(field.key()))
+			.map((field) -> new CardField(field.label(),
+					field.sensitive() ? mask(field.key(), certificate.data().get(field.key()))
+							: certificate.data().get(field.key())))
+			.toList();
+		String validity = certificate.validFrom().format(PRINTED) + "-"
+				+ ((certificate.validTo() != null) ? certificate.validTo().format(PRINTED) : "长期");
+		return new Card((type != null) ? type.name() : certificate.typeCode(), certificate.holderName(), validity,
+				certificate.currentStatus(), cardFields);
 	}
 
-	@BatchMapping(typeName = "CertificateUsage", field = "certificateType")
-	Map<UsageEntry, CertificateType> usageType(List<UsageEntry> entries) {
-		return Batches.resolve(entries, UsageEntry::certificateTypeCode, this.types::findByCodes);
-	}
-
-	/** Maps each certificate, together with its type (loaded once for the batch), to a value. */
-	private <T> Map<Certificate, T> withType(List<Certificate> certificates,
-			java.util.function.BiFunction<Certificate, CertificateType, T> mapping) {
-		Map<Certificate, T> result = new LinkedHashMap<>();
-		Batches.resolve(certificates, Certificate::typeCode, this.types::findByCodes)
-			.forEach((certificate, type) -> result.put(certificate, mapping.apply(certificate, type)));
-		return result;
+	@SchemaMapping(typeName = "CertificateUsage", field = "certificateType")
+	CertificateType usageType(UsageEntry entry) {
+		return this.types.byCode(entry.certificateTypeCode());
 	}
 
 	private static Collection<CertificateType.Field> fields(CertificateType type) {

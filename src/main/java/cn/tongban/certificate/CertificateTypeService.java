@@ -37,13 +37,22 @@ public class CertificateTypeService {
 
 	/** Unknown codes are simply absent from the map. */
 	public Map<String, CertificateType> findByCodes(Collection<String> codes) {
-		Map<String, CertificateType> all = this.catalogue.get("all", (key) -> this.types.findAll()
-			.stream()
-			.collect(Collectors.toUnmodifiableMap(CertificateType::code, Function.identity())));
+		Map<String, CertificateType> all = all();
 		return codes.stream()
 			.filter(all::containsKey)
 			.distinct()
 			.collect(Collectors.toMap(Function.identity(), all::get));
+	}
+
+	/** The type with this code from memory, or null. */
+	public CertificateType byCode(String code) {
+		return (code != null) ? all().get(code) : null;
+	}
+
+	private Map<String, CertificateType> all() {
+		return this.catalogue.get("all", (key) -> this.types.findAll()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(CertificateType::code, Function.identity())));
 	}
 
 	public boolean exists(String code) {
