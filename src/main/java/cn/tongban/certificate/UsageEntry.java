@@ -3,7 +3,7 @@ package cn.tongban.certificate;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -15,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param result ALLOWED or DENIED
  */
 @Document("certificate_usage")
-record UsageEntry(@Id String id, @Indexed String holderId, long sequence, Instant at, String accessor,
+@CompoundIndex(name = "holder_sequence", def = "{'holderId': 1, 'sequence': -1}")
+record UsageEntry(@Id String id, String holderId, long sequence, Instant at, String accessor,
 		String accessorName, String purposeCode, String purposeName, String certificateId, String certificateNumber,
 		String certificateTypeCode, Result result, String reason, String previousHash, String hash) {
 

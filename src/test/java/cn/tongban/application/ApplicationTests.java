@@ -521,6 +521,7 @@ class ApplicationTests {
 		this.tokens.as(resident).document(page).variable("n", 5).execute().path("myApplications.nodes").entityList(Object.class).hasSize(5);
 		int small = this.commands.count();
 		this.commands.reset();
+		// 50: at 100 this selection exceeds the query cost limit (5,000), as it should
 		this.tokens.as(resident).document(page).variable("n", 50).execute().path("myApplications.nodes").entityList(Object.class).hasSize(6);
 		assertThat(this.commands.count()).isEqualTo(small);
 	}
