@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "applicant_submitted", def = "{'applicantId': 1, 'submittedAt': -1}")
 @CompoundIndex(name = "task_queue", def = "{'tasks.departmentCode': 1, 'tasks.status': 1, 'submittedAt': 1}")
 @CompoundIndex(name = "pending_certificates", def = "{'certificatesPending': 1, 'completedAt': 1}")
+@CompoundIndex(name = "reviewed", def = "{'review.stars': 1}")
 record Application(@Id String id, String applicantId, String applicantName, String applicantIdNumber, String holderId,
 		String bundleCode, String itemCode, String title, String fingerprint, Map<String, String> formValues,
 		Map<String, String> formSources, List<MaterialEntry> materials, List<Task> tasks, Status status, List<Event> events, Review review,
