@@ -32,6 +32,11 @@ record QueryPrefixes(List<String> prefixes, int keysUsed, boolean exact) {
 	}
 
 	static QueryPrefixes of(Document query, List<String> indexKeys) {
+		return of(query, indexKeys, SecondaryIndex.arrayParents(indexKeys));
+	}
+
+	/** @param parents per key, the array it shares with another key, or null ({@link SecondaryIndex#arrayParents}) */
+	static QueryPrefixes of(Document query, List<String> indexKeys, List<String> parents) {
 		List<String> prefixes = List.of("");
 		int used = 0;
 		String elemMatchUsed = null;
@@ -40,8 +45,8 @@ record QueryPrefixes(List<String> prefixes, int keysUsed, boolean exact) {
 			if (equality == null || prefixes.size() * equality.values().size() > SecondaryIndex.MAX_PREFIXES) {
 				break;
 			}
-			String parent = SecondaryIndex.arrayParent(key, indexKeys);
-			if (parent != null && used > 0 && parent.equals(SecondaryIndex.arrayParent(indexKeys.get(used - 1), indexKeys))
+			String parent = parents.get(used);
+			if (parent != null && used > 0 && parent.equals(parents.get(used - 1))
 					&& !parent.equals(equality.elemMatchOn())) {
 				break; // a second field of the same array, not from one $elemMatch
 			}
@@ -117,11 +122,6 @@ record QueryPrefixes(List<String> prefixes, int keysUsed, boolean exact) {
 		return null;
 	}
 
-	/** For tests and callers that only need the values. */
-	static List<Object> equalities(Map<String, Object> query, String path) {
-		Equality equality = equality(query, path);
-		return (equality != null) ? equality.values() : List.of();
-	}
 
 	private static List<Object> valuesOf(Object condition) {
 		if (condition == null) {

@@ -2,9 +2,12 @@ package cn.tongban.platform.mongo;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -36,21 +39,32 @@ final class SecondaryIndex extends Index<Object> {
 
 	private final MVMap<String, Object> entries;
 
+	/** The keys' field names, and the array each shares with another key ({@link #arrayParent}) or null. */
+	private final List<String> fields;
+
+	private final List<String> parents;
+
 	SecondaryIndex(MVMap<String, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
 		this.entries = entries;
+		this.fields = keys();
+		this.parents = arrayParents(this.fields);
+	}
+
+	private QueryPrefixes select(Document query) {
+		return QueryPrefixes.of(query, this.fields, this.parents);
 	}
 
 	@Override
 	public boolean canHandle(Document query) {
-		return !QueryPrefixes.of(query, keys()).isEmpty();
+		return !select(query).isEmpty();
 	}
 
 	@Override
 	public Iterable<Object> getPositions(Document query) {
 		Set<Object> positions = new LinkedHashSet<>();
 		// $in values or array fields can list a document twice; the collection must see it once
-		for (String prefix : QueryPrefixes.of(query, keys()).prefixes()) {
+		for (String prefix : select(query).prefixes()) {
 			Iterator<Object> under = positionsUnder(prefix, false);
 			under.forEachRemaining(positions::add);
 		}
@@ -63,9 +77,10 @@ final class SecondaryIndex extends Index<Object> {
 	 * come in MongoDB's order ({@link IndexKeys}), which is all a field like {@code submittedAt} holds.
 	 */
 	Iterator<Object> positionsInOrder(Document query, String sortKey, boolean descending) {
-		QueryPrefixes selected = QueryPrefixes.of(query, keys());
-		if (selected.prefixes().size() != 1 || selected.keysUsed() >= keys().size()
-				|| !keys().get(selected.keysUsed()).equals(sortKey) || arrayParent(sortKey, keys()) != null) {
+		QueryPrefixes selected = select(query);
+		int next = selected.keysUsed();
+		if (selected.prefixes().size() != 1 || next >= this.fields.size() || !this.fields.get(next).equals(sortKey)
+				|| this.parents.get(next) != null) {
 			return null;
 		}
 		return positionsUnder(selected.prefixes().get(0), descending);
@@ -73,11 +88,11 @@ final class SecondaryIndex extends Index<Object> {
 
 	/** How many documents match the query, from the entries alone; -1 when the entries cannot tell. */
 	long exactCount(Document query) {
-		QueryPrefixes selected = QueryPrefixes.of(query, keys());
+		QueryPrefixes selected = select(query);
 		if (selected.isEmpty() || !selected.exact()) {
 			return -1;
 		}
-		Set<Object> positions = new java.util.HashSet<>();
+		Set<Object> positions = new HashSet<>();
 		for (String prefix : selected.prefixes()) {
 			positionsUnder(prefix, false).forEachRemaining(positions::add);
 		}
@@ -112,7 +127,7 @@ final class SecondaryIndex extends Index<Object> {
 			@Override
 			public Object next() {
 				if (this.next == null) {
-					throw new java.util.NoSuchElementException();
+					throw new NoSuchElementException();
 				}
 				Object current = this.next;
 				this.next = advance();
@@ -126,6 +141,10 @@ final class SecondaryIndex extends Index<Object> {
 	 * {@code tasks.status} beside {@code tasks.departmentCode}), or null. Such keys are indexed per
 	 * array element, as MongoDB does.
 	 */
+	static List<String> arrayParents(List<String> keys) {
+		return keys.stream().map((key) -> arrayParent(key, keys)).toList();
+	}
+
 	static String arrayParent(String key, List<String> keys) {
 		int dot = key.indexOf('.');
 		if (dot <= 0) {
@@ -171,12 +190,12 @@ final class SecondaryIndex extends Index<Object> {
 	@Override
 	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
 			MongoCollection<Object> collection) {
-		if (!sameKeys(oldDocument, newDocument)) {
-			String id = IndexKeys.segment(oldDocument.get("_id"));
-			for (String key : keysOf(oldDocument, id)) {
-				this.entries.remove(key);
-			}
-			add(newDocument, position, collection);
+		String id = IndexKeys.segment(oldDocument.get("_id"));
+		Collection<String> before = keysOf(oldDocument, id);
+		Collection<String> after = keysOf(newDocument, id);
+		if (!before.equals(after)) {
+			before.forEach(this.entries::remove);
+			after.forEach((key) -> this.entries.put(key, Missing.ofNullable(position)));
 		}
 	}
 
@@ -187,7 +206,7 @@ final class SecondaryIndex extends Index<Object> {
 	 * that matches ({@link QueryPrefixes} never joins array keys otherwise).
 	 */
 	private Collection<String> keysOf(Document document, String idSegment) {
-		List<String> keys = keys();
+		List<String> keys = this.fields;
 		List<Object[]> combinations = new ArrayList<>();
 		combinations.add(new Object[keys.size()]);
 		boolean[] done = new boolean[keys.size()];
@@ -195,10 +214,10 @@ final class SecondaryIndex extends Index<Object> {
 			if (done[i]) {
 				continue;
 			}
-			String parent = arrayParent(keys.get(i), keys);
+			String parent = this.parents.get(i);
 			List<Integer> group = new ArrayList<>();
 			for (int j = i; j < keys.size(); j++) {
-				if (j == i || (parent != null && parent.equals(arrayParent(keys.get(j), keys)))) {
+				if (j == i || (parent != null && parent.equals(this.parents.get(j)))) {
 					group.add(j);
 					done[j] = true;
 				}
@@ -237,7 +256,7 @@ final class SecondaryIndex extends Index<Object> {
 	/** For keys in one array: per element, every combination of that element's values of those keys. */
 	private static List<Object[]> elementTuples(Document document, String parent, List<Integer> group, List<String> keys) {
 		Object array = document.get(parent);
-		List<?> elements = (array instanceof List<?> list) ? list : java.util.Collections.singletonList(array);
+		List<?> elements = (array instanceof List<?> list) ? list : Collections.singletonList(array);
 		List<Object[]> tuples = new ArrayList<>();
 		for (Object element : elements) {
 			List<Object[]> inElement = new ArrayList<>();
@@ -277,9 +296,6 @@ final class SecondaryIndex extends Index<Object> {
 		}
 	}
 
-	private boolean sameKeys(Document oldDocument, Document newDocument) {
-		return keysOf(oldDocument, "").equals(keysOf(newDocument, ""));
-	}
 
 	@Override
 	public long getCount() {
