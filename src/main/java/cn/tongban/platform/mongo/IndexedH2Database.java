@@ -33,6 +33,10 @@ final class IndexedH2Database extends H2Database {
 	/** Null while H2Database's constructor runs; then {@link #OPENING} has it. */
 	private final MVStore store = OPENING.get();
 
+	private MVStore store() {
+		return (this.store != null) ? this.store : OPENING.get();
+	}
+
 	@Override
 	public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
 			Oplog oplog) {
@@ -60,18 +64,19 @@ final class IndexedH2Database extends H2Database {
 			long count = indexed.exactCount(match);
 			if (count >= 0) {
 				// countDocuments: no group document at all when nothing matches, as MongoDB answers
-				List<Document> counted = (count == 0) ? List.of()
-						: List.of(new Document("_id", pipeline.get(1).get("$group") instanceof Document group
-								? group.get("_id") : 1).append("n", count));
-				Document cursor = new Document("id", 0L).append("ns", collection.getFullName()).append("firstBatch", counted);
-				return new Document("cursor", cursor).append("ok", 1.0);
+				return cursorResponse(collection, (count == 0) ? List.of()
+						: List.of(new Document("_id", ((Document) pipeline.get(1).get("$group")).get("_id")).append("n", count)));
 			}
 		}
 		Aggregation aggregation = Aggregation.fromPipeline(pipeline, databaseResolver, this, collection, oplog);
 		aggregation.validate(command);
 		// the pipeline's own $match runs again over the selected documents: the same answer as over all
-		List<Document> result = aggregation.runStages(collection.handleQueryAsStream(match));
-		Document cursor = new Document("id", 0L).append("ns", collection.getFullName()).append("firstBatch", result);
+		return cursorResponse(collection, aggregation.runStages(collection.handleQueryAsStream(match)));
+	}
+
+	/** The whole answer in the first batch, as mongo-java-server answers an aggregation. */
+	private static Document cursorResponse(MongoCollection<Object> collection, List<Document> batch) {
+		Document cursor = new Document("id", 0L).append("ns", collection.getFullName()).append("firstBatch", batch);
 		return new Document("cursor", cursor).append("ok", 1.0);
 	}
 
@@ -101,21 +106,19 @@ final class IndexedH2Database extends H2Database {
 
 	@Override
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-		MVStore store = (this.store != null) ? this.store : OPENING.get();
-		// H2Database's map names, so files written before this class stay readable
+				// H2Database's map names, so files written before this class stay readable
 		String fullName = getFullCollectionNamespace(collectionName);
-		MVMap<Object, Document> documents = store.openMap("databases." + fullName);
-		MVMap<String, Object> meta = store.openMap("meta." + fullName);
+		MVMap<Object, Document> documents = store().openMap("databases." + fullName);
+		MVMap<String, Object> meta = store().openMap("meta." + fullName);
 		return new IndexedH2Collection(this, collectionName, options, documents, meta, this.cursorRegistry);
 	}
 
 	@Override
 	protected void dropIndex(MongoCollection<Object> collection, String indexName) {
 		super.dropIndex(collection, indexName);
-		MVStore store = (this.store != null) ? this.store : OPENING.get();
-		String mapName = secondaryMapName(collection.getCollectionName(), indexName);
-		if (store.hasMap(mapName)) {
-			store.removeMap(mapName);
+				String mapName = secondaryMapName(collection.getCollectionName(), indexName);
+		if (store().hasMap(mapName)) {
+			store().removeMap(mapName);
 		}
 	}
 
@@ -127,8 +130,7 @@ final class IndexedH2Database extends H2Database {
 	@Override
 	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
-		MVStore store = (this.store != null) ? this.store : OPENING.get();
-		MVMap<String, Object> entries = store.openMap(secondaryMapName(collectionName, indexName));
+		MVMap<String, Object> entries = store().openMap(secondaryMapName(collectionName, indexName));
 		return new SecondaryIndex(entries, indexName, keys, sparse);
 	}
 
