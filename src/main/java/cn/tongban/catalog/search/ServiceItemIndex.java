@@ -184,6 +184,13 @@ public class ServiceItemIndex implements AutoCloseable {
 		write(() -> { });
 	}
 
+	/** From a change on, the index matches no fingerprint, so a restart rebuilds it (committed once). */
+	private void forgetCatalogue() throws IOException {
+		if (!builtFrom().isEmpty()) {
+			commit("");
+		}
+	}
+
 	private void commit(String catalogue) throws IOException {
 		this.writer.setLiveCommitData(Map.of(CATALOGUE, catalogue).entrySet());
 		this.writer.commit();
@@ -191,8 +198,7 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	public void upsert(Collection<IndexedItem> items) {
 		write(() -> {
-			// from here the index no longer matches any fingerprint: a restart rebuilds it
-			commit("");
+			forgetCatalogue();
 			for (IndexedItem item : items) {
 				this.writer.updateDocument(new Term(SearchFields.CODE, item.code()), document(item));
 			}
@@ -201,7 +207,7 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	public void delete(Collection<String> codes) {
 		write(() -> {
-			commit("");
+			forgetCatalogue();
 			for (String code : codes) {
 				this.writer.deleteDocuments(new Term(SearchFields.CODE, code));
 			}
