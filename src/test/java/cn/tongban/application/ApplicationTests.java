@@ -186,27 +186,13 @@ class ApplicationTests {
 			.execute()
 			.path("grantConsent.consent.id")
 			.hasValue();
-		this.tokens.as(bank)
-			.document("mutation($input: VerifyCertificateInput!) { verifyCertificate(input: $input) { certificateNumber fields { key value } } }")
-			.variable("input", Map.of("holderIdNumber", FATHER_ID_NUMBER, "certificateType", "RS-001", "purpose",
-					"ICBC-SSC-CHECK"))
-			.execute()
-			.path("verifyCertificate.certificateNumber")
-			.entity(String.class)
-			.isEqualTo("RS001-370202-2020-100148");
+		assertThat(verifiedSocialSecurityCard(bank, FATHER_ID_NUMBER)).isEqualTo("RS001-370202-2020-100148");
 		// and verifying the child's card, under a consent for the child (granted for a ward: issue 17;
 		// written directly here), gets the child's own card
 		this.mongo.insert(new org.bson.Document(Map.of("_id", "consent-for-ward", "holderId", card.get("holderId"), "integratorClientId",
 				"icbc-qingdao", "purposeCode", "ICBC-SSC-CHECK", "certificateTypes", List.of("RS-001"), "grantedAt",
 				java.time.Instant.now(), "expiresAt", java.time.Instant.now().plusSeconds(3600))), "certificate_consents");
-		this.tokens.as(bank)
-			.document("mutation($input: VerifyCertificateInput!) { verifyCertificate(input: $input) { certificateNumber } }")
-			.variable("input", Map.of("holderIdNumber", childIdNumber, "certificateType", "RS-001", "purpose",
-					"ICBC-SSC-CHECK"))
-			.execute()
-			.path("verifyCertificate.certificateNumber")
-			.entity(String.class)
-			.isEqualTo((String) card.get("number"));
+		assertThat(verifiedSocialSecurityCard(bank, childIdNumber)).isEqualTo((String) card.get("number"));
 		// an administrator's revocation is recorded on the certificate and in the audit trail
 		String admin = this.tokens.admin();
 		Map<String, Object> revoked = this.tokens.as(admin)
@@ -549,6 +535,18 @@ class ApplicationTests {
 		this.tokens.as(staff).document(page).variable("n", 100).execute().path("taskQueue.nodes").entityList(Object.class)
 			.hasSizeGreaterThan(5);
 		assertThat(this.commands.count()).isEqualTo(small);
+	}
+
+	/** The number of the social security card (RS-001) the bank verifies for this ID number. */
+	private String verifiedSocialSecurityCard(String bank, String holderIdNumber) {
+		return this.tokens.as(bank)
+			.document("mutation($input: VerifyCertificateInput!) { verifyCertificate(input: $input) { certificateNumber fields { key value } } }")
+			.variable("input", Map.of("holderIdNumber", holderIdNumber, "certificateType", "RS-001", "purpose",
+					"ICBC-SSC-CHECK"))
+			.execute()
+			.path("verifyCertificate.certificateNumber")
+			.entity(String.class)
+			.get();
 	}
 
 	private Map<String, Object> submit(String token, String bundle, List<Map<String, String>> form, String key) {
