@@ -36,8 +36,10 @@ class CatalogController {
 	@QueryMapping
 	@PreAuthorize("permitAll()")
 	ServiceItemConnection serviceItems(@Argument String query, @Argument ServiceItemFilter filter,
-			@Argument String near, @Argument Integer first, @Argument String after) {
-		return this.catalog.findItems(query, filter, near, PageRequest.of(first, after));
+			@Argument String near, @Argument Boolean everyImplementation, @Argument Integer first,
+			@Argument String after) {
+		return this.catalog.findItems(query, filter, near, Boolean.TRUE.equals(everyImplementation),
+				PageRequest.of(first, after));
 	}
 
 	@QueryMapping
@@ -115,6 +117,15 @@ class CatalogController {
 	@BatchMapping(typeName = "ServiceItem")
 	Map<ServiceItem, CertificateType> resultCertificateType(List<ServiceItem> items) {
 		return Batches.resolve(items, ServiceItem::getResultCertificateTypeCode, this.certificateTypes::findByCodes);
+	}
+
+	@BatchMapping(typeName = "ServiceItem")
+	Map<ServiceItem, List<ServiceItem>> implementations(List<ServiceItem> items) {
+		Map<String, List<ServiceItem>> byBasicCode = this.catalog
+			.implementationsOf(items.stream().map(ServiceItem::getBasicCode).distinct().toList());
+		Map<ServiceItem, List<ServiceItem>> result = new java.util.LinkedHashMap<>();
+		items.forEach((item) -> result.put(item, byBasicCode.getOrDefault(item.getBasicCode(), List.of())));
+		return result;
 	}
 
 	@BatchMapping(typeName = "Material")

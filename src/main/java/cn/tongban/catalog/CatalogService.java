@@ -31,6 +31,9 @@ public class CatalogService {
 
 	static final int MAX_SUGGESTIONS = 20;
 
+	/** Hot items offered when a search finds nothing. */
+	static final int NO_RESULT_HOT_ITEMS = 5;
+
 	private static final Sort BY_POPULARITY = Sort.by(Sort.Order.desc("popularity"), Sort.Order.asc("_id"));
 
 	private final ServiceItemRepository items;
@@ -60,13 +63,22 @@ public class CatalogService {
 	 * @param nearRegion the resident's region: its implementations rank first; null for none
 	 */
 	ServiceItemConnection findItems(String query, ServiceItemFilter filter, String nearRegion, PageRequest page) {
+		return findItems(query, filter, nearRegion, false, page);
+	}
+
+	/**
+	 * @param everyImplementation every region's implementation a result of its own; otherwise one per
+	 * basic item, shown as the resident's region's implementation, else the city's
+	 */
+	ServiceItemConnection findItems(String query, ServiceItemFilter filter, String nearRegion,
+			boolean everyImplementation, PageRequest page) {
 		String text = normalise(query);
 		if (nearRegion != null) {
 			requireRegion(nearRegion, "near");
 		}
 		SearchResult result = this.search.search(new SearchRequest(text,
 				filterValues((filter != null) ? filter : ServiceItemFilter.NONE), nearRegion, page.offset(),
-				page.size()));
+				page.size(), everyImplementation, shownRegions(nearRegion)));
 		Map<String, ServiceItem> byCode = this.shownItems
 			.byCodes(result.hits().stream().map(SearchResult.Hit::code).toList());
 		List<ServiceItemConnection.Edge> edges = new ArrayList<>();
@@ -83,7 +95,67 @@ public class CatalogService {
 				new ServiceItemConnection.Facets(
 						ServiceItemConnection.Facets.counts(facets.getOrDefault("department", Map.of())),
 						ServiceItemConnection.Facets.counts(facets.getOrDefault("lifeEvent", Map.of())),
-						ServiceItemConnection.Facets.counts(facets.getOrDefault("channel", Map.of()))));
+						ServiceItemConnection.Facets.counts(facets.getOrDefault("channel", Map.of()))),
+				result.correctedQuery(), (result.total() == 0) ? fallback(text, result, nearRegion) : null);
+	}
+
+	/** Which implementation stands for a basic item: the resident's region's, else the city's. */
+	private List<String> shownRegions(String nearRegion) {
+		List<String> shown = new ArrayList<>();
+		if (nearRegion != null) {
+			shown.add(nearRegion);
+		}
+		this.references.regions().values().stream()
+			.filter((region) -> region.level() == RegionLevel.CITY)
+			.map(Region::code)
+			.forEach(shown::add);
+		return shown;
+	}
+
+	/** No dead ends: the correction, the life events the words point to, and the hot items instead. */
+	private ServiceItemConnection.NoResults fallback(String text, SearchResult result, String nearRegion) {
+		List<String> texts = new ArrayList<>();
+		if (text != null) {
+			texts.add(text);
+		}
+		if (result.correctedQuery() != null) {
+			texts.add(result.correctedQuery());
+		}
+		List<LifeEvent> related = this.references.lifeEvents().values().stream()
+			.filter((event) -> texts.stream().anyMatch((t) -> sharesWord(t, event)))
+			.toList();
+		return new ServiceItemConnection.NoResults(result.correctedQuery(), related,
+				hotItems(nearRegion, NO_RESULT_HOT_ITEMS));
+	}
+
+	/** The life event's name is in the text, or the text shares two consecutive characters with its description. */
+	private static boolean sharesWord(String text, LifeEvent event) {
+		if (text.contains(event.name())) {
+			return true;
+		}
+		String about = event.name() + " " + ((event.description() != null) ? event.description() : "");
+		for (int i = 0; i + 2 <= text.length(); i++) {
+			String pair = text.substring(i, i + 2);
+			if (pair.codePoints().allMatch(Character::isIdeographic) && about.contains(pair)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * 三级四同: every active implementation of these basic items, the city's first, then by region code;
+	 * one query (an index on the basic code).
+	 */
+	public Map<String, List<ServiceItem>> implementationsOf(Collection<String> basicCodes) {
+		Map<String, List<ServiceItem>> byBasicCode = new java.util.LinkedHashMap<>();
+		basicCodes.forEach((code) -> byBasicCode.put(code, new ArrayList<>()));
+		Query query = Query.query(Criteria.where("basicCode").in(basicCodes).and("status").is(ItemStatus.ACTIVE))
+			.with(Sort.by(Sort.Order.asc("basicCode"), Sort.Order.asc("level"), Sort.Order.asc("regionCode")));
+		for (ServiceItem item : this.mongo.find(query, ServiceItem.class)) {
+			byBasicCode.get(item.getBasicCode()).add(item);
+		}
+		return byBasicCode;
 	}
 
 	/** 搜索联想: completions of what is typed in the search box. */

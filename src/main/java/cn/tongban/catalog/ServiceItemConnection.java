@@ -8,11 +8,13 @@ import cn.tongban.platform.graphql.PageInfo;
 import cn.tongban.platform.graphql.PageRequest;
 
 /** A page of service items with what search adds: scores, highlighted names and facet counts. */
-record ServiceItemConnection(List<Edge> edges, PageInfo pageInfo, long totalCount, Facets facets) {
+record ServiceItemConnection(List<Edge> edges, PageInfo pageInfo, long totalCount, Facets facets,
+		String correctedQuery, NoResults noResults) {
 
-	static ServiceItemConnection of(List<Edge> edges, PageRequest page, long totalCount, Facets facets) {
+	static ServiceItemConnection of(List<Edge> edges, PageRequest page, long totalCount, Facets facets,
+			String correctedQuery, NoResults noResults) {
 		return new ServiceItemConnection(edges, PageInfo.of(page, edges.size(), totalCount), totalCount,
-				facets);
+				facets, correctedQuery, noResults);
 	}
 
 	public List<ServiceItem> nodes() {
@@ -35,6 +37,10 @@ record ServiceItemConnection(List<Edge> edges, PageInfo pageInfo, long totalCoun
 	}
 
 	record Count(String code, int count) {
+	}
+
+	/** What a search with no result offers instead (没有结果时). */
+	record NoResults(String didYouMean, List<LifeEvent> relatedLifeEvents, List<ServiceItem> hotItems) {
 	}
 
 }

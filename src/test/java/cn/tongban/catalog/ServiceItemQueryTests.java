@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+import static cn.tongban.support.SeedCatalog.basicItems;
 import static cn.tongban.support.SeedCatalog.has;
 import static cn.tongban.support.SeedCatalog.implementations;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceItemQueryTests {
 
 	private static final String COUNT = """
-			query($query: String, $filter: ServiceItemFilter) {
-			  serviceItems(query: $query, filter: $filter, first: 1) { totalCount }
+			query($query: String, $filter: ServiceItemFilter, $every: Boolean) {
+			  serviceItems(query: $query, filter: $filter, everyImplementation: $every, first: 1) { totalCount }
 			}""";
 
 	private static final String PAGE = """
@@ -49,7 +50,9 @@ class ServiceItemQueryTests {
 		long expected = implementations(null, (item) -> true);
 		assertThat(expected).isGreaterThanOrEqualTo(2700);
 		assertThat(SeedCatalog.baseItems()).hasSizeGreaterThanOrEqualTo(300);
-		count(null, null).isEqualTo((int) expected);
+		count(null, null, true).isEqualTo((int) expected);
+		// by default one result per basic item (三级四同)
+		count(null, null).isEqualTo(SeedCatalog.baseItems().size());
 	}
 
 	static Stream<Arguments> filters() {
@@ -72,7 +75,8 @@ class ServiceItemQueryTests {
 	@ParameterizedTest
 	@MethodSource("filters")
 	void filtersNarrowTheCatalogue(Map<String, Object> filter, String region, Predicate<Map<String, Object>> matching) {
-		count(null, filter).isEqualTo((int) implementations(region, matching));
+		count(null, filter, true).isEqualTo((int) implementations(region, matching));
+		count(null, filter).isEqualTo((int) basicItems(region, matching));
 	}
 
 	@Test
@@ -92,7 +96,7 @@ class ServiceItemQueryTests {
 	}
 
 	private void assertNameMatchesFirst(String query, String region) {
-		long expected = implementations(region, nameContains(query));
+		long expected = basicItems(region, nameContains(query));
 		assertThat(expected).isPositive().isLessThanOrEqualTo(100);
 		List<String> names = this.graphQl
 			.document("query($q: String, $f: ServiceItemFilter) { serviceItems(query: $q, filter: $f, first: 100) { nodes { name } } }")
@@ -107,7 +111,7 @@ class ServiceItemQueryTests {
 
 	@Test
 	void blankQueryMeansNoQuery() {
-		count("   ", null).isEqualTo((int) implementations(null, (item) -> true));
+		count("   ", null).isEqualTo(SeedCatalog.baseItems().size());
 	}
 
 	@Test
@@ -283,9 +287,14 @@ class ServiceItemQueryTests {
 	}
 
 	private GraphQlTester.Entity<Integer, ?> count(String query, Map<String, Object> filter) {
+		return count(query, filter, null);
+	}
+
+	private GraphQlTester.Entity<Integer, ?> count(String query, Map<String, Object> filter, Boolean every) {
 		return this.graphQl.document(COUNT)
 			.variable("query", query)
 			.variable("filter", filter)
+			.variable("every", every)
 			.execute()
 			.path("serviceItems.totalCount")
 			.entity(Integer.class);

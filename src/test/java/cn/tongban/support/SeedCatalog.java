@@ -39,6 +39,14 @@ public final class SeedCatalog {
 		}).sum();
 	}
 
+	/** Number of base items matching with an implementation in {@code region} (null: any): one search result each. */
+	public static long basicItems(String region, Predicate<Map<String, Object>> matching) {
+		return BASE_ITEMS.stream().filter(matching).filter((item) -> {
+			List<?> levels = (List<?>) item.get("levels");
+			return (region == null) || levels.contains(region.equals("370200") ? "CITY" : "DISTRICT");
+		}).count();
+	}
+
 	public static Predicate<Map<String, Object>> has(String field, Object value) {
 		return (item) -> {
 			Object actual = item.get(field);

@@ -13,6 +13,9 @@ final class SearchFields {
 	static final String CODE = "code";
 	static final String CODE_SORT = "code_sort";
 	static final String BASIC_CODE = "basicCode";
+	/** Doc values of the basic code and the region: one result per basic item (三级四同). */
+	static final String BASIC_CODE_GROUP = "basicCode_group";
+	static final String REGION_GROUP = "region_group";
 	static final String NAME = "name";
 	static final String NAME_BIGRAM = "name_bigram";
 	static final String ALIASES = "aliases";

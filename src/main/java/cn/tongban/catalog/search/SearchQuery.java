@@ -55,6 +55,14 @@ final class SearchQuery {
 	/** The typed pinyin, when the input was pinyin. */
 	final String pinyin;
 
+	/** Homophone corrections searched along with the typed text; {@link Homophones.Correction#NONE} when none. */
+	Homophones.Correction correction = Homophones.Correction.NONE;
+
+	/** A corrected text's matches rank below the typed text's: same syllables, then near ones. */
+	static final float EXACT_HOMOPHONE_WEIGHT = 0.8f;
+
+	static final float NEAR_HOMOPHONE_WEIGHT = 0.6f;
+
 	/** Terms of the name, alias and keyword fields the query looks for. */
 	private final List<Term> namedTerms = new ArrayList<>();
 
@@ -75,6 +83,10 @@ final class SearchQuery {
 	}
 
 	static SearchQuery of(String text, SynonymTable synonyms) {
+		return of(text, synonyms, Homophones.NONE);
+	}
+
+	static SearchQuery of(String text, SynonymTable synonyms, Homophones homophones) {
 		if (CODE.matcher(text).matches()) {
 			String upper = text.toUpperCase(Locale.ROOT);
 			Query byCode = new BooleanQuery.Builder()
@@ -94,10 +106,34 @@ final class SearchQuery {
 			anyVariant.add(result.chinese(variant, original), Occur.SHOULD);
 			original = false;
 		}
+		// an item scores by the best reading of the input, never by their sum: a corrected match stays
+		// below what the same match typed right would score
+		List<Query> readings = new ArrayList<>();
+		readings.add(anyVariant.build());
+		Homophones.Correction correction = homophones.correct(lower);
+		result.addCorrected(readings, correction.exact(), synonyms, EXACT_HOMOPHONE_WEIGHT);
+		result.addCorrected(readings, correction.near(), synonyms, NEAR_HOMOPHONE_WEIGHT);
 		BooleanQuery.Builder named = new BooleanQuery.Builder();
 		result.namedTerms.stream().distinct().forEach((term) -> named.add(new TermQuery(term), Occur.SHOULD));
 		Query namedFilter = result.namedTerms.isEmpty() ? null : named.build();
-		return new SearchQuery(anyVariant.build(), null, namedFilter).withWords(result.words);
+		Query query = (readings.size() == 1) ? readings.get(0) : new DisjunctionMaxQuery(readings, 0f);
+		SearchQuery search = new SearchQuery(query, null, namedFilter).withWords(result.words);
+		search.correction = correction;
+		return search;
+	}
+
+	/** The corrected text (with its bigrams, as typed text) and its synonym variants, weighted below the typed text. */
+	private void addCorrected(List<Query> readings, String corrected, SynonymTable synonyms, float weight) {
+		if (corrected == null) {
+			return;
+		}
+		BooleanQuery.Builder anyVariant = new BooleanQuery.Builder();
+		boolean first = true;
+		for (String variant : synonyms.variants(corrected)) {
+			anyVariant.add(chinese(variant, first), Occur.SHOULD);
+			first = false;
+		}
+		readings.add(new BoostQuery(anyVariant.build(), weight));
 	}
 
 	private static SearchQuery pinyin(String typed, SynonymTable synonyms) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -90,7 +94,7 @@ public class ServiceItemIndex implements AutoCloseable {
 	 * change to what {@code document(item)} writes or how fields are analysed, or a restart would
 	 * keep an index built the old way.
 	 */
-	public static final String FORMAT = "2026-12-02 " + Version.LATEST;
+	public static final String FORMAT = "2026-12-02b " + Version.LATEST;
 
 	/** Commit data naming the catalogue an index on disk was built from ({@link #builtFrom()}). */
 	private static final String CATALOGUE = "catalogue";
@@ -113,6 +117,9 @@ public class ServiceItemIndex implements AutoCloseable {
 	private final SearcherManager searchers;
 
 	private volatile SynonymTable synonyms = new SynonymTable(List.of());
+
+	/** Known words by reading, for homophone typos: rebuilt after every change of the index or the synonyms. */
+	private volatile Homophones homophones = Homophones.NONE;
 
 	/** Answers by (generation, request); the generation moves after every change that is visible to searches. */
 	private final Cache<CacheKey, SearchResult> answers;
@@ -145,7 +152,31 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	public void useSynonyms(SynonymTable synonyms) {
 		this.synonyms = synonyms;
+		refreshHomophones();
 		nextGeneration();
+	}
+
+	/** The words of names and aliases in the index (by how many items carry them) and the synonyms' words. */
+	private void refreshHomophones() {
+		SynonymTable table = this.synonyms;
+		this.homophones = withSearcher((searcher) -> {
+			Map<String, Integer> frequencies = new HashMap<>();
+			for (String field : List.of(SearchFields.NAME, SearchFields.ALIASES)) {
+				Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
+				if (terms == null) {
+					continue;
+				}
+				TermsEnum words = terms.iterator();
+				for (BytesRef word = words.next(); word != null; word = words.next()) {
+					String text = word.utf8ToString();
+					if (Homophones.isWord(text)) {
+						frequencies.merge(text, words.docFreq(), Integer::sum);
+					}
+				}
+			}
+			table.words().stream().filter(Homophones::isWord).forEach((word) -> frequencies.merge(word, 1, Integer::sum));
+			return new Homophones(frequencies);
+		});
 	}
 
 	/** Replaces the whole index content. */
@@ -228,7 +259,8 @@ public class ServiceItemIndex implements AutoCloseable {
 	}
 
 	private SearchResult compute(SearchRequest request) {
-		SearchQuery text = (request.text() != null) ? SearchQuery.of(request.text(), this.synonyms) : null;
+		SearchQuery text = (request.text() != null) ? SearchQuery.of(request.text(), this.synonyms, this.homophones)
+				: null;
 		if (text != null && text.namedFilter != null) {
 			SearchResult named = compute(request, text, text.namedFilter);
 			if (named.total() > 0) {
@@ -256,19 +288,31 @@ public class ServiceItemIndex implements AutoCloseable {
 		return withSearcher((searcher) -> {
 			FacetedSearcher faceted = (FacetedSearcher) searcher;
 			if (faceted.facetState == null) {
-				return new SearchResult(List.of(), 0, Map.of());
+				return new SearchResult(List.of(), 0, Map.of(), null);
 			}
 			// one pass: the best page plus every match with its score; the relative floor is applied after
 			FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
-					request.offset() + request.size(), RANKING, true, new FacetsCollectorManager(true));
+					request.everyImplementation() ? request.offset() + request.size() : 1, RANKING, true,
+					new FacetsCollectorManager(true));
 			ScoreDoc[] top = result.topDocs().scoreDocs;
 			float minScore = (text != null && top.length > 0) ? score(top[0]) * MIN_RELATIVE_SCORE
 					: Float.NEGATIVE_INFINITY;
+			if (!request.everyImplementation()) {
+				List<BasicItemGroups.Group> groups = BasicItemGroups.collapse(result.facetsCollector(), minScore,
+						request.shownRegions());
+				return new SearchResult(page(searcher, groups, request, text), groups.size(),
+						facets(faceted, BasicItemGroups.shown(groups, result.facetsCollector())), corrected(text));
+			}
 			FacetsCollector matches = (text != null) ? scoringAtLeast(result.facetsCollector(), minScore)
 					: result.facetsCollector();
 			long total = matches.getMatchingDocs().stream().mapToLong((docs) -> docs.totalHits).sum();
-			return new SearchResult(page(searcher, top, minScore, request, text), total, facets(faceted, matches));
+			return new SearchResult(page(searcher, top, minScore, request, text), total, facets(faceted, matches),
+					corrected(text));
 		});
+	}
+
+	private static String corrected(SearchQuery text) {
+		return (text != null) ? text.correction.shown() : null;
 	}
 
 	/** The matches scoring at least {@code minScore}, as facet counting expects them. */
@@ -299,13 +343,28 @@ public class ServiceItemIndex implements AutoCloseable {
 			SearchQuery text) throws IOException {
 		List<SearchResult.Hit> hits = new ArrayList<>();
 		for (int i = request.offset(); i < docs.length && score(docs[i]) >= minScore; i++) {
-			Document stored = searcher.storedFields().document(docs[i].doc);
-			String name = stored.get(SearchFields.NAME);
-			List<TextSegment> segments = (text != null) ? NameHighlighter.segments(name, text.words, text.pinyin)
-					: List.of(new TextSegment(name, false));
-			hits.add(new SearchResult.Hit(stored.get(SearchFields.CODE), score(docs[i]), segments));
+			hits.add(hit(searcher, docs[i].doc, score(docs[i]), text));
 		}
 		return hits;
+	}
+
+	private List<SearchResult.Hit> page(IndexSearcher searcher, List<BasicItemGroups.Group> groups,
+			SearchRequest request, SearchQuery text) throws IOException {
+		List<SearchResult.Hit> hits = new ArrayList<>();
+		for (int i = request.offset(); i < groups.size() && i < request.offset() + request.size(); i++) {
+			BasicItemGroups.Group group = groups.get(i);
+			hits.add(hit(searcher, group.shown.globalDoc(), group.best.score(), text));
+		}
+		return hits;
+	}
+
+	private static SearchResult.Hit hit(IndexSearcher searcher, int doc, float score, SearchQuery text)
+			throws IOException {
+		Document stored = searcher.storedFields().document(doc);
+		String name = stored.get(SearchFields.NAME);
+		List<TextSegment> segments = (text != null) ? NameHighlighter.segments(name, text.words, text.pinyin)
+				: List.of(new TextSegment(name, false));
+		return new SearchResult.Hit(stored.get(SearchFields.CODE), score, segments);
 	}
 
 	private Map<String, Map<String, Integer>> facets(FacetedSearcher searcher, FacetsCollector matches)
@@ -330,6 +389,8 @@ public class ServiceItemIndex implements AutoCloseable {
 		doc.add(new StringField(SearchFields.CODE, item.code(), Store.YES));
 		doc.add(new SortedDocValuesField(SearchFields.CODE_SORT, new BytesRef(item.code())));
 		doc.add(new StringField(SearchFields.BASIC_CODE, item.basicCode(), Store.NO));
+		doc.add(new SortedDocValuesField(SearchFields.BASIC_CODE_GROUP, new BytesRef(item.basicCode())));
+		doc.add(new SortedDocValuesField(SearchFields.REGION_GROUP, new BytesRef(item.region())));
 		doc.add(new TextField(SearchFields.NAME, item.name(), Store.YES));
 		doc.add(new TextField(SearchFields.NAME_BIGRAM, item.name(), Store.NO));
 		for (String alias : item.aliases()) {
@@ -378,6 +439,7 @@ public class ServiceItemIndex implements AutoCloseable {
 		try {
 			change.run();
 			this.searchers.maybeRefreshBlocking();
+			refreshHomophones();
 			nextGeneration();
 		}
 		catch (IOException ex) {
@@ -433,7 +495,7 @@ public class ServiceItemIndex implements AutoCloseable {
 	}
 
 	/** Facet input restricted to the matches that cleared the score floor. */
-	private static final class KeptMatches extends FacetsCollector {
+	static final class KeptMatches extends FacetsCollector {
 
 		private final List<MatchingDocs> kept;
 

@@ -53,6 +53,16 @@ public final class SynonymTable {
 		return new ArrayList<>(variants);
 	}
 
+	/** Every term and meaning, as words residents and the catalogue use. */
+	List<String> words() {
+		List<String> words = new ArrayList<>();
+		for (Synonym synonym : this.byLengthDescending) {
+			words.add(synonym.term());
+			words.addAll(synonym.means());
+		}
+		return words;
+	}
+
 	/** Meanings of the terms whose full pinyin or initials are exactly what was typed (shebao, sb → 社保). */
 	List<String> meaningsOfPinyin(String typed) {
 		List<String> meanings = new ArrayList<>();
