@@ -145,7 +145,7 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
         "query($after: String) { serviceItems(first: 5, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code popularity } } } }",
         {}, tests=OK + [
         "const page = body.data.serviceItems;",
-        "pm.test('2,700+ items in the catalogue', () => pm.expect(page.totalCount).to.be.at.least(2700));",
+        "pm.test('300+ basic items in the catalogue (one result each)', () => pm.expect(page.totalCount).to.be.at.least(300));",
         "pm.test('5 edges, more to come, none before', () => { pm.expect(page.edges).to.have.lengthOf(5); pm.expect(page.pageInfo.hasNextPage).to.be.true; pm.expect(page.pageInfo.hasPreviousPage).to.be.false; });",
         "pm.environment.set('endCursor', page.pageInfo.endCursor);",
         "pm.environment.set('lastCodeOfPage1', page.edges[4].node.code);"]),
@@ -174,6 +174,28 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
     gql("serviceItems: one-character typo", "query($q: String) { serviceItems(query: $q, first: 3) { nodes { name } } }",
         {"q": "居民身份正换领"}, tests=OK + [
         "pm.test('still found', () => pm.expect(body.data.serviceItems.nodes.map(n => n.name)).to.include('居民身份证换领'));"]),
+    gql("serviceItems: one result per basic item", """query($q: String) {
+  serviceItems(query: $q, first: 20) { totalCount edges { node { code basicCode region { code } implementations { code } } } facets { departments { count } } }
+}""", {"q": "社保"}, tests=OK + [
+        "const page = body.data.serviceItems;",
+        "const basics = page.edges.map(e => e.node.basicCode);",
+        "pm.test('no two results share a basic item', () => pm.expect(new Set(basics).size).to.eql(basics.length));",
+        "pm.test('shown as the city\'s implementation where there is one', () => page.edges.filter(e => e.node.implementations.length === 11).forEach(e => pm.expect(e.node.region.code).to.eql('370200')));",
+        "pm.test('the other regions are reachable', () => pm.expect(page.edges[0].node.implementations.map(i => i.code)).to.include(page.edges[0].node.code));",
+        "pm.test('facets count basic items', () => pm.expect(page.facets.departments.reduce((n, f) => n + f.count, 0)).to.eql(page.totalCount));"]),
+    gql("serviceItems: every implementation", "query($q: String) { serviceItems(query: $q, everyImplementation: true, first: 20) { totalCount nodes { basicCode region { code } } } }",
+        {"q": "社会保障卡启用"}, tests=OK + [
+        "const nodes = body.data.serviceItems.nodes.filter(n => n.basicCode === 'GG0020003000');",
+        "pm.test('the city and ten districts, each a result', () => pm.expect(new Set(nodes.map(n => n.region.code)).size).to.eql(11));"]),
+    gql("serviceItems: homophone typo corrected", "query($q: String) { serviceItems(query: $q, first: 3) { correctedQuery nodes { name } } }",
+        {"q": "身分证"}, tests=OK + [
+        "pm.test('corrected to 身份证', () => pm.expect(body.data.serviceItems.correctedQuery).to.eql('身份证'));",
+        "pm.test('身份证 items first', () => body.data.serviceItems.nodes.forEach(n => pm.expect(n.name).to.include('身份证')));"]),
+    gql("serviceItems: no result is no dead end", "query($q: String) { serviceItems(query: $q, first: 3) { totalCount noResults { didYouMean relatedLifeEvents { code } hotItems { code channels } } } }",
+        {"q": "招聘"}, tests=OK + [
+        "const none = body.data.serviceItems.noResults;",
+        "pm.test('nothing matched', () => pm.expect(body.data.serviceItems.totalCount).to.eql(0));",
+        "pm.test('hot items offered instead, all doable on the phone', () => { pm.expect(none.hotItems).to.have.lengthOf(5); none.hotItems.forEach(i => pm.expect(i.channels).to.include('MOBILE')); });"]),
     gql("serviceItems: Lucene syntax is just text", "query($q: String) { serviceItems(query: $q) { totalCount } }",
         {"q": "title:* OR 1=1"}, tests=OK + [
         "pm.test('nothing matches, nothing breaks', () => pm.expect(body.data.serviceItems.totalCount).to.eql(0));"]),
