@@ -22,6 +22,8 @@ public enum ErrorCode {
 	INVALID_REQUEST(ErrorType.BAD_REQUEST, "请求体不是有效的 GraphQL 请求：%s", "The body is not a valid GraphQL request: %s"),
 	REQUEST_TOO_LARGE(ErrorType.BAD_REQUEST, "请求体过大（上限 %s 字节）", "The request body is too large (limit %s bytes)"),
 	UNSUPPORTED_MEDIA_TYPE(ErrorType.BAD_REQUEST, "请求体须为 application/json", "The request body must be application/json"),
+	PERSISTED_QUERY_NOT_FOUND(ErrorType.NOT_FOUND, "未登记该哈希对应的查询，请连同查询全文重发", "No query is registered under this hash; send it with the query text"),
+	PERSISTED_QUERY_HASH_MISMATCH(ErrorType.BAD_REQUEST, "persistedQuery 的哈希不是该查询全文的 SHA-256", "The persisted query hash is not the SHA-256 of the query text"),
 	GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "查询语句无法解析", "The GraphQL document could not be parsed"),
 	GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "查询语句不符合接口定义", "The GraphQL document does not match the schema"),
 	ITEM_NOT_FOUND(ErrorType.NOT_FOUND, "未找到政务服务事项：%s", "No service item with code %s"),

@@ -41,16 +41,38 @@ class GraphQlGetRoute {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RouterFunction<ServerResponse> graphQlGetRouterFunction(GraphQlProperties properties,
-			GraphQlHttpHandler httpHandler, JsonMapper jsonMapper) {
+			GraphQlHttpHandler httpHandler, JsonMapper jsonMapper, PersistedQueries persistedQueries) {
 		return RouterFunctions.route()
-			.GET(properties.getHttp().getPath(), RequestPredicates.param("query", (value) -> true),
-					(request) -> handle(request, httpHandler, jsonMapper))
+			.GET(properties.getHttp().getPath(),
+					RequestPredicates.param("query", (value) -> true).or(RequestPredicates.param("extensions", (value) -> true)),
+					(request) -> handle(request, httpHandler, jsonMapper, persistedQueries))
 			.build();
 	}
 
-	private static ServerResponse handle(ServerRequest request, GraphQlHttpHandler httpHandler, JsonMapper json)
-			throws ServletException {
-		String query = request.param("query").orElse("");
+	private static ServerResponse handle(ServerRequest request, GraphQlHttpHandler httpHandler, JsonMapper json,
+			PersistedQueries persistedQueries) throws ServletException {
+		String query;
+		try {
+			Object persisted = jsonParam(request, "extensions", json).map((ext) -> ext.get("persistedQuery")).orElse(null);
+			query = persistedQueries.resolve(request.param("query").orElse(null), persisted);
+		}
+		catch (JacksonException | ClassCastException ex) {
+			return ServerResponse.badRequest()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(errorBody("INVALID_REQUEST", "variables / extensions 必须是 JSON 对象 / must be JSON objects"));
+		}
+		catch (PersistedQueries.Refusal refusal) {
+			boolean english = request.headers().acceptLanguage().stream()
+				.findFirst().map((range) -> range.getRange().toLowerCase(java.util.Locale.ROOT).startsWith("en")).orElse(false);
+			return ServerResponse.status(refusal.isNotFound() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("errors", java.util.List.of(refusal.toError(english))));
+		}
+		if (query == null || query.isBlank()) {
+			return ServerResponse.badRequest()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(errorBody("INVALID_REQUEST", "query 不能为空 / query must be a non-empty string"));
+		}
 		Optional<String> operationName = request.param("operationName").filter((name) -> !name.isBlank());
 		if (!isQuery(query, operationName.orElse(null))) {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)

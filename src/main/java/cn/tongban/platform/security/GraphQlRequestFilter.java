@@ -7,7 +7,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+import java.util.Map;
+
 import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PersistedQueries;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -29,7 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (415 otherwise), at most {@code tongban.graphql.max-body-size} (413; read into memory up to that
  * size only, so big bodies cannot exhaust the heap), valid UTF-8, and a GraphQL request object
  * ({@code query} a string, {@code operationName} a string or null, {@code variables} and
- * {@code extensions} objects or null). Every refusal has the GraphQL error shape and a code.
+ * {@code extensions} objects or null). Every refusal has the GraphQL error shape and a code. A
+ * request with {@code extensions.persistedQuery} may leave the query out: {@link PersistedQueries}
+ * supplies the registered text, or the protocol's not-found answer.
  */
 class GraphQlRequestFilter extends OncePerRequestFilter {
 
@@ -37,8 +44,11 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 
 	private final int maxBodyBytes;
 
-	GraphQlRequestFilter(JsonMapper json, DataSize maxBodySize) {
+	private final PersistedQueries persistedQueries;
+
+	GraphQlRequestFilter(JsonMapper json, DataSize maxBodySize, PersistedQueries persistedQueries) {
 		this.json = json;
+		this.persistedQueries = persistedQueries;
 		this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE - 1, maxBodySize.toBytes());
 	}
 
@@ -69,7 +79,35 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 			refuse(response, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, english, problem);
 			return;
 		}
+		try {
+			body = withPersistedQuery(body);
+		}
+		catch (PersistedQueries.Refusal refusal) {
+			response.setStatus(refusal.isNotFound() ? HttpStatus.OK.value() : HttpStatus.BAD_REQUEST.value());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.getOutputStream().write(this.json.writeValueAsBytes(Map.of("errors", List.of(refusal.toError(english)))));
+			return;
+		}
 		chain.doFilter(new CachedBody(request, body), response);
+	}
+
+	/** The body with the registered query text filled in when only a persisted-query hash was sent. */
+	private byte[] withPersistedQuery(byte[] body) {
+		JsonNode request = this.json.readTree(body);
+		JsonNode extensions = request.get("extensions");
+		JsonNode persisted = (extensions != null && extensions.isObject()) ? extensions.get("persistedQuery") : null;
+		if (persisted == null || persisted.isNull()) {
+			return body;
+		}
+		JsonNode query = request.get("query");
+		String sent = (query != null && query.isString()) ? query.asString() : null;
+		String text = this.persistedQueries.resolve(sent, this.json.treeToValue(persisted, Object.class));
+		if (text.equals(sent)) {
+			return body;
+		}
+		((ObjectNode) request).put("query", text);
+		return this.json.writeValueAsBytes(request);
 	}
 
 	private static boolean isJson(String contentType) {
@@ -108,7 +146,10 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 			return "not a JSON object";
 		}
 		JsonNode query = request.get("query");
-		if (query == null || !query.isString() || query.asString().isBlank()) {
+		JsonNode extensions = request.get("extensions");
+		boolean persisted = extensions != null && extensions.isObject() && extensions.hasNonNull("persistedQuery");
+		if (persisted ? !nullOr(query, JsonNode::isString)
+				: (query == null || !query.isString() || query.asString().isBlank())) {
 			return "query must be a non-empty string";
 		}
 		if (!nullOr(request.get("operationName"), JsonNode::isString)) {

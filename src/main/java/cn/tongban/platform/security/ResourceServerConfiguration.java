@@ -80,9 +80,10 @@ class ResourceServerConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<GraphQlRequestFilter> graphQlRequestFilter(JsonMapper json,
-			@Value("${tongban.graphql.max-body-size:256KB}") DataSize maxBodySize) {
+			@Value("${tongban.graphql.max-body-size:256KB}") DataSize maxBodySize,
+			cn.tongban.platform.graphql.PersistedQueries persistedQueries) {
 		FilterRegistrationBean<GraphQlRequestFilter> registration = new FilterRegistrationBean<>(
-				new GraphQlRequestFilter(json, maxBodySize));
+				new GraphQlRequestFilter(json, maxBodySize, persistedQueries));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
 		return registration;
 	}
