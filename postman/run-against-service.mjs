@@ -1,6 +1,7 @@
 // Starts the built service on a free loopback port with a fresh data folder, waits until it is
-// healthy, runs the Postman collection with newman, stops the service and exits non-zero when any
-// assertion failed. Usage: node run-against-service.mjs path/to/tongban.jar
+// healthy, runs the Postman collection with newman and the GraphQL-over-HTTP audit (graphql-http's
+// auditServer: every check must pass, warnings included), stops the service and exits non-zero when
+// anything failed. Usage: node run-against-service.mjs path/to/tongban.jar
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import newman from 'newman';
+import { auditServer } from 'graphql-http';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const jar = process.argv[2];
@@ -72,10 +74,15 @@ const summary = await new Promise((resolve, reject) => {
     reporters: ['cli'],
     timeoutRequest: 30_000,
   }, (error, result) => (error ? reject(error) : resolve(result)));
-}).finally(stop);
+}).catch((error) => { stop(); throw error; });
+
+const audit = await auditServer({ url: `${baseUrl}/graphql`, fetchFn: fetch }).finally(stop);
+const notOk = audit.filter((result) => result.status !== 'ok');
+notOk.forEach((result) => console.error(`graphql-http audit ${result.status}: ${result.id} ${result.name} - ${result.reason}`));
+console.log(`graphql-http audit: ${audit.length - notOk.length}/${audit.length} ok`);
 
 const { assertions, requests } = summary.run.stats;
-const failures = summary.run.failures.length;
+const failures = summary.run.failures.length + notOk.length;
 console.log(`newman: ${assertions.total - assertions.failed} passed, ${assertions.failed} failed (${requests.total} requests)`);
 await new Promise((r) => (exited ? r() : service.once('exit', r)));
 if (failures === 0) {

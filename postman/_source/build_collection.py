@@ -47,6 +47,18 @@ def http(name, method, path, tests, query=None, headers=None):
     return {"name": name, "request": {"method": method, "header": headers or [], "url": url},
             "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": list(tests)}}]}
 
+def raw_post(name, body, tests, prerequest=None):
+    """POST /graphql with a raw JSON body (for requests the GraphQL body mode cannot express)."""
+    item = {"name": name, "request": {
+        "method": "POST",
+        "header": [{"key": "Content-Type", "value": "application/json"}],
+        "body": {"mode": "raw", "raw": body},
+        "url": {"raw": "{{baseUrl}}/graphql", "host": ["{{baseUrl}}"], "path": ["graphql"]}},
+        "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": list(tests)}}]}
+    if prerequest:
+        item["event"].append({"listen": "prerequest", "script": {"type": "text/javascript", "exec": list(prerequest)}})
+    return item
+
 OK = ["pm.test('HTTP 200', () => pm.response.to.have.status(200));",
       "const body = pm.response.json();",
       "pm.test('no errors', () => pm.expect(body.errors, JSON.stringify(body.errors)).to.be.undefined);"]
@@ -77,6 +89,20 @@ create_input = {"input": {"basicCode": "{{newBasicCode}}", "region": "370285", "
     "acceptanceConditions": ["年满60周岁的本市户籍老年人"], "process": ["在线申请", "审核", "办结"]}}
 
 platform = {"name": "platform", "description": "Transport, errors and operations endpoints.", "item": [
+    raw_post("APQ: an unknown hash is PersistedQueryNotFound", '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', [
+        "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+        "const body = pm.response.json();",
+        "pm.test('the protocol message and code', () => { pm.expect(body.errors[0].message).to.eql('PersistedQueryNotFound'); pm.expect(body.errors[0].extensions.code).to.eql('PERSISTED_QUERY_NOT_FOUND'); });"],
+        prerequest=["const q = 'query Apq' + Date.now() + ' { regions { code } }';",
+                    "pm.environment.set('apqQuery', q);",
+                    "pm.environment.set('apqHash', CryptoJS.SHA256(q).toString());"]),
+    raw_post("APQ: the text with its hash registers it", '{"query": "{{apqQuery}}", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', OK + [
+        "pm.test('answered', () => pm.expect(body.data.regions[0].code).to.eql('370200'));"]),
+    raw_post("APQ: the hash alone now runs", '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', OK + [
+        "pm.test('answered from the registered text', () => pm.expect(body.data.regions[0].code).to.eql('370200'));"]),
+    raw_post("APQ: a hash that is not the text's is refused", '{"query": "{ regions { code } }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', [
+        "pm.test('HTTP 400', () => pm.response.to.have.status(400));",
+        "pm.test('code PERSISTED_QUERY_HASH_MISMATCH', () => pm.expect(pm.response.json().errors[0].extensions.code).to.eql('PERSISTED_QUERY_HASH_MISMATCH'));"]),
     http("Health: status only for strangers", "GET", "/actuator/health", [
         "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
         "const body = pm.response.json();",
