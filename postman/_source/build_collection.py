@@ -89,6 +89,11 @@ create_input = {"input": {"basicCode": "{{newBasicCode}}", "region": "370285", "
     "acceptanceConditions": ["年满60周岁的本市户籍老年人"], "process": ["在线申请", "审核", "办结"]}}
 
 platform = {"name": "platform", "description": "Transport, errors and operations endpoints.", "item": [
+    gql("Cost: every answer says what it was estimated to cost and what it cost", "{ serviceItems(first: 10) { nodes { code name } } }", {}, tests=OK + [
+        "const cost = body.extensions.cost;",
+        "pm.test('requested: the list and 10 items of 3 fields', () => pm.expect(cost.requestedQueryCost).to.eql(1 + 10 * 3));",
+        "pm.test('actual: what the answer holds', () => pm.expect(cost.actualQueryCost).to.eql(1 + 1 + 10 * 2));",
+        "pm.test('the caller budget', () => { pm.expect(cost.throttleStatus.maximumAvailable).to.be.above(0); pm.expect(cost.throttleStatus.currentlyAvailable).to.be.at.most(cost.throttleStatus.maximumAvailable); pm.expect(cost.throttleStatus.restoreRate).to.be.above(0); });"]),
     raw_post("APQ: an unknown hash is PersistedQueryNotFound", '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', [
         "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
         "const body = pm.response.json();",

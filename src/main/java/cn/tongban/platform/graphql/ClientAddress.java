@@ -20,12 +20,24 @@ public class ClientAddress implements WebGraphQlInterceptor, Ordered {
 
 	public static final String KEY = "clientAddress";
 
+	/** The app installation's {@code X-Device-Id} when it is well-formed, for per-installation budgets. */
+	public static final String DEVICE_KEY = "deviceId";
+
+	private static final java.util.regex.Pattern DEVICE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
 				: "unknown";
-		request.configureExecutionInput((input, builder) -> builder.graphQLContext((context) -> context.put(KEY, address)).build());
+		String device = request.getHeaders().getFirst("X-Device-Id");
+		boolean deviceValid = device != null && DEVICE_ID.matcher(device).matches();
+		request.configureExecutionInput((input, builder) -> builder.graphQLContext((context) -> {
+			context.put(KEY, address);
+			if (deviceValid) {
+				context.put(DEVICE_KEY, device);
+			}
+		}).build());
 		return chain.next(request);
 	}
 

@@ -34,6 +34,7 @@ public enum ErrorCode {
 	UNAUTHORIZED(ErrorType.UNAUTHORIZED, "请先登录", "Sign in first"),
 	INVALID_TOKEN(ErrorType.UNAUTHORIZED, "登录凭证无效或已过期，请重新登录", "The access token is invalid or expired; sign in again"),
 	FORBIDDEN(ErrorType.FORBIDDEN, "无权执行此操作", "You are not allowed to do this"),
+	COST_LIMITED(ErrorType.BAD_REQUEST, "查询代价预算已用完，请 %s 秒后再试", "The query cost budget is used up; retry in %s seconds"),
 	RATE_LIMITED(ErrorType.BAD_REQUEST, "请求过于频繁，请 %s 秒后再试", "Too many requests; retry in %s seconds"),
 	LOGIN_CODE_RATE_LIMITED(ErrorType.BAD_REQUEST, "验证码发送过于频繁，请 %s 秒后再试", "Too many codes requested; retry in %s seconds"),
 	LOGIN_LOCKED(ErrorType.FORBIDDEN, "验证失败次数过多，请 %s 分钟后再试", "Too many failed attempts; retry in %s minutes"),

@@ -1,0 +1,216 @@
+package cn.tongban.platform.graphql;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import cn.tongban.platform.security.Role;
+import cn.tongban.platform.security.Subject;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
+import graphql.GraphQLContext;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.Document;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Visible cost, in the style of Shopify's {@code extensions.cost}: every answer says what its
+ * operation was estimated to cost ({@code requestedQueryCost}: the page-weighted cost the limit
+ * checks, {@link QueryLimits#pageWeightedCost()}), what it cost ({@code actualQueryCost}: one per
+ * field in the answer, so a half-empty page costs less) and, when budgets are on, the caller's
+ * {@code throttleStatus}. Each caller (the token's subject, else the app installation's
+ * {@code X-Device-Id}, else the address) has a cost budget per minute by role, a token bucket that
+ * holds a quarter of it: an operation takes its requested cost up front, or is refused with
+ * {@code COST_LIMITED} and how long to wait; the unused part goes back after the answer. Budgets
+ * live in this instance's memory, like the request-count limits (docs/security.md).
+ */
+@Component
+@Order(100)
+class QueryCost extends SimplePerformantInstrumentation {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueryCost.class);
+
+	static final String EXTENSION = "cost";
+
+	private final boolean budgetsOn;
+
+	private final Map<Role, Integer> perMinuteByRole;
+
+	private final int anonymousPerMinute;
+
+	private final int maxCost;
+
+	/** Requested cost of operations no variable can change ({@link QueryLimits.VariableFreeShape}), by identity. */
+	private final Cache<Document, Integer> fixedCosts = Caffeine.newBuilder().weakKeys().build();
+
+	private final Cache<String, Bucket> budgets = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.build();
+
+	QueryCost(@Value("${tongban.rate-limit.enabled:true}") boolean budgetsOn,
+			@Value("${tongban.graphql.max-cost:5000}") int maxCost,
+			@Value("${tongban.graphql.cost-budget.anonymous-per-minute:100000}") int anonymousPerMinute,
+			@Value("${tongban.graphql.cost-budget.resident-per-minute:100000}") int residentPerMinute,
+			@Value("${tongban.graphql.cost-budget.staff-per-minute:200000}") int staffPerMinute,
+			@Value("${tongban.graphql.cost-budget.integrator-per-minute:200000}") int integratorPerMinute,
+			@Value("${tongban.graphql.cost-budget.terminal-per-minute:1000000}") int terminalPerMinute) {
+		this.budgetsOn = budgetsOn;
+		this.maxCost = maxCost;
+		this.anonymousPerMinute = anonymousPerMinute;
+		this.perMinuteByRole = Map.of(Role.RESIDENT, residentPerMinute, Role.ENTERPRISE, residentPerMinute,
+				Role.STAFF, staffPerMinute, Role.ADMIN, staffPerMinute, Role.INTEGRATOR, integratorPerMinute,
+				Role.TERMINAL, terminalPerMinute);
+	}
+
+	@Override
+	public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+		return CompletableFuture.completedFuture(new Spending());
+	}
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+			InstrumentationState state) {
+		ExecutionContext context = parameters.getExecutionContext();
+		Spending spending = (Spending) state;
+		try {
+			spending.requested = requestedCost(context);
+		}
+		catch (RuntimeException ex) {
+			// accounting must never fail an operation the limits let through
+			log.warn("Could not estimate the cost of an operation; it runs unbudgeted", ex);
+			return SimpleInstrumentationContext.noOp();
+		}
+		if (this.budgetsOn && spending.requested <= this.maxCost) {
+			Budget budget = budgetOf(Subject.current(), context.getGraphQLContext());
+			spending.budget = budget;
+			// every operation takes at least one (an operation of __typename alone is estimated at 0)
+			ConsumptionProbe probe = budget.bucket().tryConsumeAndReturnRemaining(spending.charged());
+			if (!probe.isConsumed()) {
+				spending.refused = true;
+				long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+				throw new graphql.execution.AbortExecutionException(List.of(ErrorCode.COST_LIMITED.toError(
+						java.util.Locale.ENGLISH.equals(context.getLocale()), seconds)));
+			}
+		}
+		return SimpleInstrumentationContext.noOp();
+	}
+
+	private int requestedCost(ExecutionContext context) {
+		Integer fixed = this.fixedCosts.getIfPresent(context.getDocument());
+		if (fixed != null) {
+			return fixed;
+		}
+		int cost = QueryComplexityCalculator.newCalculator()
+			.fieldComplexityCalculator(QueryLimits.pageWeightedCost())
+			.schema(context.getGraphQLSchema())
+			.document(context.getDocument())
+			.operationName(context.getOperationDefinition().getName())
+			.variables(context.getCoercedVariables())
+			.build()
+			.calculate();
+		if (QueryLimits.VariableFreeShape.of(context.getDocument())) {
+			this.fixedCosts.put(context.getDocument(), cost);
+		}
+		return cost;
+	}
+
+	@Override
+	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		Spending spending = (Spending) state;
+		if (spending == null || spending.requested < 0) {
+			// refused before execution (parse, validation, limits): nothing was spent
+			return CompletableFuture.completedFuture(result);
+		}
+		int actual = spending.refused ? 0 : fieldsIn(result.getData());
+		if (spending.budget != null && !spending.refused && Math.max(1, actual) < spending.charged()) {
+			spending.budget.bucket().addTokens(spending.charged() - Math.max(1, actual));
+		}
+		Map<String, Object> cost = new LinkedHashMap<>();
+		cost.put("requestedQueryCost", spending.requested);
+		cost.put("actualQueryCost", actual);
+		if (spending.budget != null) {
+			cost.put("throttleStatus", Map.of("maximumAvailable", spending.budget.maximum(), "currentlyAvailable",
+					Math.max(0, spending.budget.bucket().getAvailableTokens()), "restoreRate",
+					spending.budget.restorePerSecond()));
+		}
+		return CompletableFuture.completedFuture(result.transform((builder) -> builder.addExtension(EXTENSION, cost)));
+	}
+
+	/** One per field value in the answer: what the operation really fetched. */
+	static int fieldsIn(Object data) {
+		if (data instanceof Map<?, ?> object) {
+			int fields = 0;
+			for (Object value : object.values()) {
+				fields += 1 + fieldsIn(value);
+			}
+			return fields;
+		}
+		if (data instanceof List<?> list) {
+			int fields = 0;
+			for (Object item : list) {
+				fields += fieldsIn(item);
+			}
+			return fields;
+		}
+		return 0;
+	}
+
+	private Budget budgetOf(Subject subject, GraphQLContext context) {
+		int perMinute;
+		String key;
+		if (subject != null) {
+			perMinute = subject.roles().stream().mapToInt((role) -> this.perMinuteByRole.getOrDefault(role, this.anonymousPerMinute))
+				.max().orElse(this.anonymousPerMinute);
+			key = "sub:" + subject.id();
+		}
+		else {
+			perMinute = this.anonymousPerMinute;
+			String device = context.get(ClientAddress.DEVICE_KEY);
+			key = (device != null) ? "device:" + device : "ip:" + context.getOrDefault(ClientAddress.KEY, "unknown");
+		}
+		int maximum = Math.max(this.maxCost, perMinute / 4);
+		Bucket bucket = this.budgets.get(key + "/" + perMinute, (k) -> Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(maximum).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+			.build());
+		return new Budget(bucket, maximum, perMinute / 60);
+	}
+
+	private record Budget(Bucket bucket, int maximum, int restorePerSecond) {
+	}
+
+	/** One execution's cost: requested up front, -1 until then. */
+	private static final class Spending implements InstrumentationState {
+
+		int requested = -1;
+
+		Budget budget;
+
+		boolean refused;
+
+		int charged() {
+			return Math.max(1, this.requested);
+		}
+
+	}
+
+}
