@@ -89,6 +89,15 @@ create_input = {"input": {"basicCode": "{{newBasicCode}}", "region": "370285", "
     "acceptanceConditions": ["年满60周岁的本市户籍老年人"], "process": ["在线申请", "审核", "办结"]}}
 
 platform = {"name": "platform", "description": "Transport, errors and operations endpoints.", "item": [
+    http("GraphiQL: the page loads nothing from a CDN", "GET", "/graphiql", [
+        "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+        "const page = pm.response.text();",
+        "pm.test('no CDN (政务外网 has none)', () => ['esm.sh', 'unpkg', 'jsdelivr', 'https://'].forEach(cdn => pm.expect(page).not.to.include(cdn)));",
+        "pm.test('its scripts and styles are the service own', () => { const refs = [...page.matchAll(/(?:src|href)=\"([^\"]+)\"/g)].map(m => m[1]); pm.expect(refs).to.have.lengthOf(4); refs.forEach(r => pm.expect(r.startsWith('graphiql-assets/')).to.be.true); });"],
+        query=[("path", "/graphql")]),
+    http("GraphiQL: its script is served", "GET", "/graphiql-assets/graphiql.min.js", [
+        "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+        "pm.test('GraphiQL with its fetcher', () => pm.expect(pm.response.text()).to.include('createFetcher'));"]),
     gql("Cost: every answer says what it was estimated to cost and what it cost", "{ serviceItems(first: 10) { nodes { code name } } }", {}, tests=OK + [
         "const cost = body.extensions.cost;",
         "pm.test('requested: the list and 10 items of 3 fields', () => pm.expect(cost.requestedQueryCost).to.eql(1 + 10 * 3));",
