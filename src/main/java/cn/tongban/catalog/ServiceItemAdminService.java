@@ -29,12 +29,12 @@ class ServiceItemAdminService {
 	private final Clock clock;
 
 	ServiceItemAdminService(ServiceItemRepository items, CatalogService catalog, ServiceItemRules rules,
-			ServiceItemSearch search) {
+			ServiceItemSearch search, Clock clock) {
 		this.items = items;
 		this.catalog = catalog;
 		this.rules = rules;
 		this.search = search;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	ServiceItem create(CreateServiceItemInput input) {

@@ -39,7 +39,7 @@ class LoginCodes {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final MongoTemplate mongo;
 
@@ -59,7 +59,8 @@ class LoginCodes {
 		.build();
 
 	LoginCodes(MongoTemplate mongo, PersonRepository people, SmsSender sms, LoginLockout lockout, AuditLog audit,
-			IdentityProperties properties) {
+			IdentityProperties properties, Clock clock) {
+		this.clock = clock;
 		this.mongo = mongo;
 		this.people = people;
 		this.sms = sms;

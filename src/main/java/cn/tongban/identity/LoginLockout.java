@@ -26,10 +26,11 @@ class LoginLockout {
 
 	private final MongoTemplate mongo;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	LoginLockout(MongoTemplate mongo) {
+	LoginLockout(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	/** Minutes left on the lock, or 0 when not locked. */
@@ -39,7 +40,9 @@ class LoginLockout {
 		if (attempts == null || attempts.lockedUntil() == null || !attempts.lockedUntil().isAfter(now)) {
 			return 0;
 		}
-		return Math.max(1, Duration.between(now, attempts.lockedUntil()).toSeconds() / 60 + 1);
+		// rounded up: 15 minutes left is 15, 14 minutes and a second is 15 too
+		long seconds = Duration.between(now, attempts.lockedUntil()).toSeconds();
+		return Math.max(1, (seconds + 59) / 60);
 	}
 
 	/** Counts a failure; returns true when this failure locked the key. */

@@ -26,9 +26,9 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(MongoTemplate mongo) {
+	AuditLog(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	public void record(AuditType type, Subject subject, String address, String target, String detail) {

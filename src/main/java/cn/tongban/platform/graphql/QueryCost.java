@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import cn.tongban.platform.security.Role;
+import cn.tongban.platform.security.RateLimitProperties;
 import cn.tongban.platform.security.Subject;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  * checks, {@link QueryLimits#pageWeightedCost()}), what it cost ({@code actualQueryCost}: one per
  * field in the answer, so a half-empty page costs less) and, when budgets are on, the caller's
  * {@code throttleStatus}. Each caller (the token's subject, else the app installation's
- * {@code X-Device-Id}, else the address) has a cost budget per minute by role, a token bucket that
- * holds a quarter of it: an operation takes its requested cost up front, or is refused with
+ * {@code X-Device-Id}, else the address) has a cost budget per minute: its request budget
+ * ({@code tongban.rate-limit.*}) times {@code tongban.graphql.cost-budget.per-request}, in a token
+ * bucket that holds a quarter of it: an operation takes its requested cost up front, or is refused with
  * {@code COST_LIMITED} and how long to wait; the unused part goes back after the answer. Budgets
  * live in this instance's memory, like the request-count limits (docs/security.md).
  */
@@ -50,11 +51,13 @@ class QueryCost extends SimplePerformantInstrumentation {
 
 	static final String EXTENSION = "cost";
 
+	static final long MAX_PER_MINUTE = 10_000_000_000L;
+
 	private final boolean budgetsOn;
 
-	private final Map<Role, Integer> perMinuteByRole;
+	private final RateLimitProperties requestLimits;
 
-	private final int anonymousPerMinute;
+	private final long perRequest;
 
 	private final int maxCost;
 
@@ -66,19 +69,17 @@ class QueryCost extends SimplePerformantInstrumentation {
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.build();
 
-	QueryCost(@Value("${tongban.rate-limit.enabled:true}") boolean budgetsOn,
-			@Value("${tongban.graphql.max-cost:5000}") int maxCost,
-			@Value("${tongban.graphql.cost-budget.anonymous-per-minute:100000}") int anonymousPerMinute,
-			@Value("${tongban.graphql.cost-budget.resident-per-minute:100000}") int residentPerMinute,
-			@Value("${tongban.graphql.cost-budget.staff-per-minute:200000}") int staffPerMinute,
-			@Value("${tongban.graphql.cost-budget.integrator-per-minute:200000}") int integratorPerMinute,
-			@Value("${tongban.graphql.cost-budget.terminal-per-minute:1000000}") int terminalPerMinute) {
-		this.budgetsOn = budgetsOn;
+	/**
+	 * @param perRequest cost units per request of the caller's request budget: a caller allowed 300
+	 * requests a minute may spend 300 × this a minute, so raising a request limit (as load tests do)
+	 * raises the cost budget with it
+	 */
+	QueryCost(RateLimitProperties requestLimits, @Value("${tongban.graphql.max-cost:5000}") int maxCost,
+			@Value("${tongban.graphql.cost-budget.per-request:200}") long perRequest) {
+		this.budgetsOn = requestLimits.enabled();
+		this.requestLimits = requestLimits;
 		this.maxCost = maxCost;
-		this.anonymousPerMinute = anonymousPerMinute;
-		this.perMinuteByRole = Map.of(Role.RESIDENT, residentPerMinute, Role.ENTERPRISE, residentPerMinute,
-				Role.STAFF, staffPerMinute, Role.ADMIN, staffPerMinute, Role.INTEGRATOR, integratorPerMinute,
-				Role.TERMINAL, terminalPerMinute);
+		this.perRequest = perRequest;
 	}
 
 	@Override
@@ -100,10 +101,17 @@ class QueryCost extends SimplePerformantInstrumentation {
 			return SimpleInstrumentationContext.noOp();
 		}
 		if (this.budgetsOn && spending.requested <= this.maxCost) {
-			Budget budget = budgetOf(Subject.current(), context.getGraphQLContext());
-			spending.budget = budget;
-			// every operation takes at least one (an operation of __typename alone is estimated at 0)
-			ConsumptionProbe probe = budget.bucket().tryConsumeAndReturnRemaining(spending.charged());
+			ConsumptionProbe probe;
+			try {
+				Budget budget = budgetOf(Subject.current(), context.getGraphQLContext());
+				// every operation takes at least one (an operation of __typename alone is estimated at 0)
+				probe = budget.bucket().tryConsumeAndReturnRemaining(spending.charged());
+				spending.budget = budget;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not take an operation's cost from its caller's budget; it runs unbudgeted", ex);
+				return SimpleInstrumentationContext.noOp();
+			}
 			if (!probe.isConsumed()) {
 				spending.refused = true;
 				long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
@@ -176,26 +184,30 @@ class QueryCost extends SimplePerformantInstrumentation {
 	}
 
 	private Budget budgetOf(Subject subject, GraphQLContext context) {
-		int perMinute;
+		long requestsPerMinute;
 		String key;
 		if (subject != null) {
-			perMinute = subject.roles().stream().mapToInt((role) -> this.perMinuteByRole.getOrDefault(role, this.anonymousPerMinute))
-				.max().orElse(this.anonymousPerMinute);
+			requestsPerMinute = subject.roles().stream()
+				.mapToLong((role) -> this.requestLimits.perMinute().getOrDefault(role, this.requestLimits.anonymousPerMinute()))
+				.max().orElse(this.requestLimits.anonymousPerMinute());
 			key = "sub:" + subject.id();
 		}
 		else {
-			perMinute = this.anonymousPerMinute;
+			requestsPerMinute = this.requestLimits.anonymousPerMinute();
 			String device = context.get(ClientAddress.DEVICE_KEY);
 			key = (device != null) ? "device:" + device : "ip:" + context.getOrDefault(ClientAddress.KEY, "unknown");
 		}
-		int maximum = Math.max(this.maxCost, perMinute / 4);
+		// Bucket4j refills at most one unit a nanosecond; 10^10 a minute is unlimited in practice
+		long perMinute = Math.max(1, Math.min(MAX_PER_MINUTE, Math.multiplyHigh(requestsPerMinute, this.perRequest) != 0
+				? MAX_PER_MINUTE : requestsPerMinute * this.perRequest));
+		long maximum = Math.max(this.maxCost, perMinute / 4);
 		Bucket bucket = this.budgets.get(key + "/" + perMinute, (k) -> Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(maximum).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
 			.build());
 		return new Budget(bucket, maximum, perMinute / 60);
 	}
 
-	private record Budget(Bucket bucket, int maximum, int restorePerSecond) {
+	private record Budget(Bucket bucket, long maximum, long restorePerSecond) {
 	}
 
 	/** One execution's cost: requested up front, -1 until then. */

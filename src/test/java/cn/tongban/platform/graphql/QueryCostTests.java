@@ -20,8 +20,9 @@ class QueryCostTests {
 
 	private static final String SDL = "type Query { items(first: Int): [Item!]! every(first: Int): [Item!]! }  type Item { a: String b: String }";
 
-	/** 60,000 a minute: 15,000 at most at once, 1,000 back per second. */
-	private final QueryCost cost = new QueryCost(true, 5000, 60_000, 60_000, 60_000, 60_000, 60_000);
+	/** 300 requests a minute × 200 = 60,000 a minute: 15,000 at most at once, 1,000 back per second. */
+	private final QueryCost cost = new QueryCost(
+			new cn.tongban.platform.security.RateLimitProperties(true, 300, 6000, null, 60_000), 5000, 200);
 
 	private final GraphQL engine = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
 			new SchemaParser().parse(SDL), RuntimeWiring.newRuntimeWiring()
@@ -40,7 +41,7 @@ class QueryCostTests {
 		Map<String, Object> cost = costOf(run("{ items(first: 100) { a b } }", "203.0.113.1"));
 		// 1 + 100 items × 2 fields requested; 1 + 3 items × 2 fields answered
 		assertThat(cost).containsEntry("requestedQueryCost", 201).containsEntry("actualQueryCost", 7);
-		assertThat(throttle(cost)).containsEntry("maximumAvailable", 15_000).containsEntry("restoreRate", 1000);
+		assertThat(throttle(cost)).containsEntry("maximumAvailable", 15_000L).containsEntry("restoreRate", 1000L);
 		assertThat((Long) throttle(cost).get("currentlyAvailable")).isBetween(15_000L - 7, 15_000L);
 	}
 
@@ -79,6 +80,18 @@ class QueryCostTests {
 		ExecutionResult result = run("{ __typename }", "203.0.113.5");
 		assertThat(result.getErrors()).isEmpty();
 		assertThat(costOf(result)).containsEntry("requestedQueryCost", 0).containsEntry("actualQueryCost", 1);
+	}
+
+	@Test
+	void aRequestBudgetRaisedForALoadTestGivesACostBudgetWithoutLimit() {
+		QueryCost unlimited = new QueryCost(new cn.tongban.platform.security.RateLimitProperties(true,
+				1_000_000_000, 6000, null, 60_000), 5000, 1_000_000);
+		ExecutionResult result = GraphQL.newGraphQL(this.engine.getGraphQLSchema()).instrumentation(unlimited).build()
+			.execute(ExecutionInput.newExecutionInput("{ items(first: 3) { a } }")
+				.graphQLContext(Map.of(ClientAddress.KEY, "203.0.113.6"))
+				.build());
+		assertThat(result.getErrors()).isEmpty();
+		assertThat(throttle(costOf(result))).containsEntry("restoreRate", QueryCost.MAX_PER_MINUTE / 60);
 	}
 
 	@Test
