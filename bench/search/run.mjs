@@ -42,7 +42,9 @@ if (!answerCache) args.push('--tongban.search.answer-cache-size=0');
 const service = await startService(jar, args);
 console.log(`service up in ${service.startupSeconds.toFixed(1)} s at ${service.baseUrl}`);
 try {
-  const size = await graphql(service.baseUrl, '{ serviceItems(first: 1, everyImplementation: true) { totalCount } }');
+  // every implementation counted (builds before issue 16 had no such argument and counted them anyway)
+  const size = await graphql(service.baseUrl, '{ serviceItems(first: 1, everyImplementation: true) { totalCount } }')
+    .catch(() => graphql(service.baseUrl, '{ serviceItems(first: 1) { totalCount } }'));
   const items = size.serviceItems.totalCount;
   console.log(`${items} active items; ${CLIENTS} clients, ${seconds} s per scenario after a 90 s warm-up`);
   const searchRequest = (i) => post(service.baseUrl, SEARCH, { q: queries[i % queries.length], near: REGIONS[i % REGIONS.length] });

@@ -14,6 +14,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -31,11 +32,30 @@ final class BasicItemGroups {
 	private BasicItemGroups() {
 	}
 
-	/** One matching implementation. */
-	record Member(LeafReaderContext leaf, int doc, float score, long popularity, String code, String region) {
+	/**
+	 * One matching implementation: its code is read only when a tie needs it.
+	 * @param preference position of its region among the preferred ones, {@code Integer.MAX_VALUE} if none
+	 */
+	record Member(LeafReaderContext leaf, int doc, float score, long popularity, int preference, String[] codeHolder) {
+
+		Member(LeafReaderContext leaf, int doc, float score, long popularity, int preference) {
+			this(leaf, doc, score, popularity, preference, new String[1]);
+		}
 
 		int globalDoc() {
 			return this.leaf.docBase + this.doc;
+		}
+
+		String code() {
+			if (this.codeHolder[0] == null) {
+				try {
+					this.codeHolder[0] = value(DocValues.getSorted(this.leaf.reader(), SearchFields.CODE_SORT), this.doc);
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}
+			return this.codeHolder[0];
 		}
 
 	}
@@ -47,25 +67,27 @@ final class BasicItemGroups {
 
 		Member shown;
 
-		int shownPreference = Integer.MAX_VALUE;
-
-		void add(Member member, List<String> shownRegions) {
+		void add(Member member) {
 			if (this.best == null || RANKING.compare(member, this.best) < 0) {
 				this.best = member;
 			}
-			int preference = shownRegions.indexOf(member.region());
-			preference = (preference < 0) ? Integer.MAX_VALUE : preference;
-			if (this.shown == null || preference < this.shownPreference
-					|| (preference == this.shownPreference && RANKING.compare(member, this.shown) < 0)) {
+			if (this.shown == null || member.preference() < this.shown.preference()
+					|| (member.preference() == this.shown.preference() && RANKING.compare(member, this.shown) < 0)) {
 				this.shown = member;
-				this.shownPreference = preference;
 			}
+		}
+
+		void addAll(Group other) {
+			add(other.best);
+			add(other.shown);
 		}
 
 	}
 
 	/**
-	 * The groups of every match scoring at least {@code minScore}, best group first.
+	 * The groups of every match scoring at least {@code minScore}, best group first. Within a segment
+	 * matches are grouped by the ordinal of their basic code and preferred regions are compared by
+	 * ordinal; a basic code is read once per group and segment, a code only to break a tie.
 	 * @param matches every match with its score (collected with scores kept)
 	 */
 	static List<Group> collapse(FacetsCollector matches, float minScore, List<String> shownRegions) throws IOException {
@@ -73,8 +95,12 @@ final class BasicItemGroups {
 		for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
 			SortedDocValues basicCodes = DocValues.getSorted(docs.context.reader(), SearchFields.BASIC_CODE_GROUP);
 			SortedDocValues regions = DocValues.getSorted(docs.context.reader(), SearchFields.REGION_GROUP);
-			SortedDocValues codes = DocValues.getSorted(docs.context.reader(), SearchFields.CODE_SORT);
 			NumericDocValues popularity = DocValues.getNumeric(docs.context.reader(), SearchFields.POPULARITY);
+			int[] preferredOrds = new int[shownRegions.size()];
+			for (int i = 0; i < preferredOrds.length; i++) {
+				preferredOrds[i] = regions.lookupTerm(new BytesRef(shownRegions.get(i)));
+			}
+			Map<Integer, Group> byOrd = new HashMap<>();
 			DocIdSetIterator iterator = docs.bits.iterator();
 			// scores are kept in collection order, which is doc id order within a segment
 			for (int i = 0, doc = iterator.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; i++, doc = iterator.nextDoc()) {
@@ -82,12 +108,26 @@ final class BasicItemGroups {
 				if (score < minScore) {
 					continue;
 				}
-				String code = value(codes, doc);
-				String basicCode = value(basicCodes, doc);
-				Member member = new Member(docs.context, doc, score, popularity.advanceExact(doc) ? popularity.longValue() : 0,
-						code, value(regions, doc));
-				groups.computeIfAbsent(basicCode.isEmpty() ? code : basicCode, (key) -> new Group())
-					.add(member, shownRegions);
+				int basicOrd = basicCodes.advanceExact(doc) ? basicCodes.ordValue() : -1 - doc;
+				int regionOrd = regions.advanceExact(doc) ? regions.ordValue() : -1;
+				int preference = Integer.MAX_VALUE;
+				for (int p = 0; p < preferredOrds.length; p++) {
+					if (preferredOrds[p] >= 0 && preferredOrds[p] == regionOrd) {
+						preference = p;
+						break;
+					}
+				}
+				Member member = new Member(docs.context, doc, score,
+						popularity.advanceExact(doc) ? popularity.longValue() : 0, preference);
+				byOrd.computeIfAbsent(basicOrd, (ord) -> new Group()).add(member);
+			}
+			for (Map.Entry<Integer, Group> entry : byOrd.entrySet()) {
+				String key = (entry.getKey() >= 0) ? basicCodes.lookupOrd(entry.getKey()).utf8ToString()
+						: entry.getValue().best.code();
+				Group held = groups.putIfAbsent(key, entry.getValue());
+				if (held != null) {
+					held.addAll(entry.getValue());
+				}
 			}
 		}
 		List<Group> ranked = new ArrayList<>(groups.values());
