@@ -30,9 +30,9 @@ class QueryCostEndToEndTests {
 			.andExpect(jsonPath("$.data.serviceItems.totalCount").value(0))
 			.andExpect(jsonPath("$.extensions.cost.requestedQueryCost").value(greaterThan(40)))
 			.andExpect(jsonPath("$.extensions.cost.actualQueryCost").value(lessThanOrEqualTo(3)))
-			.andExpect(jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").value(greaterThan(0)))
-			.andExpect(jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").value(greaterThan(0)))
-			.andExpect(jsonPath("$.extensions.cost.throttleStatus.restoreRate").value(greaterThan(0)));
+			.andExpect(jsonPath("$.extensions.cost.throttleStatus.maximumAvailable").value(greaterThan(0L), Long.class))
+			.andExpect(jsonPath("$.extensions.cost.throttleStatus.currentlyAvailable").value(greaterThan(0L), Long.class))
+			.andExpect(jsonPath("$.extensions.cost.throttleStatus.restoreRate").value(greaterThan(0L), Long.class));
 	}
 
 	@Test
