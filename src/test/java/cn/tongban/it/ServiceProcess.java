@@ -63,7 +63,10 @@ final class ServiceProcess implements AutoCloseable {
 	/** Starts the jar; {@code prefix} runs it inside another command (e.g. unshare), {@code env} adds variables. */
 	static ServiceProcess start(Path workDir, int port, Map<String, String> env, List<String> prefix, String... args) {
 		List<String> command = new ArrayList<>(prefix);
-		command.addAll(List.of(javaBin(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toAbsolutePath().toString(),
+		// C1 only and the serial collector: a third faster to start on two cores (docs/performance.md);
+		// these suites test durability and refusals, not speed
+		command.addAll(List.of(javaBin(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+				jar().toAbsolutePath().toString(),
 				"--server.port=" + port, "--server.address=127.0.0.1"));
 		command.addAll(List.of(args));
 		try {
