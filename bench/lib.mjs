@@ -1,11 +1,27 @@
 // Shared helpers for the load scenarios: start the built service on a free loopback port, wait
 // for health, run a bounded closed-loop load with N clients, summarise latencies.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The class path of the test classes and every dependency (after `mvn test-compile`), for bench
+ * programs kept in the test sources; the dependency list is written once to target/bench-classpath.txt.
+ */
+export function testClasspath() {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const classpathFile = join(root, 'target/bench-classpath.txt');
+  if (!existsSync(classpathFile)) {
+    execFileSync('mvn', ['-q', 'dependency:build-classpath', '-Dmdep.includeScope=test',
+      `-Dmdep.outputFile=${classpathFile}`], { cwd: root, stdio: 'inherit' });
+  }
+  return [join(root, 'target/test-classes'), join(root, 'target/classes'),
+    readFileSync(classpathFile, 'utf8').trim()].join(':');
+}
 
 export async function freePort() {
   return new Promise((resolve, reject) => {

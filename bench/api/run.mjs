@@ -7,10 +7,10 @@
 // (a second service on that folder, after the seeded measurements on a fresh one).
 // Usage: node bench/api/run.mjs <jar> [seconds] [--scale [residents certificates applications usage scans] | --scale-data <folder>]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clientToken, dropConnections, freePort, graphql, load, post, residentToken, staffToken, startService } from '../lib.mjs';
+import { clientToken, dropConnections, freePort, graphql, load, post, residentToken, staffToken, startService, testClasspath } from '../lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -156,13 +156,7 @@ async function measure(all, names, warmupSeconds) {
 }
 
 function overlay() {
-  const classpathFile = join(root, 'target/bench-classpath.txt');
-  if (!existsSync(classpathFile)) {
-    execFileSync('mvn', ['-q', 'dependency:build-classpath', '-Dmdep.includeScope=test',
-      `-Dmdep.outputFile=${classpathFile}`], { cwd: root, stdio: 'inherit' });
-  }
-  const classpath = [join(root, 'target/test-classes'), join(root, 'target/classes'),
-    readFileSync(classpathFile, 'utf8').trim()].join(':');
+  const classpath = testClasspath();
   const started = Date.now();
   execFileSync('java', ['-cp', classpath, 'cn.tongban.bench.ScaleOverlay', `mongodb://127.0.0.1:${mongoPort}`,
     ...overlayCounts], { stdio: 'inherit' });

@@ -4,19 +4,14 @@
 // tables quoted in docs/search.md and written to bench/results/search-modules.txt.
 // Usage (after mvn test-compile): node bench/search/modules.mjs
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testClasspath } from '../lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
-const classpathFile = join(root, 'target/bench-classpath.txt');
-if (!existsSync(classpathFile)) {
-  execFileSync('mvn', ['-q', 'dependency:build-classpath', '-Dmdep.includeScope=test',
-    `-Dmdep.outputFile=${classpathFile}`], { cwd: root, stdio: 'inherit' });
-}
-const classpath = [join(root, 'target/test-classes'), join(root, 'target/classes'),
-  readFileSync(classpathFile, 'utf8').trim()].join(':');
+const classpath = testClasspath();
 const output = execFileSync('java', ['-cp', classpath, 'cn.tongban.catalog.search.SearchModuleComparison', root],
   { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
 console.log(output);

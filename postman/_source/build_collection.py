@@ -47,11 +47,9 @@ def http(name, method, path, tests, query=None, headers=None):
     return {"name": name, "request": {"method": method, "header": headers or [], "url": url},
             "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": list(tests)}}]}
 
-def raw_post(name, body, tests, prerequest=None):
-    """POST /graphql with a raw JSON body (for requests the GraphQL body mode cannot express)."""
-    item = {"name": name, "request": {
-        "method": "POST",
-        "header": [{"key": "Content-Type", "value": "application/json"}],
+def raw(name, body, content_type, tests, prerequest=None):
+    """POST /graphql with a raw body, for the refusals of malformed requests."""
+    item = {"name": name, "request": {"method": "POST", "header": [{"key": "Content-Type", "value": content_type}],
         "body": {"mode": "raw", "raw": body},
         "url": {"raw": "{{baseUrl}}/graphql", "host": ["{{baseUrl}}"], "path": ["graphql"]}},
         "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": list(tests)}}]}
@@ -103,18 +101,18 @@ platform = {"name": "platform", "description": "Transport, errors and operations
         "pm.test('requested: the list and 10 items of 3 fields', () => pm.expect(cost.requestedQueryCost).to.eql(1 + 10 * 3));",
         "pm.test('actual: what the answer holds', () => pm.expect(cost.actualQueryCost).to.eql(1 + 1 + 10 * 2));",
         "pm.test('the caller budget', () => { pm.expect(cost.throttleStatus.maximumAvailable).to.be.above(0); pm.expect(cost.throttleStatus.currentlyAvailable).to.be.at.most(cost.throttleStatus.maximumAvailable); pm.expect(cost.throttleStatus.restoreRate).to.be.above(0); });"]),
-    raw_post("APQ: an unknown hash is PersistedQueryNotFound", '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', [
+    raw("APQ: an unknown hash is PersistedQueryNotFound", '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', "application/json", [
         "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
         "const body = pm.response.json();",
         "pm.test('the protocol message and code', () => { pm.expect(body.errors[0].message).to.eql('PersistedQueryNotFound'); pm.expect(body.errors[0].extensions.code).to.eql('PERSISTED_QUERY_NOT_FOUND'); });"],
         prerequest=["const q = 'query Apq' + Date.now() + ' { regions { code } }';",
                     "pm.environment.set('apqQuery', q);",
                     "pm.environment.set('apqHash', CryptoJS.SHA256(q).toString());"]),
-    raw_post("APQ: the text with its hash registers it", '{"query": "{{apqQuery}}", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', OK + [
+    raw("APQ: the text with its hash registers it", '{"query": "{{apqQuery}}", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', "application/json", OK + [
         "pm.test('answered', () => pm.expect(body.data.regions[0].code).to.eql('370200'));"]),
-    raw_post("APQ: the hash alone now runs", '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', OK + [
+    raw("APQ: the hash alone now runs", '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', "application/json", OK + [
         "pm.test('answered from the registered text', () => pm.expect(body.data.regions[0].code).to.eql('370200'));"]),
-    raw_post("APQ: a hash that is not the text's is refused", '{"query": "{ regions { code } }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', [
+    raw("APQ: a hash that is not the text's is refused", '{"query": "{ regions { code } }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "{{apqHash}}"}}}', "application/json", [
         "pm.test('HTTP 400', () => pm.response.to.have.status(400));",
         "pm.test('code PERSISTED_QUERY_HASH_MISMATCH', () => pm.expect(pm.response.json().errors[0].extensions.code).to.eql('PERSISTED_QUERY_HASH_MISMATCH'));"]),
     http("Health: status only for strangers", "GET", "/actuator/health", [
@@ -685,16 +683,6 @@ identity = {"name": "identity", "description": "Sign-in for every kind of caller
         "pm.test('sign-ins, failures and denials recorded', () => pm.expect(types).to.include.members(['LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'CLIENT_TOKEN_ISSUED', 'CLIENT_AUTHENTICATION_FAILED', 'ACCESS_DENIED']));",
         "pm.test('newest first', () => { const at = body.data.auditEvents.nodes.map(e => Date.parse(e.at)); for (let i = 1; i < at.length; i++) pm.expect(at[i - 1]).to.be.at.least(at[i]); });"]),
 ]}
-
-def raw(name, body, content_type, tests, prerequest=None):
-    """POST /graphql with a raw body, for the refusals of malformed requests."""
-    item = {"name": name, "request": {"method": "POST", "header": [{"key": "Content-Type", "value": content_type}],
-        "body": {"mode": "raw", "raw": body},
-        "url": {"raw": "{{baseUrl}}/graphql", "host": ["{{baseUrl}}"], "path": ["graphql"]}},
-        "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": list(tests)}}]}
-    if prerequest:
-        item["event"].append({"listen": "prerequest", "script": {"type": "text/javascript", "exec": list(prerequest)}})
-    return item
 
 def refused_http(status, code):
     return [f"pm.test('HTTP {status}', () => pm.response.to.have.status({status}));",
