@@ -20,21 +20,28 @@ public class ClientAddress implements WebGraphQlInterceptor, Ordered {
 
 	public static final String KEY = "clientAddress";
 
-	/** The app installation's {@code X-Device-Id} when it is well-formed, for per-installation budgets. */
+	/** The app installation's {@value #DEVICE_HEADER} when it is well-formed, for per-installation budgets. */
 	public static final String DEVICE_KEY = "deviceId";
 
+	/** The app's per-installation id: 8 to 64 letters, digits, '-' or '_'. */
+	public static final String DEVICE_HEADER = "X-Device-Id";
+
 	private static final java.util.regex.Pattern DEVICE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+	/** The header's value when it is a well-formed device id, else null. */
+	public static String deviceId(String header) {
+		return (header != null && DEVICE_ID.matcher(header).matches()) ? header : null;
+	}
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
 				: "unknown";
-		String device = request.getHeaders().getFirst("X-Device-Id");
-		boolean deviceValid = device != null && DEVICE_ID.matcher(device).matches();
+		String device = deviceId(request.getHeaders().getFirst(DEVICE_HEADER));
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext((context) -> {
 			context.put(KEY, address);
-			if (deviceValid) {
+			if (device != null) {
 				context.put(DEVICE_KEY, device);
 			}
 		}).build());

@@ -62,8 +62,7 @@ class GraphQlGetRoute {
 				.body(errorBody("INVALID_REQUEST", "variables / extensions 必须是 JSON 对象 / must be JSON objects"));
 		}
 		catch (PersistedQueries.Refusal refusal) {
-			boolean english = request.headers().acceptLanguage().stream()
-				.findFirst().map((range) -> range.getRange().toLowerCase(java.util.Locale.ROOT).startsWith("en")).orElse(false);
+			boolean english = RequestLocaleInterceptor.english(request.headers().firstHeader(HttpHeaders.ACCEPT_LANGUAGE));
 			return ServerResponse.status(refusal.isNotFound() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(Map.of("errors", java.util.List.of(refusal.toError(english))));

@@ -74,13 +74,13 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE, english, this.maxBodyBytes);
 			return;
 		}
-		String problem = problem(body);
-		if (problem != null) {
-			refuse(response, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, english, problem);
+		Checked checked = check(body);
+		if (checked.problem() != null) {
+			refuse(response, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, english, checked.problem());
 			return;
 		}
 		try {
-			body = withPersistedQuery(body);
+			body = withPersistedQuery(body, checked.request());
 		}
 		catch (PersistedQueries.Refusal refusal) {
 			response.setStatus(refusal.isNotFound() ? HttpStatus.OK.value() : HttpStatus.BAD_REQUEST.value());
@@ -93,8 +93,7 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 	}
 
 	/** The body with the registered query text filled in when only a persisted-query hash was sent. */
-	private byte[] withPersistedQuery(byte[] body) {
-		JsonNode request = this.json.readTree(body);
+	private byte[] withPersistedQuery(byte[] body, JsonNode request) {
 		JsonNode extensions = request.get("extensions");
 		JsonNode persisted = (extensions != null && extensions.isObject()) ? extensions.get("persistedQuery") : null;
 		if (persisted == null || persisted.isNull()) {
@@ -124,8 +123,16 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** What is wrong with the body, in a few words (no input echoed), or null. */
-	String problem(byte[] body) {
+	/** The body read once: the request object, or what is wrong with it in a few words (no input echoed). */
+	private record Checked(JsonNode request, String problem) {
+
+		static Checked refused(String problem) {
+			return new Checked(null, problem);
+		}
+
+	}
+
+	Checked check(byte[] body) {
 		try {
 			StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
@@ -133,35 +140,35 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 				.decode(ByteBuffer.wrap(body));
 		}
 		catch (CharacterCodingException ex) {
-			return "not UTF-8";
+			return Checked.refused("not UTF-8");
 		}
 		JsonNode request;
 		try {
 			request = this.json.readTree(body);
 		}
 		catch (JacksonException ex) {
-			return "not JSON";
+			return Checked.refused("not JSON");
 		}
 		if (request == null || !request.isObject()) {
-			return "not a JSON object";
+			return Checked.refused("not a JSON object");
 		}
 		JsonNode query = request.get("query");
 		JsonNode extensions = request.get("extensions");
 		boolean persisted = extensions != null && extensions.isObject() && extensions.hasNonNull("persistedQuery");
 		if (persisted ? !nullOr(query, JsonNode::isString)
 				: (query == null || !query.isString() || query.asString().isBlank())) {
-			return "query must be a non-empty string";
+			return Checked.refused("query must be a non-empty string");
 		}
 		if (!nullOr(request.get("operationName"), JsonNode::isString)) {
-			return "operationName must be a string";
+			return Checked.refused("operationName must be a string");
 		}
 		if (!nullOr(request.get("variables"), JsonNode::isObject)) {
-			return "variables must be an object";
+			return Checked.refused("variables must be an object");
 		}
 		if (!nullOr(request.get("extensions"), JsonNode::isObject)) {
-			return "extensions must be an object";
+			return Checked.refused("extensions must be an object");
 		}
-		return null;
+		return new Checked(request, null);
 	}
 
 	private static boolean nullOr(JsonNode node, java.util.function.Predicate<JsonNode> valid) {

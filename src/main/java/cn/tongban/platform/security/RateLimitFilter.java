@@ -3,10 +3,10 @@ package cn.tongban.platform.security;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
+import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.graphql.ErrorCode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -34,9 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
 
-	static final String DEVICE_HEADER = "X-Device-Id";
-
-	private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+	static final String DEVICE_HEADER = ClientAddress.DEVICE_HEADER;
 
 	private final RateLimitProperties properties;
 
@@ -112,10 +110,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 				retryAfter);
 	}
 
-	/** The app's per-installation id ({@value #DEVICE_HEADER}): 8 to 64 letters, digits, '-' or '_'. */
+	/** The app's per-installation id ({@value #DEVICE_HEADER}), when well-formed. */
 	static String deviceId(HttpServletRequest request) {
-		String id = request.getHeader(DEVICE_HEADER);
-		return (id != null && DEVICE_ID.matcher(id).matches()) ? id : null;
+		return ClientAddress.deviceId(request.getHeader(DEVICE_HEADER));
 	}
 
 	private Bucket bucket(String key, int perMinute) {
