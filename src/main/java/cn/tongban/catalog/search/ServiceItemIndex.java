@@ -118,8 +118,11 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	private volatile SynonymTable synonyms = new SynonymTable(List.of());
 
-	/** Known words by reading, for homophone typos: rebuilt after every change of the index or the synonyms. */
-	private volatile Homophones homophones = Homophones.NONE;
+	/**
+	 * Known words by reading, for homophone typos, with the generation they were read at: read again
+	 * by the first search after a change of the index or the synonyms (once for a burst of changes).
+	 */
+	private volatile KnownWords knownWords;
 
 	/** Answers by (generation, request); the generation moves after every change that is visible to searches. */
 	private final Cache<CacheKey, SearchResult> answers;
@@ -152,14 +155,30 @@ public class ServiceItemIndex implements AutoCloseable {
 
 	public void useSynonyms(SynonymTable synonyms) {
 		this.synonyms = synonyms;
-		refreshHomophones();
 		nextGeneration();
 	}
 
+	/** Known words as of the current generation; a change during the read leaves them to be read again. */
+	private Homophones homophones() {
+		KnownWords known = this.knownWords;
+		long current = this.generation.get();
+		if (known != null && known.generation() == current) {
+			return known.homophones();
+		}
+		synchronized (this.generation) {
+			known = this.knownWords;
+			if (known == null || known.generation() != current) {
+				known = new KnownWords(current, readHomophones());
+				this.knownWords = known;
+			}
+			return known.homophones();
+		}
+	}
+
 	/** The words of names and aliases in the index (by how many items carry them) and the synonyms' words. */
-	private void refreshHomophones() {
+	private Homophones readHomophones() {
 		SynonymTable table = this.synonyms;
-		this.homophones = withSearcher((searcher) -> {
+		return withSearcher((searcher) -> {
 			Map<String, Integer> frequencies = new HashMap<>();
 			for (String field : List.of(SearchFields.NAME, SearchFields.ALIASES)) {
 				Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
@@ -259,7 +278,7 @@ public class ServiceItemIndex implements AutoCloseable {
 	}
 
 	private SearchResult compute(SearchRequest request) {
-		SearchQuery text = (request.text() != null) ? SearchQuery.of(request.text(), this.synonyms, this.homophones)
+		SearchQuery text = (request.text() != null) ? SearchQuery.of(request.text(), this.synonyms, homophones())
 				: null;
 		if (text != null && text.namedFilter != null) {
 			SearchResult named = compute(request, text, text.namedFilter);
@@ -439,7 +458,6 @@ public class ServiceItemIndex implements AutoCloseable {
 		try {
 			change.run();
 			this.searchers.maybeRefreshBlocking();
-			refreshHomophones();
 			nextGeneration();
 		}
 		catch (IOException ex) {
@@ -478,6 +496,9 @@ public class ServiceItemIndex implements AutoCloseable {
 	}
 
 	private record CacheKey(long generation, SearchRequest request) {
+	}
+
+	private record KnownWords(long generation, Homophones homophones) {
 	}
 
 	@FunctionalInterface
