@@ -13,7 +13,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
-import graphql.analysis.QueryComplexityCalculator;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -94,6 +93,8 @@ class QueryCost extends SimplePerformantInstrumentation {
 		Spending spending = (Spending) state;
 		try {
 			spending.requested = requestedCost(context);
+			// the cost limit (QueryLimits) runs after this and takes it from here
+			context.getGraphQLContext().put(QueryLimits.REQUESTED_COST, spending.requested);
 		}
 		catch (RuntimeException ex) {
 			// accounting must never fail an operation the limits let through
@@ -127,14 +128,7 @@ class QueryCost extends SimplePerformantInstrumentation {
 		if (fixed != null) {
 			return fixed;
 		}
-		int cost = QueryComplexityCalculator.newCalculator()
-			.fieldComplexityCalculator(QueryLimits.pageWeightedCost())
-			.schema(context.getGraphQLSchema())
-			.document(context.getDocument())
-			.operationName(context.getOperationDefinition().getName())
-			.variables(context.getCoercedVariables())
-			.build()
-			.calculate();
+		int cost = QueryLimits.requestedCost(context);
 		if (QueryLimits.VariableFreeShape.of(context.getDocument())) {
 			this.fixedCosts.put(context.getDocument(), cost);
 		}

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -37,6 +36,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.VariableReference;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import graphql.analysis.QueryComplexityCalculator;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
@@ -93,14 +93,39 @@ class QueryLimits {
 		};
 	}
 
-	static MaxQueryComplexityInstrumentation costLimit(int maxCost) {
-		return new MaxQueryComplexityInstrumentation(maxCost, pageWeightedCost()) {
+	/**
+	 * Where {@link QueryCost} (which runs first) leaves an operation's requested cost, so the limit
+	 * does not compute it again.
+	 */
+	static final String REQUESTED_COST = "tongban.requestedCost";
+
+	static Instrumentation costLimit(int maxCost) {
+		return new SimplePerformantInstrumentation() {
 			@Override
-			protected AbortExecutionException mkAbortException(int cost, int max) {
-				return aborted("QUERY_TOO_COSTLY", "查询代价过高（%d，上限 %d）/ query cost %d exceeds %d".formatted(cost, max,
-						cost, max));
+			public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+					InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+				ExecutionContext context = parameters.getExecutionContext();
+				Integer known = context.getGraphQLContext().get(REQUESTED_COST);
+				int cost = (known != null) ? known : requestedCost(context);
+				if (cost > maxCost) {
+					throw aborted("QUERY_TOO_COSTLY", "查询代价过高（%d，上限 %d）/ query cost %d exceeds %d".formatted(cost,
+							maxCost, cost, maxCost));
+				}
+				return SimpleInstrumentationContext.noOp();
 			}
 		};
+	}
+
+	/** The page-weighted cost of the operation about to run, with its variables. */
+	static int requestedCost(ExecutionContext context) {
+		return QueryComplexityCalculator.newCalculator()
+			.fieldComplexityCalculator(pageWeightedCost())
+			.schema(context.getGraphQLSchema())
+			.document(context.getDocument())
+			.operationName(context.getOperationDefinition().getName())
+			.variables(context.getCoercedVariables())
+			.build()
+			.calculate();
 	}
 
 	/**
