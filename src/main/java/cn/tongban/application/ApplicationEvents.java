@@ -1,6 +1,11 @@
 package cn.tongban.application;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+
+import cn.tongban.platform.events.EventFeed;
+import cn.tongban.platform.events.FeedEvent;
 
 import org.springframework.stereotype.Component;
 
@@ -9,21 +14,43 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Status changes of applications as a stream, for the {@code applicationUpdates} subscription.
- * In-process: with several instances a subscriber sees the changes made on its own instance (a
- * MongoDB change stream is the step for that; the embedded server has none).
+ * Published through the instances' {@link EventFeed}: a subscriber connected to any instance sees
+ * changes made on every instance (this one's at once, the others' within a poll interval).
  */
 @Component
 class ApplicationEvents {
 
+	static final String CHANGED = "application.changed";
+
+	private static final Duration EMIT_RETRY = Duration.ofMillis(100);
+
 	private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
 
+	private final EventFeed feed;
+
+	ApplicationEvents(EventFeed feed) {
+		this.feed = feed;
+		feed.listen(CHANGED, this::emit);
+	}
+
 	void publish(Application application, String eventType) {
-		this.sink.tryEmitNext(new Change(application.id(), application.applicantId(), application.status().name(),
-				eventType, application.version(), Instant.now()));
+		this.feed.publish(CHANGED, application.id(), Map.of("applicantId", application.applicantId(), "status",
+				application.status().name(), "eventType", eventType, "version", application.version()));
 	}
 
 	Flux<Change> of(String applicantId) {
 		return this.sink.asFlux().filter((change) -> change.applicantId().equals(applicantId));
+	}
+
+	private void emit(FeedEvent event) {
+		Change change = new Change(event.key(), event.text("applicantId"), event.text("status"),
+				event.text("eventType"), event.number("version"), event.at());
+		// request threads and the feed's reader emit concurrently: retry briefly instead of dropping;
+		// any other failure (no subscriber, a slow one) drops the change as before
+		long deadline = System.nanoTime() + EMIT_RETRY.toNanos();
+		while (this.sink.tryEmitNext(change) == Sinks.EmitResult.FAIL_NON_SERIALIZED && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
 	}
 
 	record Change(String applicationId, String applicantId, String status, String eventType, long version, Instant at) {

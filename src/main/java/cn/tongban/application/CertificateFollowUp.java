@@ -1,6 +1,8 @@
 package cn.tongban.application;
 
-import java.time.Instant;
+import java.time.Clock;
+
+import cn.tongban.platform.jobs.JobLeases;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finishes certificate issuing for applications completed but not yet issued (a crash between the
- * completing update and the issue). Safe to run anywhere, any number of times: issuing is idempotent.
+ * completing update and the issue). One instance at a time runs a batch ({@link JobLeases}); issuing
+ * is idempotent, so what a holder that died had half done is finished, never doubled, by the next.
  */
 @Component
 class CertificateFollowUp {
@@ -22,23 +25,31 @@ class CertificateFollowUp {
 
 	private final MongoTemplate mongo;
 
+	static final String JOB = "application.certificate-follow-up";
+
 	private final ApplicationService applications;
 
-	CertificateFollowUp(MongoTemplate mongo, ApplicationService applications) {
+	private final JobLeases leases;
+
+	private final Clock clock;
+
+	CertificateFollowUp(MongoTemplate mongo, ApplicationService applications, JobLeases leases, Clock clock) {
 		this.mongo = mongo;
 		this.applications = applications;
+		this.leases = leases;
+		this.clock = clock;
 	}
 
 	/** Applications completed more than 10 s ago still waiting for their certificates. */
 	@Scheduled(fixedDelayString = "${tongban.application.follow-up-interval:30s}", initialDelayString = "${tongban.application.follow-up-interval:30s}")
 	void run() {
-		finishPending();
+		this.leases.run(JOB, this::finishPending);
 	}
 
 	int finishPending() {
 		int finished = 0;
 		for (Application application : this.mongo.find(Query.query(Criteria.where("certificatesPending").is(true)
-			.and("completedAt").lt(Instant.now().minusSeconds(10))).limit(100), Application.class)) {
+			.and("completedAt").lt(this.clock.instant().minusSeconds(10))).limit(100), Application.class)) {
 			try {
 				this.applications.issueCertificates(application);
 				finished++;

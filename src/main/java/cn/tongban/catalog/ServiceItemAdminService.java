@@ -24,16 +24,16 @@ class ServiceItemAdminService {
 
 	private final ServiceItemRules rules;
 
-	private final ServiceItemSearch search;
+	private final CatalogChanges changes;
 
 	private final Clock clock;
 
 	ServiceItemAdminService(ServiceItemRepository items, CatalogService catalog, ServiceItemRules rules,
-			ServiceItemSearch search, Clock clock) {
+			CatalogChanges changes, Clock clock) {
 		this.items = items;
 		this.catalog = catalog;
 		this.rules = rules;
-		this.search = search;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -128,10 +128,9 @@ class ServiceItemAdminService {
 		return indexed(this.items.save(item));
 	}
 
-	/** The index follows at once on this instance; other instances pick it up by polling updatedAt. */
+	/** The index follows at once on this instance; other instances through the event feed. */
 	private ServiceItem indexed(ServiceItem saved) {
-		this.search.apply(List.of(saved));
-		return saved;
+		return this.changes.saved(saved);
 	}
 
 	private ServiceItem activeItem(String code) {

@@ -39,9 +39,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps the Lucene index and the suggestions in step with MongoDB: built at start-up (after the
- * seeds), patched by this instance's own changes at once, and by other instances' changes when
- * {@link #pollChanges()} finds items whose {@code updatedAt} moved (every
- * {@code tongban.search.poll-interval}).
+ * seeds), patched by this instance's own changes at once, by other instances' changes as the event
+ * feed brings them ({@link CatalogChanges}), and by {@link #reconcile()} every
+ * {@code tongban.search.reconcile-interval} for anything a crash kept from the feed.
  */
 @Service
 class ServiceItemSearch implements SmartLifecycle, DisposableBean {
@@ -70,8 +70,6 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	private final ItemCache shownItems;
 
-	private final DatabaseMode databaseMode;
-
 	private volatile Instant watermark = Instant.EPOCH;
 
 	/** The synonyms the index uses, as read from MongoDB. */
@@ -88,7 +86,6 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		boolean embeddedFile = databaseMode.embedded() && "file".equalsIgnoreCase(embeddedBackend);
 		this.index = openIndex(answerCacheSize,
 				(indexFolder.isBlank() && embeddedFile) ? Path.of(dataFolder, "search-index").toString() : indexFolder);
-		this.databaseMode = databaseMode;
 		this.shownItems = shownItems;
 		this.mongo = mongo;
 		this.referenceData = referenceData;
@@ -184,13 +181,14 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Follows other instances' writes. Skipped on the embedded database: it lives in this process,
-	 * so there are no other instances, and without secondary indexes the query would scan.
+	 * Reconciles with the database every few minutes: catalogue edits reach every instance through
+	 * the event feed ({@link CatalogChanges}); this picks up what a crash kept the feed from carrying,
+	 * and synonym changes.
 	 */
-	@Scheduled(fixedDelayString = "${tongban.search.poll-interval:30s}",
-			initialDelayString = "${tongban.search.poll-interval:30s}")
-	void pollChanges() {
-		if (this.running && !this.databaseMode.embedded()) {
+	@Scheduled(fixedDelayString = "${tongban.search.reconcile-interval:5m}",
+			initialDelayString = "${tongban.search.reconcile-interval:5m}")
+	void reconcile() {
+		if (this.running) {
 			catchUp();
 		}
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import cn.tongban.platform.audit.AuditLog;
+import cn.tongban.platform.limits.SharedBuckets;
 import cn.tongban.platform.audit.AuditType;
 import cn.tongban.platform.security.JwtValidation;
 import cn.tongban.platform.security.SecurityProperties;
@@ -84,9 +85,9 @@ class EmbeddedAuthorizationServer {
 	/** Ahead of Spring Security, so a throttled caller costs no bcrypt check. */
 	@Bean
 	FilterRegistrationBean<TokenEndpointThrottle> tokenEndpointThrottle(TokenThrottleProperties limits, AuditLog audit,
-			JsonMapper json) {
+			JsonMapper json, SharedBuckets buckets) {
 		FilterRegistrationBean<TokenEndpointThrottle> registration = new FilterRegistrationBean<>(
-				new TokenEndpointThrottle(limits, audit, json));
+				new TokenEndpointThrottle(limits, audit, json, buckets));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
 		return registration;
 	}

@@ -7,14 +7,14 @@ import java.util.concurrent.TimeUnit;
 
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
+import cn.tongban.platform.limits.SharedBuckets;
 import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.privacy.Masking;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,14 +53,12 @@ class LoginCodes {
 
 	private final int perAddressPerHour;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterAccess(Duration.ofDays(1))
-		.build();
+	private final SharedBuckets buckets;
 
 	LoginCodes(MongoTemplate mongo, PersonRepository people, SmsSender sms, LoginLockout lockout, AuditLog audit,
-			IdentityProperties properties, Clock clock) {
+			IdentityProperties properties, Clock clock, SharedBuckets buckets) {
 		this.clock = clock;
+		this.buckets = buckets;
 		this.mongo = mongo;
 		this.people = people;
 		this.sms = sms;
@@ -132,13 +130,11 @@ class LoginCodes {
 	}
 
 	private void consume(String key, Bandwidth limit, Bandwidth secondLimit) {
-		Bucket bucket = this.buckets.get(key, (k) -> {
-			var builder = Bucket.builder().addLimit(limit);
-			if (secondLimit != null) {
-				builder.addLimit(secondLimit);
-			}
-			return builder.build();
-		});
+		var limits = BucketConfiguration.builder().addLimit(limit);
+		if (secondLimit != null) {
+			limits.addLimit(secondLimit);
+		}
+		Bucket bucket = this.buckets.bucket("sms:" + key, limits.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);

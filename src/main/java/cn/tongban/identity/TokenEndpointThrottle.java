@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
+import cn.tongban.platform.limits.SharedBuckets;
 import cn.tongban.platform.graphql.InputEcho;
 import cn.tongban.platform.security.RequestPaths;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,10 +45,7 @@ class TokenEndpointThrottle extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofMinutes(30))
-		.build();
+	private final SharedBuckets buckets;
 
 	/** One audit record per key and minute, however many requests are refused. */
 	private final Cache<String, Boolean> audited = Caffeine.newBuilder()
@@ -54,8 +53,9 @@ class TokenEndpointThrottle extends OncePerRequestFilter {
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
-	TokenEndpointThrottle(TokenThrottleProperties limits, AuditLog audit, JsonMapper json) {
+	TokenEndpointThrottle(TokenThrottleProperties limits, AuditLog audit, JsonMapper json, SharedBuckets buckets) {
 		this.limits = limits;
+		this.buckets = buckets;
 		this.audit = audit;
 		this.json = json;
 	}
@@ -90,7 +90,7 @@ class TokenEndpointThrottle extends OncePerRequestFilter {
 
 	private boolean refused(String key, int perMinute, Duration period, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		Bucket bucket = this.buckets.get(key, (k) -> Bucket.builder()
+		Bucket bucket = this.buckets.bucket("token:" + key, BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, period).build())
 			.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
@@ -114,7 +114,7 @@ class TokenEndpointThrottle extends OncePerRequestFilter {
 
 	private Bucket failures(String key) {
 		int allowed = this.limits.clientFailuresPer10Minutes();
-		return this.buckets.get(key, (k) -> Bucket.builder()
+		return this.buckets.bucket("token-failures:" + key, BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(allowed).refillGreedy(allowed, Duration.ofMinutes(10)).build())
 			.build());
 	}

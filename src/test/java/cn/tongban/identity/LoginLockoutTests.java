@@ -1,28 +1,20 @@
 package cn.tongban.identity;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import cn.tongban.support.InMemoryMongo;
+import cn.tongban.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Five failures in 15 minutes lock a key for 15 minutes: on a clock the test moves, not by waiting. */
 class LoginLockoutTests {
 
-	private MongoServer server;
-
-	private MongoClient client;
+	private final InMemoryMongo mongo = new InMemoryMongo();
 
 	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T08:00:00Z"));
 
@@ -30,15 +22,12 @@ class LoginLockoutTests {
 
 	@BeforeEach
 	void start() {
-		this.server = new MongoServer(new MemoryBackend());
-		this.client = MongoClients.create(this.server.bindAndGetConnectionString());
-		this.lockout = new LoginLockout(new MongoTemplate(this.client, "lockout"), this.clock);
+		this.lockout = new LoginLockout(this.mongo.template(), this.clock);
 	}
 
 	@AfterEach
 	void stop() {
-		this.client.close();
-		this.server.shutdownNow();
+		this.mongo.close();
 	}
 
 	@Test
@@ -79,36 +68,6 @@ class LoginLockoutTests {
 		this.lockout.reset("m:13800000003");
 		assertThat(this.lockout.recordFailure("m:13800000003")).isFalse();
 		assertThat(this.lockout.minutesLocked("m:13800000003")).isZero();
-	}
-
-	/** A clock that stands still until the test moves it. */
-	static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant start) {
-			this.now = start;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

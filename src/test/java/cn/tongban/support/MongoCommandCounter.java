@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonValue;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -24,9 +25,19 @@ public class MongoCommandCounter implements CommandListener {
 		return (settings) -> settings.addCommandListener(this);
 	}
 
+	/**
+	 * The platform's own collections (shared rate budgets, the event feed, job leases) are read and
+	 * written by every request and by background pollers: not the round trips of the path measured.
+	 */
+	private static final Set<String> PLATFORM_COLLECTIONS = Set.of("rate_buckets", "platform_events",
+			"platform_counters", "job_leases", "job_runs");
+
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
-		if (DATA_COMMANDS.contains(event.getCommandName())) {
+		BsonValue collection = event.getCommand().get(event.getCommandName());
+		boolean platform = collection != null && collection.isString()
+				&& PLATFORM_COLLECTIONS.contains(collection.asString().getValue());
+		if (DATA_COMMANDS.contains(event.getCommandName()) && !platform) {
 			this.count.incrementAndGet();
 		}
 	}

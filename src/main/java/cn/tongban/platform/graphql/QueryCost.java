@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import cn.tongban.platform.limits.SharedBuckets;
 import cn.tongban.platform.security.RateLimitProperties;
 import cn.tongban.platform.security.Subject;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -24,6 +25,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.language.Document;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -63,18 +65,16 @@ class QueryCost extends SimplePerformantInstrumentation {
 	/** Requested cost of operations no variable can change ({@link QueryLimits.VariableFreeShape}), by identity. */
 	private final Cache<Document, Integer> fixedCosts = Caffeine.newBuilder().weakKeys().build();
 
-	private final Cache<String, Bucket> budgets = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofMinutes(10))
-		.build();
+	private final SharedBuckets budgets;
 
 	/**
 	 * @param perRequest cost units per request of the caller's request budget: a caller allowed 300
 	 * requests a minute may spend 300 × this a minute, so raising a request limit (as load tests do)
 	 * raises the cost budget with it
 	 */
-	QueryCost(RateLimitProperties requestLimits, @Value("${tongban.graphql.max-cost:5000}") int maxCost,
+	QueryCost(RateLimitProperties requestLimits, SharedBuckets budgets, @Value("${tongban.graphql.max-cost:5000}") int maxCost,
 			@Value("${tongban.graphql.cost-budget.per-request:200}") long perRequest) {
+		this.budgets = budgets;
 		this.budgetsOn = requestLimits.enabled();
 		this.requestLimits = requestLimits;
 		this.maxCost = maxCost;
@@ -195,7 +195,7 @@ class QueryCost extends SimplePerformantInstrumentation {
 		long perMinute = Math.max(1, Math.min(MAX_PER_MINUTE, Math.multiplyHigh(requestsPerMinute, this.perRequest) != 0
 				? MAX_PER_MINUTE : requestsPerMinute * this.perRequest));
 		long maximum = Math.max(this.maxCost, perMinute / 4);
-		Bucket bucket = this.budgets.get(key + "/" + perMinute, (k) -> Bucket.builder()
+		Bucket bucket = this.budgets.bucket("cost:" + key, BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(maximum).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
 			.build());
 		return new Budget(bucket, maximum, perMinute / 60);

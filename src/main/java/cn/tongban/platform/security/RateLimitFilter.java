@@ -8,10 +8,12 @@ import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
 import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.limits.SharedBuckets;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,8 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * send {@code X-Device-Id} (with a larger shared budget per address, so residents behind one
  * carrier NAT do not share 600 a minute), else per address. Every answer
  * carries {@code X-RateLimit-Limit} and {@code X-RateLimit-Remaining}; over budget it is 429 with
- * {@code Retry-After} and code RATE_LIMITED. Buckets live in this instance's memory (bounded,
- * idle ones expire); several instances each allow the full budget, see docs/security.md.
+ * {@code Retry-After} and code RATE_LIMITED. Buckets are shared by every instance ({@link SharedBuckets}): the
+ * budget is the same however many instances serve the caller, see docs/security.md.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
@@ -40,10 +42,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final AuditLog audit;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofMinutes(5))
-		.build();
+	private final SharedBuckets buckets;
 
 	/** One audit record per key and minute, however many requests are refused. */
 	private final Cache<String, Boolean> audited = Caffeine.newBuilder()
@@ -51,8 +50,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
-	RateLimitFilter(RateLimitProperties properties, AuditLog audit) {
+	RateLimitFilter(RateLimitProperties properties, AuditLog audit, SharedBuckets buckets) {
 		this.properties = properties;
+		this.buckets = buckets;
 		this.audit = audit;
 	}
 
@@ -116,7 +116,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	private Bucket bucket(String key, int perMinute) {
-		return this.buckets.get(key + "/" + perMinute, (k) -> Bucket.builder()
+		return this.buckets.bucket("graphql:" + key, BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
 			.build());
 	}

@@ -1,9 +1,13 @@
 package cn.tongban.platform.graphql;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import cn.tongban.platform.limits.SharedBuckets;
+import cn.tongban.platform.security.RateLimitProperties;
+import cn.tongban.support.InMemoryMongo;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -11,6 +15,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +26,10 @@ class QueryCostTests {
 	private static final String SDL = "type Query { items(first: Int): [Item!]! every(first: Int): [Item!]! }  type Item { a: String b: String }";
 
 	/** 300 requests a minute × 200 = 60,000 a minute: 15,000 at most at once, 1,000 back per second. */
-	private final QueryCost cost = new QueryCost(
-			new cn.tongban.platform.security.RateLimitProperties(true, 300, 6000, null, 60_000), 5000, 200);
+	private final InMemoryMongo mongo = new InMemoryMongo();
+
+	private final QueryCost cost = new QueryCost(new RateLimitProperties(true, 300, 6000, null, 60_000),
+			new SharedBuckets(this.mongo.template(), Clock.systemUTC()), 5000, 200);
 
 	private final GraphQL engine = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
 			new SchemaParser().parse(SDL), RuntimeWiring.newRuntimeWiring()
@@ -35,6 +42,11 @@ class QueryCostTests {
 				.build()))
 		.instrumentation(this.cost)
 		.build();
+
+	@AfterEach
+	void stop() {
+		this.mongo.close();
+	}
 
 	@Test
 	void anAnswerSaysWhatItWasEstimatedToCostAndWhatItCost() {
@@ -84,8 +96,8 @@ class QueryCostTests {
 
 	@Test
 	void aRequestBudgetRaisedForALoadTestGivesACostBudgetWithoutLimit() {
-		QueryCost unlimited = new QueryCost(new cn.tongban.platform.security.RateLimitProperties(true,
-				1_000_000_000, 6000, null, 60_000), 5000, 1_000_000);
+		QueryCost unlimited = new QueryCost(new RateLimitProperties(true, 1_000_000_000, 6000, null, 60_000),
+				new SharedBuckets(this.mongo.template(), Clock.systemUTC()), 5000, 1_000_000);
 		ExecutionResult result = GraphQL.newGraphQL(this.engine.getGraphQLSchema()).instrumentation(unlimited).build()
 			.execute(ExecutionInput.newExecutionInput("{ items(first: 3) { a } }")
 				.graphQLContext(Map.of(ClientAddress.KEY, "203.0.113.6"))

@@ -1,0 +1,155 @@
+package cn.tongban.platform.limits;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.local.LocalBucketBuilder;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets every instance shares, kept in the {@value #COLLECTION} collection through
+ * Bucket4j's compare-and-swap proxy ({@link MongoBucketStore}): two reads-and-writes by {@code _id} per
+ * consumption, batched when requests of one key arrive together. The writes skip the journal sync: a
+ * crash of the database may hand back a few seconds of budget, never more.
+ *
+ * <p>
+ * While the database cannot be reached, a bucket falls back to one in this instance's memory with
+ * the same limits (each instance then allows the full budget) instead of refusing or failing every
+ * request; that is logged once a minute.
+ */
+@Component
+public class SharedBuckets {
+
+	private static final Logger log = LoggerFactory.getLogger(SharedBuckets.class);
+
+	static final String COLLECTION = "rate_buckets";
+
+	private final MongoBucketStore store;
+
+	private final MongoCollection<Document> collection;
+
+	private final Clock clock;
+
+	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.build();
+
+	private final Cache<String, Bucket> fallbacks = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.build();
+
+	private final AtomicLong lastWarning = new AtomicLong();
+
+	public SharedBuckets(MongoTemplate mongo, Clock clock) {
+		MongoCollection<Document> buckets = mongo.getCollection(COLLECTION);
+		this.collection = buckets.withWriteConcern(buckets.getWriteConcern().withJournal(false));
+		this.clock = clock;
+		// a bucket left alone until it would be full again is the same as no bucket: it may go then
+		this.store = new MongoBucketStore(this.collection, ClientSideConfig.getDefault()
+			.withExpirationAfterWriteStrategy(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10))));
+		try {
+			this.collection.createIndex(Indexes.ascending("expiresAt"),
+					new IndexOptions().name("expires_ttl").expireAfter(0L, TimeUnit.SECONDS));
+		}
+		catch (MongoException ex) {
+			log.warn("Index of {} not declared yet: {}", COLLECTION, ex.getMessage());
+		}
+	}
+
+	/**
+	 * The shared bucket of {@code key} (prefixed by its user, e.g. {@code graphql:sub:42}) with these
+	 * limits; other limits under the same key are another bucket, so a changed setting starts afresh.
+	 */
+	public Bucket bucket(String key, BucketConfiguration configuration) {
+		return this.buckets.get(key + "/" + limits(configuration), (k) -> failingOver(k,
+				this.store.builder().withOptimization(Optimizations.batching()).build(k, () -> configuration),
+				configuration));
+	}
+
+	/** Deletes buckets that would be full again by now (real MongoDB's TTL index does this by itself). */
+	public long removeExpired() {
+		return this.collection.deleteMany(Filters.lt("expiresAt", Date.from(this.clock.instant()))).getDeletedCount();
+	}
+
+	private Bucket failingOver(String key, Bucket shared, BucketConfiguration configuration) {
+		return (Bucket) Proxy.newProxyInstance(Bucket.class.getClassLoader(), new Class<?>[] { Bucket.class },
+				(proxy, method, arguments) -> {
+					try {
+						return method.invoke(shared, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						if (!causedByDatabase(ex.getCause())) {
+							throw ex.getCause();
+						}
+						warn(ex.getCause());
+						try {
+							return method.invoke(this.fallbacks.get(key, (k) -> local(configuration)), arguments);
+						}
+						catch (InvocationTargetException local) {
+							throw local.getCause();
+						}
+					}
+				});
+	}
+
+	private static String limits(BucketConfiguration configuration) {
+		StringBuilder limits = new StringBuilder();
+		for (Bandwidth bandwidth : configuration.getBandwidths()) {
+			limits.append(limits.isEmpty() ? "" : ",").append(bandwidth.getCapacity()).append('@')
+				.append(bandwidth.getRefillTokens()).append('/').append(bandwidth.getRefillPeriodNanos() / 1_000_000);
+		}
+		return limits.toString();
+	}
+
+	private static Bucket local(BucketConfiguration configuration) {
+		LocalBucketBuilder builder = Bucket.builder();
+		for (Bandwidth bandwidth : configuration.getBandwidths()) {
+			builder.addLimit(bandwidth);
+		}
+		return builder.build();
+	}
+
+	private static boolean causedByDatabase(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MongoException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void warn(Throwable failure) {
+		long now = System.nanoTime();
+		long last = this.lastWarning.get();
+		if ((last == 0 || now - last > TimeUnit.MINUTES.toNanos(1)) && this.lastWarning.compareAndSet(last, now)) {
+			log.warn("Shared budgets unreachable, each instance counts on its own meanwhile: {}", failure.toString());
+		}
+	}
+
+}
