@@ -7,6 +7,7 @@ import cn.tongban.platform.jobs.JobLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,8 +34,12 @@ class CertificateFollowUp {
 
 	private final Clock clock;
 
-	CertificateFollowUp(MongoTemplate mongo, ApplicationService applications, JobLeases leases, Clock clock) {
+	private final int batchSize;
+
+	CertificateFollowUp(MongoTemplate mongo, ApplicationService applications, JobLeases leases, Clock clock,
+			@Value("${tongban.application.follow-up-batch:100}") int batchSize) {
 		this.mongo = mongo;
+		this.batchSize = batchSize;
 		this.applications = applications;
 		this.leases = leases;
 		this.clock = clock;
@@ -49,7 +54,7 @@ class CertificateFollowUp {
 	int finishPending() {
 		int finished = 0;
 		for (Application application : this.mongo.find(Query.query(Criteria.where("certificatesPending").is(true)
-			.and("completedAt").lt(this.clock.instant().minusSeconds(10))).limit(100), Application.class)) {
+			.and("completedAt").lt(this.clock.instant().minusSeconds(10))).limit(this.batchSize), Application.class)) {
 			try {
 				this.applications.issueCertificates(application);
 				finished++;

@@ -138,6 +138,18 @@ final class ServiceProcess implements AutoCloseable {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** POST /graphql with a JSON body as it is; the whole HTTP answer (status, headers). */
+	HttpResponse<String> post(String token, String body) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/graphql"))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** POST /graphql; the parsed answer. */
 	JsonNode graphQl(String token, String query, Map<String, Object> variables) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/graphql"))

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 import com.mongodb.MongoException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -220,9 +221,12 @@ public class EventFeed implements SmartLifecycle {
 		return unsynced(this.mongo.getCollection(COUNTERS));
 	}
 
-	/** Events are hints that follow a durable change: no journal sync of their own. */
+	/**
+	 * Events are hints that follow a durable change: acknowledged by the primary alone, with no
+	 * journal sync of their own (a failover may drop a few; reconciliation covers them).
+	 */
 	private static MongoCollection<Document> unsynced(MongoCollection<Document> collection) {
-		return collection.withWriteConcern(collection.getWriteConcern().withJournal(false));
+		return collection.withWriteConcern(WriteConcern.W1.withJournal(false));
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package cn.tongban.platform.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -10,13 +9,16 @@ import java.util.function.IntSupplier;
 import cn.tongban.platform.events.EventFeed;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,8 @@ import org.springframework.stereotype.Component;
  * document per job) held for at most {@code tongban.jobs.lease}; a holder that dies loses it when the
  * lease runs out and the next instance whose schedule fires takes the job over. A batch must finish
  * well within the lease (jobs take bounded batches) and must be safe to repeat for what a dead holder
- * had half done. Batches that did work are recorded in {@value #RUNS} (instance, times, how many
- * things they handled), kept 30 days.
+ * had half done. Each batch is on record in {@value #RUNS} while it works (instance, start); one that
+ * did work stays there with its end and how many things it handled, kept 30 days.
  */
 @Component
 public class JobLeases {
@@ -77,15 +79,13 @@ public class JobLeases {
 	 * lease; returns whether it ran here.
 	 */
 	public boolean run(String job, IntSupplier batch) {
-		Instant now = this.clock.instant();
 		try {
 			return this.executor.executeWithLock(() -> {
+				ObjectId run = started(job);
 				int handled = batch.getAsInt();
-				if (handled > 0) {
-					record(job, now, handled);
-				}
+				finished(run, handled);
 				return handled;
-			}, new LockConfiguration(now, job, this.lease, Duration.ZERO)).wasExecuted();
+			}, new LockConfiguration(this.clock.instant(), job, this.lease, Duration.ZERO)).wasExecuted();
 		}
 		catch (MongoException ex) {
 			log.warn("Job {} not run now, the database could not be used: {}", job, ex.getMessage());
@@ -99,11 +99,22 @@ public class JobLeases {
 		}
 	}
 
-	private void record(String job, Instant started, int handled) {
-		this.runs.insertOne(new Document("job", job).append("instance", this.instanceId)
-			.append("startedAt", Date.from(started))
-			.append("finishedAt", Date.from(this.clock.instant()))
-			.append("handled", handled));
+	/** A run is on record while it works: one without {@code finishedAt} is running or its holder died. */
+	private ObjectId started(String job) {
+		ObjectId run = new ObjectId();
+		this.runs.insertOne(new Document("_id", run).append("job", job)
+			.append("instance", this.instanceId)
+			.append("startedAt", Date.from(this.clock.instant())));
+		return run;
+	}
+
+	private void finished(ObjectId run, int handled) {
+		if (handled == 0) {
+			this.runs.deleteOne(Filters.eq("_id", run));
+			return;
+		}
+		this.runs.updateOne(Filters.eq("_id", run), Updates.combine(
+				Updates.set("finishedAt", Date.from(this.clock.instant())), Updates.set("handled", handled)));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.MongoException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -32,8 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * Token buckets every instance shares, kept in the {@value #COLLECTION} collection through
  * Bucket4j's compare-and-swap proxy ({@link MongoBucketStore}): two reads-and-writes by {@code _id} per
- * consumption, batched when requests of one key arrive together. The writes skip the journal sync: a
- * crash of the database may hand back a few seconds of budget, never more.
+ * consumption, batched when requests of one key arrive together. The writes are acknowledged by the
+ * primary alone without a journal sync: a crash or failover of the database may hand back a few
+ * seconds of budget, never more, and a request does not wait for replication.
  *
  * <p>
  * While the database cannot be reached, a bucket falls back to one in this instance's memory with
@@ -67,7 +69,7 @@ public class SharedBuckets {
 
 	public SharedBuckets(MongoTemplate mongo, Clock clock) {
 		MongoCollection<Document> buckets = mongo.getCollection(COLLECTION);
-		this.collection = buckets.withWriteConcern(buckets.getWriteConcern().withJournal(false));
+		this.collection = buckets.withWriteConcern(WriteConcern.W1.withJournal(false));
 		this.clock = clock;
 		// a bucket left alone until it would be full again is the same as no bucket: it may go then
 		this.store = new MongoBucketStore(this.collection, ClientSideConfig.getDefault()
