@@ -1,5 +1,5 @@
-// What the shared rate budgets cost per request: the framework floor ({ __typename }) with a resident
-// token and anonymous (with a device id), 16 clients, closed loop, on one service with the limits on
+// What the shared rate budgets cost per request: the framework floor ({ __typename }) with the eight
+// demo residents' tokens and anonymous (64 device ids), 16 clients, closed loop, on one service with the limits on
 // (budgets big enough never to refuse: every request still reads and writes its buckets) and on a
 // second service with them off. Cost per request = 1/throughput(on) − 1/throughput(off), in ms of the
 // whole machine (client included). Run it on two builds to compare bucket stores.
@@ -25,14 +25,15 @@ async function measure(limitsOn) {
     : ['--tongban.rate-limit.enabled=false']);
   try {
     const { baseUrl } = service;
-    const token = await residentToken(baseUrl, '13800000001');
+    const tokens = [];
+    for (let n = 1; n <= 8; n++) tokens.push(await residentToken(baseUrl, `1380000000${n}`));
     const anonymous = (i) => fetch(`${baseUrl}/graphql`, { method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Device-Id': `bench-device-${i % 64}` },
       body: JSON.stringify({ query: FLOOR }) }).then(async (response) => {
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
       await response.arrayBuffer();
     });
-    const withToken = () => graphql(baseUrl, FLOOR, {}, token);
+    const withToken = (i) => graphql(baseUrl, FLOOR, {}, tokens[i % tokens.length]);
     await load({ clients: CLIENTS, seconds: 1, warmupSeconds: 10, request: withToken });
     const resident = await load({ clients: CLIENTS, seconds, warmupSeconds: 2, request: withToken });
     const device = await load({ clients: CLIENTS, seconds, warmupSeconds: 2, request: anonymous });

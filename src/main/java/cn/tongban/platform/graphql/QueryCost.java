@@ -108,6 +108,7 @@ class QueryCost extends SimplePerformantInstrumentation {
 				// every operation takes at least one (an operation of __typename alone is estimated at 0)
 				probe = budget.bucket().tryConsumeAndReturnRemaining(spending.charged());
 				spending.budget = budget;
+				spending.remaining = probe.getRemainingTokens();
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not take an operation's cost from its caller's budget; it runs unbudgeted", ex);
@@ -144,15 +145,18 @@ class QueryCost extends SimplePerformantInstrumentation {
 			return CompletableFuture.completedFuture(result);
 		}
 		int actual = spending.refused ? 0 : fieldsIn(result.getData());
+		long refund = 0;
 		if (spending.budget != null && !spending.refused && Math.max(1, actual) < spending.charged()) {
-			spending.budget.bucket().addTokens(spending.charged() - Math.max(1, actual));
+			refund = spending.charged() - Math.max(1, actual);
+			spending.budget.bucket().addTokens(refund);
 		}
 		Map<String, Object> cost = new LinkedHashMap<>();
 		cost.put("requestedQueryCost", spending.requested);
 		cost.put("actualQueryCost", actual);
 		if (spending.budget != null) {
+			// what the consumption left plus the refund: no third exchange with the shared bucket
 			cost.put("throttleStatus", Map.of("maximumAvailable", spending.budget.maximum(), "currentlyAvailable",
-					Math.max(0, spending.budget.bucket().getAvailableTokens()), "restoreRate",
+					Math.max(0, Math.min(spending.budget.maximum(), spending.remaining + refund)), "restoreRate",
 					spending.budget.restorePerSecond()));
 		}
 		return CompletableFuture.completedFuture(result.transform((builder) -> builder.addExtension(EXTENSION, cost)));
@@ -208,6 +212,9 @@ class QueryCost extends SimplePerformantInstrumentation {
 	private static final class Spending implements InstrumentationState {
 
 		int requested = -1;
+
+		/** What the caller's budget held right after this operation's charge. */
+		long remaining;
 
 		Budget budget;
 

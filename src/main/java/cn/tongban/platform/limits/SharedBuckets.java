@@ -22,6 +22,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
 /**
  * Token buckets every instance shares, kept in the {@value #COLLECTION} collection through
  * Bucket4j's compare-and-swap proxy ({@link MongoBucketStore}): two reads-and-writes by {@code _id} per
- * consumption, batched when requests of one key arrive together. The writes are acknowledged by the
+ * exchange with the shared state (see {@link #bucket} for how often). The writes are acknowledged by the
  * primary alone without a journal sync: a crash or failover of the database may hand back a few
  * seconds of budget, never more, and a request does not wait for replication.
  *
@@ -48,6 +50,8 @@ public class SharedBuckets {
 	private static final Logger log = LoggerFactory.getLogger(SharedBuckets.class);
 
 	static final String COLLECTION = "rate_buckets";
+
+	private static final Duration LOCAL_AT_MOST = Duration.ofMillis(200);
 
 	private final MongoBucketStore store;
 
@@ -87,11 +91,18 @@ public class SharedBuckets {
 	/**
 	 * The shared bucket of {@code key} (prefixed by its user, e.g. {@code graphql:sub:42}) with these
 	 * limits; other limits under the same key are another bucket, so a changed setting starts afresh.
+	 * A budget of at least 100 tokens is counted in this instance's memory between exchanges with the
+	 * shared state, made after 1 % of its capacity or {@code 200 ms}, whichever comes first: a busy
+	 * caller or an app client's crowd then costs a database exchange per 1 % of its budget, not per
+	 * request, and each instance may overspend by that 1 % before it learns of the others. Smaller
+	 * budgets are exact (an exchange per consumption, concurrent ones merged).
 	 */
 	public Bucket bucket(String key, BucketConfiguration configuration) {
+		long capacity = configuration.getBandwidths()[0].getCapacity();
+		Optimization exchanges = (capacity >= 100)
+				? Optimizations.delaying(new DelayParameters(capacity / 100, LOCAL_AT_MOST)) : Optimizations.batching();
 		return this.buckets.get(key + "/" + limits(configuration), (k) -> failingOver(k,
-				this.store.builder().withOptimization(Optimizations.batching()).build(k, () -> configuration),
-				configuration));
+				this.store.builder().withOptimization(exchanges).build(k, () -> configuration), configuration));
 	}
 
 	/** Deletes buckets that would be full again by now (real MongoDB's TTL index does this by itself). */

@@ -116,9 +116,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	private Bucket bucket(String key, int perMinute) {
-		return this.buckets.bucket("graphql:" + key, BucketConfiguration.builder()
+		return this.buckets.bucket("graphql:" + key, perMinute(perMinute));
+	}
+
+	private static BucketConfiguration perMinute(int perMinute) {
+		return BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-			.build());
+			.build();
 	}
 
 }

@@ -85,6 +85,24 @@ class SharedBucketsTests {
 	}
 
 	@Test
+	void aLargeBudgetIsCountedLocallyBetweenExchangesAndOverspentByAtMostOnePercentPerInstance() {
+		SharedBuckets a = new SharedBuckets(this.mongo.template(), Clock.systemUTC());
+		SharedBuckets b = new SharedBuckets(this.mongo.template(), Clock.systemUTC());
+		long start = System.nanoTime();
+		int consumed = 0;
+		for (int i = 0; i < 1500; i++) {
+			if (((i % 2 == 0) ? a : b).bucket("graphql:client:tongban-app", perMinute(1000)).tryConsume(1)) {
+				consumed++;
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		int refilled = (int) Math.ceil(seconds * 1000 / 60);
+		assertThat(consumed).isBetween(1000 - 2 * 10, 1000 + 2 * 10 + refilled);
+		assertThat(this.mongo.template().getCollection(SharedBuckets.COLLECTION).countDocuments())
+			.as("one shared document").isEqualTo(1);
+	}
+
+	@Test
 	void bucketsFullAgainAreRemovedAndOthersKept() {
 		MovableClock clock = new MovableClock(Instant.now().plus(Duration.ofMinutes(5)));
 		SharedBuckets buckets = new SharedBuckets(this.mongo.template(), clock);
