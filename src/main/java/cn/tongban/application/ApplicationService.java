@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import cn.tongban.bundle.Bundle;
@@ -177,7 +178,7 @@ class ApplicationService {
 		if (expectedVersion != null && expectedVersion != application.version()) {
 			throw ApiException.onField("input.expectedVersion", ErrorCode.VERSION_CONFLICT);
 		}
-		if (application.closed() || !action.from().contains(task.status())) {
+		if (application.closed() || !action.allows(task.status())) {
 			throw ApiException.onField("input.taskId", ErrorCode.ILLEGAL_TRANSITION,
 					action + " on a task that is " + task.status() + " in an application that is " + application.status());
 		}
@@ -280,7 +281,7 @@ class ApplicationService {
 		List<String> typeCodes = application.tasks()
 			.stream()
 			.map(Application.Task::resultCertificateTypeCode)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
 		Map<String, CertificateType> types = this.certificateTypes.findByCodes(typeCodes);
@@ -496,8 +497,9 @@ class ApplicationService {
 			this.needsReason = needsReason;
 		}
 
-		List<Application.TaskStatus> from() {
-			return this.from;
+		/** Whether a task in {@code status} may take this action. */
+		boolean allows(Application.TaskStatus status) {
+			return this.from.contains(status);
 		}
 
 		Application.TaskStatus to() {

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.tongban.bundle.BundleService;
@@ -48,7 +49,7 @@ final class FormValidator {
 	}
 
 	/** The values of a new submission. */
-	static Validated validate(Map<String, String> given, java.util.List<BundleService.UnifiedField> form) {
+	static Validated validate(Map<String, String> given, List<BundleService.UnifiedField> form) {
 		Map<String, String> values = new LinkedHashMap<>();
 		Map<String, String> sources = new LinkedHashMap<>();
 		checkKeys(given, form);
@@ -85,7 +86,7 @@ final class FormValidator {
 	 * field is refused even when it was typed because no authority had it at submission.
 	 */
 	static Validated supplement(Validated stored, Map<String, String> changes,
-			java.util.List<BundleService.UnifiedField> form) {
+			List<BundleService.UnifiedField> form) {
 		checkKeys(changes, form);
 		Map<String, String> values = new LinkedHashMap<>(stored.values());
 		Map<String, String> sources = new LinkedHashMap<>(stored.sources());
@@ -127,7 +128,7 @@ final class FormValidator {
 		}
 	}
 
-	private static void checkKeys(Map<String, String> given, java.util.List<BundleService.UnifiedField> form) {
+	private static void checkKeys(Map<String, String> given, List<BundleService.UnifiedField> form) {
 		for (String key : given.keySet()) {
 			if (form.stream().noneMatch((field) -> field.field().key().equals(key))) {
 				throw ApiException.onField("input.formValues." + key, ErrorCode.INVALID_FORM, key + ": not a field of this form");

@@ -1,13 +1,14 @@
 package cn.tongban.bundle;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.tongban.catalog.CatalogService;
 import cn.tongban.catalog.CatalogStatistics;
+import cn.tongban.catalog.CatalogStatistics.Rate;
 import cn.tongban.catalog.LifeEvent;
 import cn.tongban.catalog.ServiceItem;
-import cn.tongban.catalog.CatalogStatistics.Rate;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.graphql.Batches;
@@ -70,14 +71,14 @@ class BundleController {
 
 	@BatchMapping(typeName = "Bundle")
 	Map<Bundle, Rate> formFieldSharingRate(List<Bundle> bundles) {
-		Map<Bundle, Rate> rates = new java.util.LinkedHashMap<>();
+		Map<Bundle, Rate> rates = new LinkedHashMap<>();
 		this.bundles.figures(bundles).forEach((bundle, figures) -> rates.put(bundle, figures.formFieldSharingRate()));
 		return rates;
 	}
 
 	@BatchMapping(typeName = "Bundle")
 	Map<Bundle, Rate> materialSharingRate(List<Bundle> bundles) {
-		Map<Bundle, Rate> rates = new java.util.LinkedHashMap<>();
+		Map<Bundle, Rate> rates = new LinkedHashMap<>();
 		this.bundles.figures(bundles).forEach((bundle, figures) -> rates.put(bundle, figures.materialSharingRate()));
 		return rates;
 	}

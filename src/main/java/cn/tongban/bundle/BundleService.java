@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import cn.tongban.catalog.CatalogService;
@@ -180,7 +181,7 @@ public class BundleService {
 		return this.certificates.validByType(holderId, items.stream()
 			.flatMap((item) -> item.getMaterials().stream())
 			.map(Material::certificateTypeCode)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.distinct()
 			.toList());
 	}

@@ -1,11 +1,12 @@
 package cn.tongban.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.tongban.catalog.search.SearchSuggester;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
-import cn.tongban.catalog.search.SearchSuggester;
 import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.PageRequest;
 
@@ -123,7 +124,7 @@ class CatalogController {
 	Map<ServiceItem, List<ServiceItem>> implementations(List<ServiceItem> items) {
 		Map<String, List<ServiceItem>> byBasicCode = this.catalog
 			.implementationsOf(items.stream().map(ServiceItem::getBasicCode).distinct().toList());
-		Map<ServiceItem, List<ServiceItem>> result = new java.util.LinkedHashMap<>();
+		Map<ServiceItem, List<ServiceItem>> result = new LinkedHashMap<>();
 		items.forEach((item) -> result.put(item, byBasicCode.getOrDefault(item.getBasicCode(), List.of())));
 		return result;
 	}

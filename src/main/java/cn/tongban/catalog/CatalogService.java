@@ -2,14 +2,15 @@ package cn.tongban.catalog;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.catalog.search.SearchRequest;
 import cn.tongban.catalog.search.SearchResult;
 import cn.tongban.catalog.search.SearchSuggester;
+import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.graphql.PageRequest;
 import org.bson.Document;
@@ -148,7 +149,7 @@ public class CatalogService {
 	 * one query (an index on the basic code).
 	 */
 	public Map<String, List<ServiceItem>> implementationsOf(Collection<String> basicCodes) {
-		Map<String, List<ServiceItem>> byBasicCode = new java.util.LinkedHashMap<>();
+		Map<String, List<ServiceItem>> byBasicCode = new LinkedHashMap<>();
 		basicCodes.forEach((code) -> byBasicCode.put(code, new ArrayList<>()));
 		Query query = Query.query(Criteria.where("basicCode").in(basicCodes).and("status").is(ItemStatus.ACTIVE))
 			.with(Sort.by(Sort.Order.asc("basicCode"), Sort.Order.asc("level"), Sort.Order.asc("regionCode")));
@@ -174,7 +175,7 @@ public class CatalogService {
 
 	/** Items by implementation code, in one round trip; unknown codes are absent. */
 	public Map<String, ServiceItem> itemsByCodes(Collection<String> codes) {
-		Map<String, ServiceItem> found = new java.util.LinkedHashMap<>();
+		Map<String, ServiceItem> found = new LinkedHashMap<>();
 		this.items.findAllById(codes).forEach((item) -> found.put(item.getCode(), item));
 		return found;
 	}
@@ -308,7 +309,7 @@ public class CatalogService {
 	}
 
 	private Map<String, String> filterValues(ServiceItemFilter filter) {
-		Map<String, String> values = new java.util.LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
 		if (filter.department() != null) {
 			requireDepartment(filter.department(), "filter.department");
 			values.put("department", filter.department());

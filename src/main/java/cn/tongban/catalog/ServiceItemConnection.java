@@ -2,6 +2,7 @@ package cn.tongban.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import cn.tongban.catalog.search.TextSegment;
 import cn.tongban.platform.graphql.PageInfo;
@@ -28,7 +29,7 @@ record ServiceItemConnection(List<Edge> edges, PageInfo pageInfo, long totalCoun
 	/** Facet counts by code over all matches: department, life event, channel. */
 	record Facets(List<Count> departments, List<Count> lifeEvents, List<Count> channels) {
 
-		static List<Count> counts(java.util.Map<String, Integer> byCode) {
+		static List<Count> counts(Map<String, Integer> byCode) {
 			List<Count> counts = new ArrayList<>();
 			byCode.forEach((code, count) -> counts.add(new Count(code, count)));
 			return counts;

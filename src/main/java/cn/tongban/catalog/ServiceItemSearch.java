@@ -3,6 +3,7 @@ package cn.tongban.catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,8 +20,8 @@ import cn.tongban.catalog.search.IndexedItem;
 import cn.tongban.catalog.search.SearchRequest;
 import cn.tongban.catalog.search.SearchResult;
 import cn.tongban.catalog.search.SearchSuggester;
-import cn.tongban.catalog.search.Synonym;
 import cn.tongban.catalog.search.ServiceItemIndex;
+import cn.tongban.catalog.search.Synonym;
 import cn.tongban.catalog.search.SynonymTable;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
@@ -158,7 +160,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		rebuildSuggestions();
 		this.watermark = latest[0];
 		log.info("Search index {}: {} items in {} ms", kept ? "kept from the last run" : "built", items.size(),
-				java.time.Duration.between(started, Instant.now()).toMillis());
+				Duration.between(started, Instant.now()).toMillis());
 	}
 
 	/** Applies changed items at once: active ones are (re)indexed, retired ones leave the index. */
@@ -225,7 +227,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	 * Streams matching items through one cursor fetched in batches of {@value #PAGE}, handing them on in
 	 * chunks of the same size: neither side ever holds the whole catalogue in one reply.
 	 */
-	private void inPages(Criteria criteria, java.util.function.Consumer<List<ServiceItem>> consumer) {
+	private void inPages(Criteria criteria, Consumer<List<ServiceItem>> consumer) {
 		try (Stream<ServiceItem> items = this.mongo.stream(Query.query(criteria).cursorBatchSize(PAGE), ServiceItem.class)) {
 			List<ServiceItem> chunk = new ArrayList<>(PAGE);
 			items.forEach((item) -> {

@@ -10,7 +10,7 @@ interface CertificateRepository extends MongoRepository<Certificate, String> {
 
 	List<Certificate> findByHolderIdIn(Collection<String> holderIds);
 
-	List<Certificate> findByHolderIdAndTypeCodeIn(String holderId, java.util.Collection<String> typeCodes);
+	List<Certificate> findByHolderIdAndTypeCodeIn(String holderId, Collection<String> typeCodes);
 
 	Optional<Certificate> findByNumber(String number);
 

@@ -17,6 +17,7 @@ import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ErrorCode;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -164,7 +165,7 @@ public class CertificateService {
 				Update.update("status", Certificate.StoredStatus.REVOKED)
 					.set("statusReason", reason)
 					.set("revocation", revocation),
-				org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Certificate.class);
+				FindAndModifyOptions.options().returnNew(true), Certificate.class);
 		if (updated == null) {
 			throw ApiException.onField("input.id", ErrorCode.CERTIFICATE_NOT_FOUND, certificateId);
 		}

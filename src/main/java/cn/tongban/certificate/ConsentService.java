@@ -2,13 +2,20 @@ package cn.tongban.certificate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ErrorCode;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -40,7 +47,7 @@ class ConsentService {
 	Consent grant(String holderId, String purposeCode, List<String> certificateTypes, int days) {
 		Purpose purpose = requirePurpose(purposeCode, "input.purpose");
 		List<String> types = (certificateTypes == null || certificateTypes.isEmpty()) ? purpose.certificateTypes()
-				: List.copyOf(new java.util.LinkedHashSet<>(certificateTypes));
+				: List.copyOf(new LinkedHashSet<>(certificateTypes));
 		if (!new HashSet<>(purpose.certificateTypes()).containsAll(types)) {
 			throw ApiException.onField("input.certificateTypes", ErrorCode.INVALID_ARGUMENT,
 					"certificate types outside the purpose " + purpose.certificateTypes());
@@ -48,7 +55,7 @@ class ConsentService {
 		if (days < 1 || days > MAX_DAYS) {
 			throw ApiException.onField("input.days", ErrorCode.INVALID_ARGUMENT, "days must be 1 to " + MAX_DAYS);
 		}
-		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Consent consent = new Consent("cns_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
 				holderId, purpose.integratorClientId(), purpose.code(), types, now, now.plus(Duration.ofDays(days)),
 				null);
@@ -85,15 +92,15 @@ class ConsentService {
 		return this.purposes.findById(code).orElseThrow(() -> ApiException.onField(field, ErrorCode.PURPOSE_NOT_FOUND, code));
 	}
 
-	java.util.Map<String, Purpose> purposesByCode(java.util.Collection<String> codes) {
+	Map<String, Purpose> purposesByCode(Collection<String> codes) {
 		return this.purposes.findAllById(codes)
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Purpose::code, java.util.function.Function.identity()));
+			.collect(Collectors.toMap(Purpose::code, Function.identity()));
 	}
 
 	List<Purpose> purposes(String integratorClientId) {
 		return (integratorClientId != null) ? this.purposes.findByIntegratorClientIdOrderByCode(integratorClientId)
-				: this.purposes.findAll(org.springframework.data.domain.Sort.by("_id"));
+				: this.purposes.findAll(Sort.by("_id"));
 	}
 
 	Purpose register(String integratorClientId, String code, String name, String description, List<String> types,

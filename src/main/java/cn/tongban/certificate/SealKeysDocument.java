@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ class SealKeysDocument {
 	ResponseEntity<Map<String, Object>> keys() {
 		List<Map<String, Object>> keys = this.keys.all().stream().map(SealKeysDocument::jwk).toList();
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
 			.body(Map.of("keys", keys));
 	}
 

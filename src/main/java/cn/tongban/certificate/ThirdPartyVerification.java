@@ -1,6 +1,8 @@
 package cn.tongban.certificate;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,7 @@ class ThirdPartyVerification {
 		return this.certificates.findByHolderIdAndTypeCodeIn(holderId, List.of(request.certificateType()))
 			.stream()
 			.filter((certificate) -> isAbout(certificate, holderId, request))
-			.max(java.util.Comparator.comparing(Certificate::issuedOn))
+			.max(Comparator.comparing(Certificate::issuedOn))
 			.orElse(null);
 	}
 
@@ -116,7 +118,7 @@ class ThirdPartyVerification {
 	}
 
 	record Result(boolean genuine, CertificateStatus status, boolean valid, String certificateNumber, String typeCode,
-			java.time.LocalDate validTo, Map<String, String> fields, Instant consentExpiresAt, Purpose purpose) {
+			LocalDate validTo, Map<String, String> fields, Instant consentExpiresAt, Purpose purpose) {
 	}
 
 }

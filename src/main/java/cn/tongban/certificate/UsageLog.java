@@ -7,8 +7,10 @@ import java.util.List;
 import cn.tongban.platform.crypto.Sm3;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -120,8 +122,8 @@ class UsageLog {
 	}
 
 	/** The newest entry of a holder's chain. */
-	@org.springframework.data.mongodb.core.mapping.Document("certificate_usage_heads")
-	record Head(@org.springframework.data.annotation.Id String holderId, long sequence, String hash) {
+	@Document("certificate_usage_heads")
+	record Head(@Id String holderId, long sequence, String hash) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ class VerificationController {
 	}
 
 	record PublicSealKey(String keyId, String owner, String algorithm, String curve, String publicKey,
-			java.time.Instant createdAt) {
+			Instant createdAt) {
 
 		static PublicSealKey of(KeyRing.Entry entry) {
 			return new PublicSealKey(entry.keyId(), entry.owner(), Sm2.ALGORITHM, "sm2p256v1",

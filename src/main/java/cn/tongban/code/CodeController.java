@@ -1,7 +1,9 @@
 package cn.tongban.code;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 import cn.tongban.identity.IdentityService;
 import cn.tongban.platform.graphql.Connection;
@@ -9,6 +11,7 @@ import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Sort;
@@ -69,7 +72,7 @@ class CodeController {
 
 	@MutationMapping
 	@PreAuthorize("hasRole('TERMINAL') and hasAuthority('SCOPE_code.scan')")
-	ScanBatchPayload scanCodes(@Argument @Valid ScanBatchInput input, Authentication caller, java.util.Locale locale) {
+	ScanBatchPayload scanCodes(@Argument @Valid ScanBatchInput input, Authentication caller, Locale locale) {
 		Subject terminal = Subject.from(caller);
 		String name = this.identity.clientName(terminal.clientId());
 		List<CodeService.Outcome> outcomes = this.codes.scanAll(terminal, name,
@@ -109,7 +112,7 @@ class CodeController {
 			.stream()
 			.map((issuer) -> new IssuerView(issuer.issuerId(), issuer.name(), issuer.local(), keys.stream()
 				.filter((key) -> key.issuerId().equals(issuer.issuerId()))
-				.map((key) -> new KeyView(key.keyId(), java.util.Base64.getEncoder().encodeToString(key.publicKey().getEncoded())))
+				.map((key) -> new KeyView(key.keyId(), Base64.getEncoder().encodeToString(key.publicKey().getEncoded())))
 				.toList()))
 			.toList();
 	}
@@ -127,7 +130,7 @@ class CodeController {
 	record ScanInput(@NotBlank @Size(max = 200) String code, @Size(max = 30) String serviceItemCode) {
 	}
 
-	record ScanBatchInput(@jakarta.validation.constraints.NotEmpty @Size(max = 100) List<@Valid ScanInput> scans) {
+	record ScanBatchInput(@NotEmpty @Size(max = 100) List<@Valid ScanInput> scans) {
 	}
 
 	record ScanOutcome(int index, ScanResult result, String errorCode, String message) {

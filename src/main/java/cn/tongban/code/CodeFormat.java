@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
 import cn.tongban.platform.crypto.Sm3;
 
@@ -88,7 +89,7 @@ final class CodeFormat {
 	}
 
 	static byte[] shortKeyId(String keyId) {
-		return Arrays.copyOf(java.util.HexFormat.of().parseHex(Sm3.hex(keyId)), 4);
+		return Arrays.copyOf(HexFormat.of().parseHex(Sm3.hex(keyId)), 4);
 	}
 
 	static String base64url(byte[] bytes) {

@@ -1,14 +1,17 @@
 package cn.tongban.code;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import cn.tongban.catalog.CatalogService;
@@ -19,13 +22,18 @@ import cn.tongban.certificate.CertificateService;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.crypto.KeyRing;
+import cn.tongban.platform.crypto.Sm2;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.privacy.Masking;
 import cn.tongban.platform.security.Subject;
-
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
+
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,17 +69,17 @@ class CodeService {
 	 * revoked certificate stops counting within a minute. Revocation of the code itself is always
 	 * checked live.
 	 */
-	private final com.github.benmanes.caffeine.cache.Cache<String, HolderFacts> facts = com.github.benmanes.caffeine.cache.Caffeine
+	private final Cache<String, HolderFacts> facts = Caffeine
 		.newBuilder()
 		.maximumSize(100_000)
-		.expireAfterWrite(java.time.Duration.ofMinutes(1))
+		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
 	/** The province's pseudonym → person id (a mapping that never changes). */
-	private final com.github.benmanes.caffeine.cache.Cache<String, String> provincialPeople = com.github.benmanes.caffeine.cache.Caffeine
+	private final Cache<String, String> provincialPeople = Caffeine
 		.newBuilder()
 		.maximumSize(100_000)
-		.expireAfterWrite(java.time.Duration.ofHours(1))
+		.expireAfterWrite(Duration.ofHours(1))
 		.build();
 
 	CodeService(TrustList trust, MongoTemplate mongo, IdentityService identity, CertificateService certificates,
@@ -92,7 +100,7 @@ class CodeService {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		byte[] payload = CodeFormat.payload(TrustList.LOCAL_ISSUER, key.keyId(), kind, subject, now,
 				this.validitySeconds, nonce);
-		String text = CodeFormat.text(payload, cn.tongban.platform.crypto.Sm2.toRaw(key.sign(payload)));
+		String text = CodeFormat.text(payload, Sm2.toRaw(key.sign(payload)));
 		this.mongo.updateMulti(
 				Query.query(Criteria.where("holderId").is(holderId).and("supersededAt").is(null).and("revokedAt").is(null)),
 				Update.update("supersededAt", now), IssuedCode.class);
@@ -117,7 +125,7 @@ class CodeService {
 		List<Issued> codes = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			byte[] payload = CodeFormat.payload("LTM", key.keyId(), HolderKind.PERSON,
-					java.util.HexFormat.of().parseHex(reference), now, this.validitySeconds, bytes(8));
+					HexFormat.of().parseHex(reference), now, this.validitySeconds, bytes(8));
 			codes.add(new Issued(CodeFormat.text(payload, key.sign(payload)), shape, "LTM"));
 		}
 		return codes;
@@ -220,14 +228,14 @@ class CodeService {
 		if (claims.isEmpty()) {
 			return List.of();
 		}
-		org.springframework.data.mongodb.core.BulkOperations bulk = this.mongo
-			.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, CodeUse.class);
+		BulkOperations bulk = this.mongo
+			.bulkOps(BulkOperations.BulkMode.UNORDERED, CodeUse.class);
 		claims.forEach((i) -> bulk.insert(checked[i].use()));
 		try {
 			bulk.execute();
 			return List.of();
 		}
-		catch (org.springframework.data.mongodb.BulkOperationException partly) {
+		catch (BulkOperationException partly) {
 			return partly.getErrors().stream().map((error) -> claims.get(error.getIndex())).toList();
 		}
 	}
@@ -295,7 +303,7 @@ class CodeService {
 			}
 			return issued.holderId();
 		}
-		String reference = java.util.HexFormat.of().formatHex(code.subject());
+		String reference = HexFormat.of().formatHex(code.subject());
 		String personId = this.provincialPeople.get(reference,
 				(ref) -> this.identity.personByProvincialRef(ref).map(PersonDetails::id).orElse(null));
 		if (personId == null) {
@@ -341,7 +349,7 @@ class CodeService {
 		List<String> types = item.getMaterials()
 			.stream()
 			.map(Material::certificateTypeCode)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
 		return this.certificates.discloseForService(holderId, terminal.clientId(), terminalName, item.getCode(),

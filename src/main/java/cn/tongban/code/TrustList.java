@@ -1,12 +1,14 @@
 package cn.tongban.code;
 
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -73,7 +75,7 @@ class TrustList {
 
 	/** The scan scenarios, by code. */
 	List<Scenario> scenarios() {
-		return this.scenarios.values().stream().sorted(java.util.Comparator.comparing(Scenario::code)).toList();
+		return this.scenarios.values().stream().sorted(Comparator.comparing(Scenario::code)).toList();
 	}
 
 	/** A scan scenario by code (seed data, held in memory), or null. */
@@ -91,11 +93,11 @@ class TrustList {
 	}
 
 	List<CodeIssuer> issuers() {
-		return this.issuers.values().stream().sorted(java.util.Comparator.comparing(CodeIssuer::issuerId)).toList();
+		return this.issuers.values().stream().sorted(Comparator.comparing(CodeIssuer::issuerId)).toList();
 	}
 
 	List<VerifyingKey> keys() {
-		return this.keys.values().stream().sorted(java.util.Comparator.comparing(VerifyingKey::keyId)).toList();
+		return this.keys.values().stream().sorted(Comparator.comparing(VerifyingKey::keyId)).toList();
 	}
 
 	/** Our newest signing key; the first is made on first use. */
@@ -131,7 +133,7 @@ class TrustList {
 		try {
 			return KeyFactory.getInstance("EC", Sm2.provider()).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Unreadable issuer key", ex);
 		}
 	}
@@ -140,7 +142,7 @@ class TrustList {
 		try {
 			return KeyFactory.getInstance("EC", Sm2.provider()).generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Unreadable issuer key", ex);
 		}
 	}

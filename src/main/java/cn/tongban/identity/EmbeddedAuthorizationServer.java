@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.util.List;
 
 import cn.tongban.platform.audit.AuditLog;
-import cn.tongban.platform.limits.SharedBuckets;
 import cn.tongban.platform.audit.AuditType;
+import cn.tongban.platform.limits.SharedBuckets;
 import cn.tongban.platform.security.JwtValidation;
 import cn.tongban.platform.security.SecurityProperties;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -113,7 +113,7 @@ class EmbeddedAuthorizationServer {
 			try {
 				standard.onAuthenticationFailure(request, answer, ex);
 			}
-			catch (jakarta.servlet.ServletException servletException) {
+			catch (ServletException servletException) {
 				throw new IOException(servletException);
 			}
 		};

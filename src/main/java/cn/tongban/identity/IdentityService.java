@@ -1,12 +1,16 @@
 package cn.tongban.identity;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import cn.tongban.platform.crypto.Sha256;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -23,10 +27,10 @@ public class IdentityService {
 
 	private final StaffAccountRepository accounts;
 
-	private final com.github.benmanes.caffeine.cache.Cache<String, String> clientNames = com.github.benmanes.caffeine.cache.Caffeine
+	private final Cache<String, String> clientNames = Caffeine
 		.newBuilder()
 		.maximumSize(10_000)
-		.expireAfterWrite(java.time.Duration.ofMinutes(5))
+		.expireAfterWrite(Duration.ofMinutes(5))
 		.build();
 
 	IdentityService(PersonRepository people, EnterpriseRepository enterprises, ClientRegistrationRepository clients,
@@ -120,7 +124,7 @@ public class IdentityService {
 	 */
 	public Map<String, String> clientNames(Collection<String> clientIds) {
 		return this.clientNames.getAll(clientIds, (missing) -> {
-			Map<String, String> found = new java.util.HashMap<>();
+			Map<String, String> found = new HashMap<>();
 			this.clients.findAllById(List.copyOf(missing)).forEach((client) -> found.put(client.clientId(), client.name()));
 			return found;
 		});

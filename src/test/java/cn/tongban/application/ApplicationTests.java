@@ -1,6 +1,8 @@
 package cn.tongban.application;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +15,7 @@ import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Maps;
 import cn.tongban.support.MongoCommandCounter;
 import cn.tongban.support.Tokens;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** One-matter bundles and applications through GraphQL, from the form to the review. */
 @GraphQlIntegrationTest
-@TestPropertySource(properties = { "tongban.test.database=applications", "tongban.application.follow-up-interval=1h" })
+@TestPropertySource(properties = { "tongban.mongodb.embedded.database=applications", "tongban.application.follow-up-interval=1h" })
 class ApplicationTests {
 
 	static final String SUBMIT = """
@@ -189,9 +192,9 @@ class ApplicationTests {
 		assertThat(verifiedSocialSecurityCard(bank, FATHER_ID_NUMBER)).isEqualTo("RS001-370202-2020-100148");
 		// and verifying the child's card, under a consent for the child (granted for a ward: issue 17;
 		// written directly here), gets the child's own card
-		this.mongo.insert(new org.bson.Document(Map.of("_id", "consent-for-ward", "holderId", card.get("holderId"), "integratorClientId",
+		this.mongo.insert(new Document(Map.of("_id", "consent-for-ward", "holderId", card.get("holderId"), "integratorClientId",
 				"icbc-qingdao", "purposeCode", "ICBC-SSC-CHECK", "certificateTypes", List.of("RS-001"), "grantedAt",
-				java.time.Instant.now(), "expiresAt", java.time.Instant.now().plusSeconds(3600))), "certificate_consents");
+				Instant.now(), "expiresAt", Instant.now().plusSeconds(3600))), "certificate_consents");
 		assertThat(verifiedSocialSecurityCard(bank, childIdNumber)).isEqualTo((String) card.get("number"));
 		// an administrator's revocation is recorded on the certificate and in the audit trail
 		String admin = this.tokens.admin();
@@ -218,7 +221,7 @@ class ApplicationTests {
 				.satisfies((e) -> assertThat(e.get("address")).isNotNull())));
 		// completing again (a crash before the certificates were marked issued) issues nothing twice
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-				Update.update("certificatesPending", true).set("completedAt", java.time.Instant.now().minusSeconds(60)),
+				Update.update("certificatesPending", true).set("completedAt", Instant.now().minusSeconds(60)),
 				Application.class);
 		long before = this.mongo.count(Query.query(Criteria.where("sourceApplicationId").is(id)), "certificates");
 		assertThat(this.followUp.finishPending()).isEqualTo(1);
@@ -376,7 +379,7 @@ class ApplicationTests {
 		String second = completeNewborn(resident, List.of(Map.of("key", "childName", "value", "张二"),
 				Map.of("key", "childGender", "value", "男"), Map.of("key", "childBirthDate", "value", "2026-10-02"),
 				Map.of("key", "birthPlace", "value", "青岛市市立医院")), "siblings-0002");
-		Map<String, String> holders = new java.util.HashMap<>();
+		Map<String, String> holders = new HashMap<>();
 		for (String id : List.of(first, second)) {
 			for (Map<?, ?> certificate : this.mongo.find(Query.query(Criteria.where("sourceApplicationId").is(id)
 				.and("typeCode").in("WJ-001", "RS-001")), Map.class, "certificates")) {
@@ -437,13 +440,13 @@ class ApplicationTests {
 				Map.of("key", "applicantMobile", "value", "13900000000"),
 				Map.of("key", "spouseIdNumber", "value", "11010519491231002X"),
 				Map.of("key", "spouseName", "value", "王五"))) {
-			List<Map<String, String>> form = new java.util.ArrayList<>(NEWBORN_FORM);
+			List<Map<String, String>> form = new ArrayList<>(NEWBORN_FORM);
 			form.add(override);
 			expectField(submitResponse(resident, "NEWBORN", form, "locked-" + override.get("key")), "FIELD_LOCKED",
 					"input.formValues." + override.get("key"));
 		}
 		// the same value as the authority's is fine
-		List<Map<String, String>> same = new java.util.ArrayList<>(NEWBORN_FORM);
+		List<Map<String, String>> same = new ArrayList<>(NEWBORN_FORM);
 		same.add(Map.of("key", "applicantName", "value", "张伟"));
 		List<Map<String, Object>> values = this.tokens.as(resident)
 			.document("query($id: ID!) { application(id: $id) { formValues { key value source } } }")
@@ -571,7 +574,7 @@ class ApplicationTests {
 
 	private GraphQlTester.Response act(String department, String action, String applicationId, String taskId,
 			String reason) {
-		Map<String, Object> input = new java.util.HashMap<>(Map.of("applicationId", applicationId, "taskId", taskId));
+		Map<String, Object> input = new HashMap<>(Map.of("applicationId", applicationId, "taskId", taskId));
 		if (reason != null) {
 			input.put("reason", reason);
 		}

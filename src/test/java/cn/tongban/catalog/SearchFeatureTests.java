@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.SeedCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +63,7 @@ class SearchFeatureTests {
 	void aNamedMatchOutranksEveryGuideTextMatch() {
 		// 身份证 is a material of most items; the items named after it come first, and guide-text-only
 		// matches of the other 2,000 items are below the relevance floor
-		int named = (int) cn.tongban.support.SeedCatalog.basicItems(null,
+		int named = (int) SeedCatalog.basicItems(null,
 				(item) -> String.valueOf(item.get("name")).contains("身份证"));
 		search("身份证", null, null, 50).path("serviceItems.edges[*].node.name")
 			.entityList(String.class)

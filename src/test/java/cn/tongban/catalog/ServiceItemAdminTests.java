@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Catalogue administration; runs on its own database so its changes stay out of other tests. */
 @GraphQlIntegrationTest
-@TestPropertySource(properties = "tongban.test.database=admin")
+@TestPropertySource(properties = "tongban.mongodb.embedded.database=catalog-admin")
 class ServiceItemAdminTests {
 
 	private static final String CREATE = """

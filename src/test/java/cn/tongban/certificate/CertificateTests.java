@@ -1,11 +1,13 @@
 package cn.tongban.certificate;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Maps;
@@ -36,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * usage entries made here must not leak into other test classes.
  */
 @GraphQlIntegrationTest
-@TestPropertySource(properties = "tongban.test.database=certificates")
+@TestPropertySource(properties = "tongban.mongodb.embedded.database=certificates")
 class CertificateTests {
 
 	static final String ZHANG_WEI_ID_NUMBER = "370202199003151233";
@@ -132,9 +134,9 @@ class CertificateTests {
 		assertThat(check(payload.replace("\"gender\":\"男\"", "\"gender\":\"女\""), keyId, signature))
 			.containsEntry("outcome", "TAMPERED");
 		// one byte of the signature
-		byte[] bytes = java.util.Base64.getDecoder().decode(signature);
+		byte[] bytes = Base64.getDecoder().decode(signature);
 		bytes[bytes.length - 1] ^= 0x01;
-		assertThat(check(payload, keyId, java.util.Base64.getEncoder().encodeToString(bytes))).containsEntry("outcome",
+		assertThat(check(payload, keyId, Base64.getEncoder().encodeToString(bytes))).containsEntry("outcome",
 				"TAMPERED");
 		assertThat(check(payload, "SEAL-XX-20000101-0000", signature)).containsEntry("outcome", "UNKNOWN_KEY");
 		assertThat(check(payload, keyId, "not base64!")).containsEntry("outcome", "TAMPERED");
@@ -302,7 +304,7 @@ class CertificateTests {
 		HttpGraphQlTester insurer = this.tokens.as(this.tokens.client("picc-qingdao", "picc-demo-secret"));
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
-			List<CompletableFuture<Void>> calls = java.util.stream.IntStream.range(0, 24)
+			List<CompletableFuture<Void>> calls = IntStream.range(0, 24)
 				.mapToObj((i) -> CompletableFuture.runAsync(() -> insurer.document(VERIFY)
 					.variable("input", Map.of("holderIdNumber", "370214197809096719", "certificateType", "GA-007",
 							"purpose", "PICC-CLAIM"))
@@ -330,7 +332,7 @@ class CertificateTests {
 						"2026-11-20", "fatherName", "张伟", "fatherIdNumber", ZHANG_WEI_ID_NUMBER));
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			List<CompletableFuture<Certificate>> issues = java.util.stream.IntStream.range(0, 8)
+			List<CompletableFuture<Certificate>> issues = IntStream.range(0, 8)
 				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> this.certificates.issue(request), pool))
 				.toList();
 			List<String> ids = issues.stream().map(CompletableFuture::join).map(Certificate::id).distinct().toList();

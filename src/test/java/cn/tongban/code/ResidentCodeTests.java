@@ -1,13 +1,15 @@
 package cn.tongban.code;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 
 import cn.tongban.platform.crypto.KeyRing;
 import cn.tongban.platform.crypto.Sm2;
@@ -17,6 +19,7 @@ import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -24,14 +27,12 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Resident and enterprise codes from issue to scan, and every way a scan can be refused. */
 @GraphQlIntegrationTest
-@TestPropertySource(properties = "tongban.test.database=codes")
+@TestPropertySource(properties = "tongban.mongodb.embedded.database=codes")
 class ResidentCodeTests {
 
 	static final String SCAN = """
@@ -58,11 +59,11 @@ class ResidentCodeTests {
 		assertThat(code).startsWith("TB1.").hasSize(135);
 		assertThat(issued).containsEntry("issuer", "QDM").containsEntry("byteSize", 98);
 		// short-lived: valid from now for at most 60 seconds (the format's limit)
-		Instant expiresAt = java.time.OffsetDateTime.parse((String) issued.get("expiresAt")).toInstant();
+		Instant expiresAt = OffsetDateTime.parse((String) issued.get("expiresAt")).toInstant();
 		assertThat(expiresAt).isAfter(Instant.now()).isBeforeOrEqualTo(Instant.now().plusSeconds(61));
 		assertThat(QrImageTests.read((String) issued.get("qrImage"))).isEqualTo(code);
 		// the payload names no person: only a random reference
-		assertThat(new String(Base64.getUrlDecoder().decode(code.substring(4)), java.nio.charset.StandardCharsets.ISO_8859_1))
+		assertThat(new String(Base64.getUrlDecoder().decode(code.substring(4)), StandardCharsets.ISO_8859_1))
 			.doesNotContain("370202199003151233").doesNotContain("psn_");
 	}
 
@@ -150,12 +151,12 @@ class ResidentCodeTests {
 		refused(scan("terminal-library-qd-01", Map.of("code", text(tampered))), "BAD_SIGNATURE");
 		// a signature from another key
 		KeyRing.Entry forger = KeyRing.inMemory().generate("forger", "QDM");
-		byte[] payload = java.util.Arrays.copyOf(bytes, CodeFormat.PAYLOAD_BYTES);
+		byte[] payload = Arrays.copyOf(bytes, CodeFormat.PAYLOAD_BYTES);
 		refused(scan("terminal-library-qd-01", Map.of("code", CodeFormat.text(payload, Sm2.toRaw(forger.sign(payload))))),
 				"BAD_SIGNATURE");
 		// a genuine signature on a code two minutes old
 		KeyRing.Entry ours = this.trust.signingKey();
-		byte[] old = CodeFormat.payload("QDM", ours.keyId(), HolderKind.PERSON, java.util.Arrays.copyOfRange(bytes, 9, 21),
+		byte[] old = CodeFormat.payload("QDM", ours.keyId(), HolderKind.PERSON, Arrays.copyOfRange(bytes, 9, 21),
 				Instant.now().minus(2, ChronoUnit.MINUTES), 60, new byte[8]);
 		refused(scan("terminal-library-qd-01", Map.of("code", CodeFormat.text(old, Sm2.toRaw(ours.sign(old))))),
 				"CODE_EXPIRED");
@@ -204,7 +205,7 @@ class ResidentCodeTests {
 			.getResponse()
 			.getContentAsString();
 		String genuine = (String) JsonMapper.builder().build().readValue(body, Map.class).get("code");
-		byte[] subject = java.util.Arrays.copyOfRange(Base64.getUrlDecoder().decode(genuine.substring(4)), 9, 21);
+		byte[] subject = Arrays.copyOfRange(Base64.getUrlDecoder().decode(genuine.substring(4)), 9, 21);
 		TrustList.SigningKey provincial = this.trust.simulationKey("LTM");
 		byte[] stale = CodeFormat.payload("LTM", provincial.keyId(), HolderKind.PERSON, subject,
 				Instant.now().minusSeconds(200), 255, new byte[8]);

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Tokens;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -214,7 +215,7 @@ class SignInTests {
 		String code = this.tokens.smsCode("13800000007");
 		assertThat(code).matches("\\d{6}");
 		this.mvc.perform(get("/dev/sms-outbox").param("mobile", "13800000007"))
-			.andExpect(jsonPath("$[0].text").value(org.hamcrest.Matchers.containsString(code)));
+			.andExpect(jsonPath("$[0].text").value(Matchers.containsString(code)));
 	}
 
 }

@@ -1,6 +1,7 @@
 package cn.tongban.it;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ class DiskFullIT {
 		try {
 			this.namespace = holder.start();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			Assumptions.abort("unshare is not available here: " + ex.getMessage());
 		}
 		BufferedReader out = new BufferedReader(new InputStreamReader(this.namespace.getInputStream(), StandardCharsets.UTF_8));

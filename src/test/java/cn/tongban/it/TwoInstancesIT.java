@@ -71,6 +71,9 @@ class TwoInstancesIT {
 	void startDatabase() {
 		// the database's own connection log would bury the services' output
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("de.bwaldvogel")).setLevel(Level.WARN);
+		// and its copy of every refused command (each contested job lease is a duplicate key)
+		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("de.bwaldvogel.mongo.wire.MongoWireProtocolHandler"))
+			.setLevel(Level.OFF);
 		this.server = new MongoServer(new MemoryBackend());
 		int port = ServiceProcess.freePort();
 		this.server.bind("127.0.0.1", port);

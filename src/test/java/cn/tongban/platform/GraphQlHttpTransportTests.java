@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -62,7 +63,7 @@ class GraphQlHttpTransportTests {
 	void malformedJsonBodyIsABadRequestWithoutInternals() throws Exception {
 		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content("{\"query\": "))
 			.andExpect(status().isBadRequest())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+			.andExpect(MockMvcResultMatchers.content()
 				.string(not(containsString("Exception"))));
 	}
 
@@ -113,7 +114,7 @@ class GraphQlHttpTransportTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + this.tokens.admin()))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+			.andExpect(MockMvcResultMatchers.content()
 				.string(containsString("graphql_request_seconds")));
 	}
 

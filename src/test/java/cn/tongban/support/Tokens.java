@@ -1,5 +1,7 @@
 package cn.tongban.support;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -79,7 +82,7 @@ public class Tokens {
 	/** The tester with the token as Bearer credentials. */
 	/** The {@code sub} claim of a token (the signed-in subject's id). */
 	public String subjectId(String token) {
-		byte[] claims = java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+		byte[] claims = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
 		return (String) JsonMapper.builder().build().readValue(claims, Map.class).get("sub");
 	}
 
@@ -132,10 +135,10 @@ public class Tokens {
 		return (String) token;
 	}
 
-	private String body(org.springframework.test.web.servlet.RequestBuilder request) {
+	private String body(RequestBuilder request) {
 		try {
 			MvcResult result = this.mvc.perform(request).andReturn();
-			return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -143,8 +146,8 @@ public class Tokens {
 	}
 
 	private static String basic(String clientId, String secret) {
-		return "Basic " + java.util.Base64.getEncoder()
-			.encodeToString((clientId + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 	}
 
 }

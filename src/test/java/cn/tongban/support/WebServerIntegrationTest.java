@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "tongban.test.database=web-server")
+		properties = "tongban.mongodb.embedded.database=web-server")
 @AutoConfigureMockMvc
 @AutoConfigureHttpGraphQlTester
 @ActiveProfiles("test")

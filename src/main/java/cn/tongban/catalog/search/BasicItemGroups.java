@@ -1,6 +1,7 @@
 package cn.tongban.catalog.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ final class BasicItemGroups {
 					this.codeHolder[0] = value(DocValues.getSorted(this.leaf.reader(), SearchFields.CODE_SORT), this.doc);
 				}
 				catch (IOException ex) {
-					throw new java.io.UncheckedIOException(ex);
+					throw new UncheckedIOException(ex);
 				}
 			}
 			return this.codeHolder[0];

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +137,7 @@ public final class KeyRing {
 	/** Every key, oldest first. */
 	public List<Entry> all() {
 		List<Entry> all = new ArrayList<>(this.entries.values());
-		all.sort(java.util.Comparator.comparing(Entry::createdAt).thenComparing(Entry::keyId));
+		all.sort(Comparator.comparing(Entry::createdAt).thenComparing(Entry::keyId));
 		return all;
 	}
 
@@ -161,8 +163,8 @@ public final class KeyRing {
 			catch (UnsupportedOperationException notPosix) {
 				// best effort on file systems without POSIX permissions
 			}
-			Files.move(temporary, this.file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			Files.move(temporary, this.file, StandardCopyOption.REPLACE_EXISTING,
+					StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write key store " + this.file, ex);

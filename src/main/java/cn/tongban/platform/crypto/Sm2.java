@@ -1,5 +1,7 @@
 package cn.tongban.platform.crypto;
 
+import java.io.IOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -9,9 +11,14 @@ import java.security.PublicKey;
 import java.security.Security;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -43,27 +50,27 @@ public final class Sm2 {
 
 	/** DER signature → 64 bytes r||s (compact, for QR payloads). */
 	public static byte[] toRaw(byte[] der) {
-		org.bouncycastle.asn1.ASN1Sequence sequence = org.bouncycastle.asn1.ASN1Sequence.getInstance(der);
+		ASN1Sequence sequence = ASN1Sequence.getInstance(der);
 		byte[] raw = new byte[64];
-		copyUnsigned(org.bouncycastle.asn1.ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue(), raw, 0);
-		copyUnsigned(org.bouncycastle.asn1.ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue(), raw, 32);
+		copyUnsigned(ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue(), raw, 0);
+		copyUnsigned(ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue(), raw, 32);
 		return raw;
 	}
 
 	/** 64 bytes r||s → DER signature. */
 	public static byte[] toDer(byte[] raw) {
 		try {
-			org.bouncycastle.asn1.ASN1EncodableVector vector = new org.bouncycastle.asn1.ASN1EncodableVector();
-			vector.add(new org.bouncycastle.asn1.ASN1Integer(new java.math.BigInteger(1, java.util.Arrays.copyOfRange(raw, 0, 32))));
-			vector.add(new org.bouncycastle.asn1.ASN1Integer(new java.math.BigInteger(1, java.util.Arrays.copyOfRange(raw, 32, 64))));
-			return new org.bouncycastle.asn1.DERSequence(vector).getEncoded();
+			ASN1EncodableVector vector = new ASN1EncodableVector();
+			vector.add(new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 0, 32))));
+			vector.add(new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 32, 64))));
+			return new DERSequence(vector).getEncoded();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	private static void copyUnsigned(java.math.BigInteger value, byte[] into, int offset) {
+	private static void copyUnsigned(BigInteger value, byte[] into, int offset) {
 		byte[] bytes = value.toByteArray();
 		int start = Math.max(0, bytes.length - 32);
 		int length = bytes.length - start;

@@ -1,6 +1,7 @@
 package cn.tongban.platform.graphql;
 
 import java.net.InetSocketAddress;
+import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -26,7 +27,7 @@ public class ClientAddress implements WebGraphQlInterceptor, Ordered {
 	/** The app's per-installation id: 8 to 64 letters, digits, '-' or '_'. */
 	public static final String DEVICE_HEADER = "X-Device-Id";
 
-	private static final java.util.regex.Pattern DEVICE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,64}");
+	private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
 	/** The header's value when it is a well-formed device id, else null. */
 	public static String deviceId(String header) {

@@ -1,5 +1,6 @@
 package cn.tongban.platform.graphql;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +89,7 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 		boolean english = locale.equals(Locale.ENGLISH);
 		return cve.getConstraintViolations()
 			.stream()
-			.sorted(java.util.Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+			.sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
 			.map((violation) -> error(env, ErrorCode.VALIDATION_FAILED,
 					ErrorCode.VALIDATION_FAILED.message(english) + (english ? ": " : "：")
 							+ ViolationMessages.in(locale, violation),

@@ -1,6 +1,7 @@
 package cn.tongban.platform.graphql;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,7 +66,7 @@ class GraphQlGetRoute {
 			boolean english = RequestLocaleInterceptor.english(request.headers().firstHeader(HttpHeaders.ACCEPT_LANGUAGE));
 			return ServerResponse.status(refusal.isNotFound() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("errors", java.util.List.of(refusal.toError(english))));
+				.body(Map.of("errors", List.of(refusal.toError(english))));
 		}
 		if (query == null || query.isBlank()) {
 			return ServerResponse.badRequest()
@@ -125,7 +126,7 @@ class GraphQlGetRoute {
 	}
 
 	private static Map<String, Object> errorBody(String code, String message) {
-		return Map.of("errors", java.util.List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+		return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
 	}
 
 }

@@ -3,6 +3,7 @@ package cn.tongban.platform.graphql;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -27,6 +29,8 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -48,7 +52,7 @@ import org.springframework.stereotype.Component;
 @Order(100)
 class QueryCost extends SimplePerformantInstrumentation {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueryCost.class);
+	private static final Logger log = LoggerFactory.getLogger(QueryCost.class);
 
 	static final String EXTENSION = "cost";
 
@@ -117,8 +121,8 @@ class QueryCost extends SimplePerformantInstrumentation {
 			if (!probe.isConsumed()) {
 				spending.refused = true;
 				long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-				throw new graphql.execution.AbortExecutionException(List.of(ErrorCode.COST_LIMITED.toError(
-						java.util.Locale.ENGLISH.equals(context.getLocale()), seconds)));
+				throw new AbortExecutionException(List.of(ErrorCode.COST_LIMITED.toError(
+						Locale.ENGLISH.equals(context.getLocale()), seconds)));
 			}
 		}
 		return SimpleInstrumentationContext.noOp();

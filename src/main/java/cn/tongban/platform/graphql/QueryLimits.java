@@ -4,25 +4,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.ExecutionResult;
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.Directive;
@@ -34,16 +35,16 @@ import graphql.language.NodeVisitorStub;
 import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.VariableReference;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
-import graphql.analysis.QueryComplexityCalculator;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.ErrorType;
 
 /**
  * Limits on what one request may ask (OWASP GraphQL cheat sheet), checked before any data is
@@ -156,7 +157,7 @@ class QueryLimits {
 	static AbortExecutionException aborted(String code, String message) {
 		GraphQLError error = GraphqlErrorBuilder.newError()
 			.message(message)
-			.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
+			.errorType(ErrorType.BAD_REQUEST)
 			.extensions(Map.of("code", code))
 			.build();
 		return new AbortExecutionException(List.of(error));

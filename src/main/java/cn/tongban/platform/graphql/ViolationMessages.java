@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
+import jakarta.validation.ValidationException;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import org.hibernate.validator.messageinterpolation.ResourceBundleMessageInterpolator;
 
@@ -33,7 +34,7 @@ final class ViolationMessages {
 
 			@Override
 			public <T> T unwrap(Class<T> type) {
-				throw new jakarta.validation.ValidationException("Not supported: " + type);
+				throw new ValidationException("Not supported: " + type);
 			}
 		};
 		try {

@@ -1,6 +1,7 @@
 package cn.tongban.platform.mongo;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import cn.tongban.platform.DatabaseMode;
@@ -27,8 +28,6 @@ import org.springframework.util.unit.DataSize;
 @EnableConfigurationProperties(EmbeddedMongoProperties.class)
 public class MongoConfiguration {
 
-	static final String DEFAULT_DATABASE = "tongban";
-
 	@Bean
 	@Conditional(NoMongoUriConfigured.class)
 	EmbeddedMongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
@@ -37,8 +36,9 @@ public class MongoConfiguration {
 
 	@Bean
 	@Conditional(NoMongoUriConfigured.class)
-	MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongoServer server) {
-		ConnectionString uri = new ConnectionString(server.connectionString(DEFAULT_DATABASE));
+	MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongoServer server,
+			EmbeddedMongoProperties properties) {
+		ConnectionString uri = new ConnectionString(server.connectionString(properties.database()));
 		return () -> uri;
 	}
 
@@ -86,7 +86,7 @@ public class MongoConfiguration {
 	/** An unreachable database fails start-up within seconds instead of hanging for 30 s. */
 	@Bean
 	MongoClientSettingsBuilderCustomizer failFastTimeouts(
-			@Value("${tongban.mongodb.server-selection-timeout:5s}") java.time.Duration selection) {
+			@Value("${tongban.mongodb.server-selection-timeout:5s}") Duration selection) {
 		return (settings) -> settings
 			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(selection.toMillis(),
 					TimeUnit.MILLISECONDS))

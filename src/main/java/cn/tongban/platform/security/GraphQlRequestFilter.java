@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.graphql.PersistedQueries;
@@ -21,8 +21,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -171,7 +171,7 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 		return new Checked(request, null);
 	}
 
-	private static boolean nullOr(JsonNode node, java.util.function.Predicate<JsonNode> valid) {
+	private static boolean nullOr(JsonNode node, Predicate<JsonNode> valid) {
 		return node == null || node.isNull() || valid.test(node);
 	}
 

@@ -3,6 +3,7 @@ package cn.tongban.platform.security;
 import java.util.ArrayList;
 import java.util.Collection;
 
+import cn.tongban.platform.graphql.PersistedQueries;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.util.unit.DataSize;
+import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
+import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,9 +30,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every request is anonymous or carries a valid Bearer JWT (an invalid one is refused with 401
@@ -64,14 +69,14 @@ class ResourceServerConfiguration {
 	 * {@code Authorization}, and is validated like an HTTP one.
 	 */
 	@Bean
-	org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor graphQlWebSocketAuthentication(
+	AuthenticationWebSocketInterceptor graphQlWebSocketAuthentication(
 			JwtDecoder decoder, SecurityProperties properties) {
-		org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider provider = new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider(
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(
 				decoder);
 		provider.setJwtAuthenticationConverter(authenticationConverter(properties));
-		return new org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor(
-				new org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor(),
-				new org.springframework.security.authentication.ProviderManager(provider));
+		return new AuthenticationWebSocketInterceptor(
+				new BearerTokenAuthenticationExtractor(),
+				new ProviderManager(provider));
 	}
 
 	/**
@@ -81,7 +86,7 @@ class ResourceServerConfiguration {
 	@Bean
 	FilterRegistrationBean<GraphQlRequestFilter> graphQlRequestFilter(JsonMapper json,
 			@Value("${tongban.graphql.max-body-size:256KB}") DataSize maxBodySize,
-			cn.tongban.platform.graphql.PersistedQueries persistedQueries) {
+			PersistedQueries persistedQueries) {
 		FilterRegistrationBean<GraphQlRequestFilter> registration = new FilterRegistrationBean<>(
 				new GraphQlRequestFilter(json, maxBodySize, persistedQueries));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);

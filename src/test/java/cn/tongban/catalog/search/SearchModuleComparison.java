@@ -1,10 +1,12 @@
 package cn.tongban.catalog.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,7 +180,7 @@ public final class SearchModuleComparison {
 			}
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 		List<String> variants = new ArrayList<>();
 		variants.add(text);
@@ -338,7 +340,7 @@ public final class SearchModuleComparison {
 	/** Names with their popularity as suggester input. */
 	private static final class Names implements InputIterator {
 
-		private final java.util.Iterator<Map.Entry<String, Integer>> entries;
+		private final Iterator<Map.Entry<String, Integer>> entries;
 
 		private Map.Entry<String, Integer> current;
 

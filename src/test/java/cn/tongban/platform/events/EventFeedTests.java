@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import cn.tongban.support.InMemoryMongo;
 import com.mongodb.client.model.Filters;
@@ -78,7 +79,7 @@ class EventFeedTests {
 		}
 		reader.poll();
 		assertThat(read).extracting(FeedEvent::key)
-			.containsExactlyElementsOf(java.util.stream.IntStream.range(0, 30).mapToObj((i) -> "key-" + i).toList());
+			.containsExactlyElementsOf(IntStream.range(0, 30).mapToObj((i) -> "key-" + i).toList());
 		assertThat(read).extracting(FeedEvent::sequence).isSorted();
 	}
 

@@ -2,6 +2,7 @@ package cn.tongban.platform.graphql;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -116,7 +117,7 @@ class QueryCostTests {
 	private ExecutionResult run(String query, String address) {
 		return this.engine.execute(ExecutionInput.newExecutionInput(query)
 			.graphQLContext(Map.of(ClientAddress.KEY, address))
-			.locale(java.util.Locale.SIMPLIFIED_CHINESE)
+			.locale(Locale.SIMPLIFIED_CHINESE)
 			.build());
 	}
 

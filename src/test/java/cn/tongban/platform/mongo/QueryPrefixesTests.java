@@ -1,6 +1,9 @@
 package cn.tongban.platform.mongo;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import de.bwaldvogel.mongo.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -88,14 +91,14 @@ class QueryPrefixesTests {
 		for (int i = 1; i < ascending.size(); i++) {
 			assertThat(IndexKeys.segment(ascending.get(i - 1))).isLessThan(IndexKeys.segment(ascending.get(i)));
 		}
-		assertThat(IndexKeys.segment(new java.util.Date(-1000))).isLessThan(IndexKeys.segment(new java.util.Date(5)));
-		assertThat(IndexKeys.segment(java.time.Instant.ofEpochMilli(999))).isLessThan(IndexKeys.segment(new java.util.Date(1000)));
+		assertThat(IndexKeys.segment(new Date(-1000))).isLessThan(IndexKeys.segment(new Date(5)));
+		assertThat(IndexKeys.segment(Instant.ofEpochMilli(999))).isLessThan(IndexKeys.segment(new Date(1000)));
 		assertThat(IndexKeys.segment(null)).isLessThan(IndexKeys.segment(-1e300));
 	}
 
 	@Test
 	void tooManyCombinationsFallBackToTheShorterPrefix() {
-		List<String> many = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "T" + i).toList();
+		List<String> many = IntStream.range(0, 100).mapToObj(i -> "T" + i).toList();
 		Document query = new Document("holderId", new Document("$in", many)).append("typeCode",
 				new Document("$in", many));
 		assertThat(QueryPrefixes.of(query, HOLDER_TYPE).prefixes()).hasSize(100);

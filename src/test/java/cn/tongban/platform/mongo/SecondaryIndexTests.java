@@ -3,6 +3,7 @@ package cn.tongban.platform.mongo;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -210,7 +211,7 @@ class SecondaryIndexTests {
 			Document document = new Document("_id", "doc" + i).append("holderId", holder)
 				.append("applicantId", "a" + random.nextInt(5))
 				.append("typeCode", types[random.nextInt(types.length)])
-				.append("submittedAt", new java.util.Date(1_700_000_000_000L + (i * 7919L) % 1_000_003L * 1000));
+				.append("submittedAt", new Date(1_700_000_000_000L + (i * 7919L) % 1_000_003L * 1000));
 			if (random.nextInt(5) > 0) {
 				List<String> tags = new ArrayList<>();
 				for (int t = random.nextInt(4); t > 0; t--) {

@@ -12,6 +12,7 @@ import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Tokens;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -180,7 +181,7 @@ class AuthorizationMatrixTests {
 	@MethodSource("matrix")
 	void callersGetWhatTheMatrixSays(String operation, Caller caller) {
 		Access access = MATRIX.get(operation);
-		org.junit.jupiter.api.Assumptions.assumeTrue(access.document() != null, "subscriptions are checked over WebSocket");
+		Assumptions.assumeTrue(access.document() != null, "subscriptions are checked over WebSocket");
 		GraphQlTester.Response response = tester(caller).document(access.document()).execute();
 		response.errors().satisfy((errors) -> {
 			List<Object> codes = errors.stream().map((error) -> error.getExtensions().get("code")).toList();

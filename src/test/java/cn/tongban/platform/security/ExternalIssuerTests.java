@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * codes, catalogue reads still work. The issuer is not contacted until a token arrives.
  */
 @GraphQlIntegrationTest
-@TestPropertySource(properties = { "tongban.test.database=external-issuer",
+@TestPropertySource(properties = { "tongban.mongodb.embedded.database=external-issuer",
 		"tongban.security.issuer-uri=http://127.0.0.1:1/realms/shandong" })
 class ExternalIssuerTests {
 

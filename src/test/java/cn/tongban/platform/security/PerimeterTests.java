@@ -3,6 +3,7 @@ package cn.tongban.platform.security;
 import java.nio.charset.StandardCharsets;
 
 import cn.tongban.support.GraphQlIntegrationTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * endpoint throttled before any secret is checked; the dev simulator answering bad input with 400.
  */
 @GraphQlIntegrationTest
-@TestPropertySource(properties = { "tongban.test.database=perimeter", "tongban.graphql.max-body-size=4KB",
+@TestPropertySource(properties = { "tongban.mongodb.embedded.database=perimeter", "tongban.graphql.max-body-size=4KB",
 		"tongban.identity.token-throttle.per-address-per-minute=6",
 		"tongban.identity.token-throttle.per-account-per-minute=3",
 		"tongban.identity.token-throttle.client-failures-per10-minutes=3" })
@@ -86,7 +87,7 @@ class PerimeterTests {
 		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].extensions.code").value("INVALID_REQUEST"))
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("UTF-8")));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("UTF-8")));
 	}
 
 	@ParameterizedTest
@@ -112,12 +113,12 @@ class PerimeterTests {
 		String id = "A".repeat(20_000);
 		graphQl("{\"query\": \"query($c: String!) { serviceItem(code: $c) { name } }\", \"variables\": {\"c\": \"" + id
 				+ "\"}}")
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.not(
-					org.hamcrest.Matchers.containsString("A".repeat(65)))));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.not(
+					Matchers.containsString("A".repeat(65)))));
 		graphQl("{\"query\": \"{ serviceItem(code: \\\"" + "B".repeat(3000) + "\\\") { nickname } }\"}")
 			.andExpect(jsonPath("$.errors[0].extensions.code").exists())
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.not(
-					org.hamcrest.Matchers.containsString("B".repeat(65)))));
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.not(
+					Matchers.containsString("B".repeat(65)))));
 	}
 
 	@Test
@@ -164,7 +165,7 @@ class PerimeterTests {
 			.andExpect(jsonPath("$.status").exists())
 			.andExpect(jsonPath("$.components").doesNotExist());
 		assertThat(this.mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString())
-			.doesNotContain("path").doesNotContain("tongban");
+			.doesNotContain("path").doesNotContain("perimeter");
 	}
 
 	private ResultActions graphQl(String body) throws Exception {

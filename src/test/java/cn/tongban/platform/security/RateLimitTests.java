@@ -24,7 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the path the dispatcher serves however it is encoded; over budget is 429 RATE_LIMITED.
  */
 @GraphQlIntegrationTest
-@TestPropertySource(properties = { "tongban.test.database=rate-limits", "tongban.rate-limit.anonymous-per-minute=5",
+@TestPropertySource(properties = { "tongban.mongodb.embedded.database=rate-limits", "tongban.rate-limit.anonymous-per-minute=5",
 		"tongban.rate-limit.anonymous-devices-per-address-per-minute=8",
 		"tongban.rate-limit.per-minute.RESIDENT=3" })
 class RateLimitTests {

@@ -1,6 +1,7 @@
 package cn.tongban.platform.security;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import cn.tongban.support.GraphQlIntegrationTest;
@@ -59,9 +60,9 @@ class TokenValidationTests {
 	@Test
 	void aTamperedTokenIsRefused() throws Exception {
 		String[] parts = this.tokens.resident().split("\\.");
-		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1]));
 		String promoted = payload.replace("\"RESIDENT\"", "\"ADMIN\"");
-		refused(parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(promoted.getBytes())
+		refused(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(promoted.getBytes())
 				+ "." + parts[2]);
 	}
 
