@@ -2,12 +2,15 @@ package cn.tongban.application;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.tongban.application.ApplicationQueries.QueuedTask;
+import cn.tongban.application.ApplicationQueries.ReviewSummary;
+import cn.tongban.application.ApplicationQueries.TaskConnection;
 import cn.tongban.bundle.Bundle;
+import cn.tongban.bundle.BundleService;
 import cn.tongban.catalog.CatalogService;
 import cn.tongban.catalog.Department;
 import cn.tongban.catalog.ServiceItem;
@@ -15,12 +18,10 @@ import cn.tongban.certificate.Certificate;
 import cn.tongban.certificate.CertificateService;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
-import cn.tongban.bundle.BundleService;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.Connection;
-import cn.tongban.platform.graphql.PageInfo;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
@@ -31,10 +32,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -54,7 +51,7 @@ class ApplicationController {
 
 	private final ApplicationService applications;
 
-	private final MongoTemplate mongo;
+	private final ApplicationQueries queries;
 
 	private final BundleService bundles;
 
@@ -68,11 +65,11 @@ class ApplicationController {
 
 	private final CertificateService certificates;
 
-	ApplicationController(ApplicationService applications, MongoTemplate mongo, BundleService bundles,
+	ApplicationController(ApplicationService applications, ApplicationQueries queries, BundleService bundles,
 			IdentityService identity, ApplicationEvents events, CatalogService catalog,
 			CertificateTypeService certificateTypes, CertificateService certificates) {
 		this.applications = applications;
-		this.mongo = mongo;
+		this.queries = queries;
 		this.bundles = bundles;
 		this.identity = identity;
 		this.events = events;
@@ -138,15 +135,7 @@ class ApplicationController {
 	@PreAuthorize(APPLICANTS)
 	Connection<Application> myApplications(@Argument Application.Status status, @Argument Integer first,
 			@Argument String after, Authentication caller) {
-		PageRequest page = PageRequest.of(first, after);
-		Query query = Query.query(Criteria.where("applicantId").is(Subject.from(caller).id()));
-		if (status != null) {
-			query.addCriteria(Criteria.where("status").is(status));
-		}
-		return Connection.of(page, this.mongo.find(Query.of(query)
-			.with(Sort.by(Sort.Direction.DESC, "submittedAt"))
-			.skip(page.offset())
-			.limit(page.size()), Application.class), this.mongo.count(query, Application.class));
+		return this.queries.mine(Subject.from(caller).id(), status, PageRequest.of(first, after));
 	}
 
 	@QueryMapping
@@ -159,46 +148,13 @@ class ApplicationController {
 	@PreAuthorize("hasRole('STAFF')")
 	TaskConnection taskQueue(@Argument Application.TaskStatus status, @Argument Integer first, @Argument String after,
 			Authentication caller) {
-		String department = Subject.from(caller).departmentCode();
-		PageRequest page = PageRequest.of(first, after);
-		Query query = Query.query(Criteria.where("tasks")
-			.elemMatch(Criteria.where("departmentCode").is(department).and("status").is(status)));
-		long total = this.mongo.count(query, Application.class);
-		List<QueuedTask> tasks = this.mongo
-			.find(Query.of(query).with(Sort.by("submittedAt")).skip(page.offset()).limit(page.size()), Application.class)
-			.stream()
-			.flatMap((application) -> application.tasks()
-				.stream()
-				.filter((t) -> t.departmentCode().equals(department) && t.status() == status)
-				.limit(1)
-				.map((t) -> new QueuedTask(application, t.id(), t.itemName(), t.status())))
-			.toList();
-		return new TaskConnection(tasks, PageInfo.of(page, tasks.size(), total), total);
+		return this.queries.queue(Subject.from(caller).departmentCode(), status, PageRequest.of(first, after));
 	}
 
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('STAFF', 'ADMIN')")
 	List<ReviewSummary> departmentReviewSummaries() {
-		Map<String, List<Application.Review>> byDepartment = new LinkedHashMap<>();
-		// stars are 1 to 5 on every review: an equality the reviewed index answers, where "review != null" scanned
-		Query reviewed = Query.query(Criteria.where("review.stars").in(1, 2, 3, 4, 5));
-		// only what the summary needs: not every form and timeline of every reviewed application
-		reviewed.fields().include("review").include("tasks.departmentCode");
-		for (ReviewedApplication application : this.mongo.find(reviewed, ReviewedApplication.class, "applications")) {
-			application.tasks()
-				.stream()
-				.map(ReviewedApplication.Task::departmentCode)
-				.distinct()
-				.forEach((department) -> byDepartment.computeIfAbsent(department, (d) -> new ArrayList<>())
-					.add(application.review()));
-		}
-		return byDepartment.entrySet().stream().sorted(Map.Entry.comparingByKey()).map((entry) -> {
-			Map<String, Integer> tags = new LinkedHashMap<>();
-			entry.getValue().forEach((review) -> review.tags().forEach((tag) -> tags.merge(tag, 1, Integer::sum)));
-			double average = entry.getValue().stream().mapToInt(Application.Review::stars).average().orElse(0);
-			return new ReviewSummary(entry.getKey(), entry.getValue().size(), Math.round(average * 100) / 100.0,
-					tags.entrySet().stream().map((t) -> new TagCount(t.getKey(), t.getValue())).toList());
-		}).toList();
+		return this.queries.reviewSummaries();
 	}
 
 	@SubscriptionMapping
@@ -303,27 +259,6 @@ class ApplicationController {
 	}
 
 	record Payload(Application application) {
-	}
-
-
-	record QueuedTask(Application application, String taskId, String itemName, Application.TaskStatus status) {
-	}
-
-	record TaskConnection(List<QueuedTask> nodes, PageInfo pageInfo, long totalCount) {
-	}
-
-	/** The part of an application a review summary reads. */
-	record ReviewedApplication(String id, Application.Review review, List<Task> tasks) {
-
-		record Task(String departmentCode) {
-		}
-
-	}
-
-	record ReviewSummary(String departmentCode, int reviewCount, double averageStars, List<TagCount> tags) {
-	}
-
-	record TagCount(String tag, int count) {
 	}
 
 }

@@ -1,0 +1,119 @@
+package cn.tongban.application;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.tongban.platform.graphql.Connection;
+import cn.tongban.platform.graphql.PageInfo;
+import cn.tongban.platform.graphql.PageRequest;
+import org.bson.Document;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The lists the app and the staff console read: a resident's applications, a department's queue and
+ * the departments' review summaries (好差评), each answered by the index that serves it
+ * (docs/scaling.md).
+ */
+@Service
+class ApplicationQueries {
+
+	private final MongoTemplate mongo;
+
+	ApplicationQueries(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** The applicant's applications, newest first, optionally of one status. */
+	Connection<Application> mine(String applicantId, Application.Status status, PageRequest page) {
+		Query query = Query.query(Criteria.where("applicantId").is(applicantId));
+		if (status != null) {
+			query.addCriteria(Criteria.where("status").is(status));
+		}
+		return Connection.of(page, this.mongo.find(Query.of(query)
+			.with(Sort.by(Sort.Direction.DESC, "submittedAt"))
+			.skip(page.offset())
+			.limit(page.size()), Application.class), this.mongo.count(query, Application.class));
+	}
+
+	/** A department's tasks in one status, oldest submission first: one task per application. */
+	TaskConnection queue(String department, Application.TaskStatus status, PageRequest page) {
+		Query query = Query.query(Criteria.where("tasks")
+			.elemMatch(Criteria.where("departmentCode").is(department).and("status").is(status)));
+		long total = this.mongo.count(query, Application.class);
+		List<QueuedTask> tasks = this.mongo
+			.find(Query.of(query).with(Sort.by("submittedAt")).skip(page.offset()).limit(page.size()), Application.class)
+			.stream()
+			.flatMap((application) -> application.tasks()
+				.stream()
+				.filter((t) -> t.departmentCode().equals(department) && t.status() == status)
+				.limit(1)
+				.map((t) -> new QueuedTask(application, t.id(), t.itemName(), t.status())))
+			.toList();
+		return new TaskConnection(tasks, PageInfo.of(page, tasks.size(), total), total);
+	}
+
+	/**
+	 * Per department that handled a reviewed application: how many reviews, their average stars and
+	 * how often each tag was given, summed by the database in one aggregation (an application with
+	 * two tasks of one department counts once for it).
+	 */
+	List<ReviewSummary> reviewSummaries() {
+		List<Document> pipeline = List.of(
+				// stars are 1 to 5 on every review: an equality the reviewed index answers
+				new Document("$match", new Document("review.stars", new Document("$in", List.of(1, 2, 3, 4, 5)))),
+				new Document("$project", new Document("stars", "$review.stars").append("tags", "$review.tags")
+					.append("department", "$tasks.departmentCode")),
+				new Document("$unwind", "$department"),
+				new Document("$group", new Document("_id", new Document("application", "$_id")
+					.append("department", "$department"))
+					.append("stars", new Document("$first", "$stars"))
+					.append("tags", new Document("$first", "$tags"))),
+				new Document("$facet", new Document("summaries", List.of(new Document("$group",
+						new Document("_id", "$_id.department").append("reviews", new Document("$sum", 1))
+							.append("stars", new Document("$sum", "$stars")))))
+					.append("tags", List.of(new Document("$unwind", "$tags"), new Document("$group",
+							new Document("_id", new Document("department", "$_id.department").append("tag", "$tags"))
+								.append("count", new Document("$sum", 1)))))));
+		Document result = this.mongo.getCollection("applications").aggregate(pipeline).first();
+		if (result == null) {
+			return List.of();
+		}
+		Map<String, List<TagCount>> tagsByDepartment = new HashMap<>();
+		for (Document tag : result.getList("tags", Document.class)) {
+			Document key = tag.get("_id", Document.class);
+			tagsByDepartment.computeIfAbsent(key.getString("department"), (d) -> new ArrayList<>())
+				.add(new TagCount(key.getString("tag"), ((Number) tag.get("count")).intValue()));
+		}
+		Comparator<TagCount> mostGiven = Comparator.comparingInt(TagCount::count).reversed()
+			.thenComparing(TagCount::tag);
+		return result.getList("summaries", Document.class).stream().map((summary) -> {
+			String department = summary.getString("_id");
+			int reviews = ((Number) summary.get("reviews")).intValue();
+			double average = ((Number) summary.get("stars")).doubleValue() / reviews;
+			List<TagCount> tags = new ArrayList<>(tagsByDepartment.getOrDefault(department, List.of()));
+			tags.sort(mostGiven);
+			return new ReviewSummary(department, reviews, Math.round(average * 100) / 100.0, tags);
+		}).sorted(Comparator.comparing(ReviewSummary::departmentCode)).toList();
+	}
+
+	record QueuedTask(Application application, String taskId, String itemName, Application.TaskStatus status) {
+	}
+
+	record TaskConnection(List<QueuedTask> nodes, PageInfo pageInfo, long totalCount) {
+	}
+
+	record ReviewSummary(String departmentCode, int reviewCount, double averageStars, List<TagCount> tags) {
+	}
+
+	record TagCount(String tag, int count) {
+	}
+
+}
