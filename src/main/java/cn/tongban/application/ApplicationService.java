@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import cn.tongban.bundle.Bundle;
 import cn.tongban.bundle.BundleService;
 import cn.tongban.bundle.MergedMaterial;
+import cn.tongban.catalog.CatalogError;
 import cn.tongban.catalog.CatalogService;
 import cn.tongban.catalog.ServiceItem;
 import cn.tongban.certificate.Certificate;
@@ -24,7 +25,7 @@ import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.Subject;
 
@@ -75,7 +76,7 @@ class ApplicationService {
 	 */
 	Application submit(Subject applicant, SubmitCommand command) {
 		if ((command.bundleCode() == null) == (command.itemCode() == null)) {
-			throw ApiException.onField("input.bundle", ErrorCode.INVALID_ARGUMENT, "give exactly one of bundle and item");
+			throw ApiException.onField("input.bundle", PlatformError.INVALID_ARGUMENT, "give exactly one of bundle and item");
 		}
 		command = command.withFormValues(FormValidator.normalised(command.formValues()));
 		String id = idFor(applicant.id(), command.idempotencyKey());
@@ -124,7 +125,7 @@ class ApplicationService {
 		}
 		ServiceItem item = this.catalog.findItem(itemCode)
 			.filter(ServiceItem::isActive)
-			.orElseThrow(() -> ApiException.onField("input.item", ErrorCode.ITEM_NOT_FOUND, itemCode));
+			.orElseThrow(() -> ApiException.onField("input.item", CatalogError.ITEM_NOT_FOUND, itemCode));
 		return new Applied(List.of(new Bundle.Item(item.getCode(), this.bundles.fieldsOfItem(item.getCode()))),
 				item.getName());
 	}
@@ -134,7 +135,7 @@ class ApplicationService {
 
 	private static Application sameSubmission(Application existing, String fingerprint) {
 		if (!existing.fingerprint().equals(fingerprint)) {
-			throw ApiException.onField("input.idempotencyKey", ErrorCode.IDEMPOTENCY_KEY_REUSED);
+			throw ApiException.onField("input.idempotencyKey", ApplicationError.IDEMPOTENCY_KEY_REUSED);
 		}
 		return existing;
 	}
@@ -154,7 +155,7 @@ class ApplicationService {
 								"COUNTER", null));
 					}
 					else if (material.required()) {
-						throw ApiException.onField("input.materialsAtCounter", ErrorCode.INVALID_FORM,
+						throw ApiException.onField("input.materialsAtCounter", ApplicationError.INVALID_FORM,
 								material.name() + " must be provided (declare it as brought to the counter)");
 					}
 				}
@@ -168,22 +169,22 @@ class ApplicationService {
 			Long expectedVersion) {
 		Application application = find(applicationId);
 		if (application == null) {
-			throw ApiException.onField("input.applicationId", ErrorCode.APPLICATION_NOT_FOUND, applicationId);
+			throw ApiException.onField("input.applicationId", ApplicationError.APPLICATION_NOT_FOUND, applicationId);
 		}
 		Application.Task task = application.tasks().stream().filter((t) -> t.id().equals(taskId)).findFirst()
-			.orElseThrow(() -> ApiException.onField("input.taskId", ErrorCode.INVALID_ARGUMENT, "no task " + taskId));
+			.orElseThrow(() -> ApiException.onField("input.taskId", PlatformError.INVALID_ARGUMENT, "no task " + taskId));
 		if (!staff.has(Role.ADMIN) && !task.departmentCode().equals(staff.departmentCode())) {
-			throw new ApiException(ErrorCode.NOT_YOUR_DEPARTMENT);
+			throw new ApiException(ApplicationError.NOT_YOUR_DEPARTMENT);
 		}
 		if (expectedVersion != null && expectedVersion != application.version()) {
-			throw ApiException.onField("input.expectedVersion", ErrorCode.VERSION_CONFLICT);
+			throw ApiException.onField("input.expectedVersion", PlatformError.VERSION_CONFLICT);
 		}
 		if (application.closed() || !action.allows(task.status())) {
-			throw ApiException.onField("input.taskId", ErrorCode.ILLEGAL_TRANSITION,
+			throw ApiException.onField("input.taskId", ApplicationError.ILLEGAL_TRANSITION,
 					action + " on a task that is " + task.status() + " in an application that is " + application.status());
 		}
 		if (action.needsReason() && (reason == null || reason.isBlank())) {
-			throw ApiException.onField("input.reason", ErrorCode.INVALID_ARGUMENT, "a reason is required");
+			throw ApiException.onField("input.reason", PlatformError.INVALID_ARGUMENT, "a reason is required");
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		List<Application.Task> tasks = application.tasks()
@@ -210,7 +211,7 @@ class ApplicationService {
 	Application supplement(Subject applicant, String applicationId, Map<String, String> formValues, String note) {
 		Application application = mine(applicant, applicationId);
 		if (application.status() != Application.Status.SUPPLEMENT_REQUIRED) {
-			throw ApiException.onField("input.applicationId", ErrorCode.ILLEGAL_TRANSITION,
+			throw ApiException.onField("input.applicationId", ApplicationError.ILLEGAL_TRANSITION,
 					"nothing to supplement while " + application.status());
 		}
 		List<BundleService.UnifiedField> form = this.bundles
@@ -264,7 +265,7 @@ class ApplicationService {
 
 	private Application apply(Application application, Query guard, Update update, String eventType) {
 		if (this.mongo.updateFirst(guard, update, Application.class).getModifiedCount() == 0) {
-			throw ApiException.onField("input.applicationId", ErrorCode.VERSION_CONFLICT);
+			throw ApiException.onField("input.applicationId", PlatformError.VERSION_CONFLICT);
 		}
 		Application changed = this.mongo.findById(application.id(), Application.class);
 		this.events.publish(changed, eventType);
@@ -411,7 +412,7 @@ class ApplicationService {
 	Application review(Subject applicant, String applicationId, Application.Review review) {
 		Application application = mine(applicant, applicationId);
 		if (!application.closed()) {
-			throw ApiException.onField("input.applicationId", ErrorCode.ILLEGAL_TRANSITION,
+			throw ApiException.onField("input.applicationId", ApplicationError.ILLEGAL_TRANSITION,
 					"reviews are for completed or rejected applications");
 		}
 		Instant now = review.at();
@@ -421,7 +422,7 @@ class ApplicationService {
 			.push("events", new Application.Event(now, "REVIEWED", null, null, applicant.id(), review.stars() + "★"));
 		if (this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId).and("review").is(null)), update,
 				Application.class).getModifiedCount() == 0) {
-			throw ApiException.onField("input.applicationId", ErrorCode.ALREADY_REVIEWED);
+			throw ApiException.onField("input.applicationId", ApplicationError.ALREADY_REVIEWED);
 		}
 		return this.mongo.findById(applicationId, Application.class);
 	}
@@ -430,7 +431,7 @@ class ApplicationService {
 	Application mine(Subject applicant, String applicationId) {
 		Application application = find(applicationId);
 		if (application == null || !application.applicantId().equals(applicant.id())) {
-			throw ApiException.onField("id", ErrorCode.APPLICATION_NOT_FOUND, applicationId);
+			throw ApiException.onField("id", ApplicationError.APPLICATION_NOT_FOUND, applicationId);
 		}
 		return application;
 	}
@@ -443,7 +444,7 @@ class ApplicationService {
 					.stream()
 					.anyMatch((t) -> t.departmentCode().equals(viewer.departmentCode()))));
 		if (!allowed) {
-			throw ApiException.onField("id", ErrorCode.APPLICATION_NOT_FOUND, applicationId);
+			throw ApiException.onField("id", ApplicationError.APPLICATION_NOT_FOUND, applicationId);
 		}
 		return application;
 	}

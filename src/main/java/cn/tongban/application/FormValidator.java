@@ -11,7 +11,6 @@ import java.util.Map;
 import cn.tongban.bundle.BundleService;
 import cn.tongban.bundle.FormField;
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.validation.IdNumberValidator;
 
 /**
@@ -71,7 +70,7 @@ final class FormValidator {
 			if (value == null || value.isBlank()) {
 				sources.remove(field.key());
 				if (field.required()) {
-					throw ApiException.onField("input.formValues." + field.key(), ErrorCode.INVALID_FORM,
+					throw ApiException.onField("input.formValues." + field.key(), ApplicationError.INVALID_FORM,
 							field.label() + " is required");
 				}
 				continue;
@@ -101,7 +100,7 @@ final class FormValidator {
 				continue;
 			}
 			if (value == null || value.isBlank()) {
-				throw ApiException.onField("input.formValues." + key, ErrorCode.INVALID_FORM,
+				throw ApiException.onField("input.formValues." + key, ApplicationError.INVALID_FORM,
 						unified.field().label() + " is required");
 			}
 			values.put(key, checked(unified.field(), value));
@@ -124,14 +123,14 @@ final class FormValidator {
 	private static void refuseOverride(BundleService.UnifiedField unified, String given, String authoritative) {
 		if (given != null && !given.isBlank() && !given.equals(authoritative)) {
 			FormField field = unified.field();
-			throw ApiException.onField("input.formValues." + field.key(), ErrorCode.FIELD_LOCKED, field.label());
+			throw ApiException.onField("input.formValues." + field.key(), ApplicationError.FIELD_LOCKED, field.label());
 		}
 	}
 
 	private static void checkKeys(Map<String, String> given, List<BundleService.UnifiedField> form) {
 		for (String key : given.keySet()) {
 			if (form.stream().noneMatch((field) -> field.field().key().equals(key))) {
-				throw ApiException.onField("input.formValues." + key, ErrorCode.INVALID_FORM, key + ": not a field of this form");
+				throw ApiException.onField("input.formValues." + key, ApplicationError.INVALID_FORM, key + ": not a field of this form");
 			}
 		}
 	}
@@ -139,7 +138,7 @@ final class FormValidator {
 	private static String checked(FormField field, String value) {
 		String problem = problem(field, value);
 		if (problem != null) {
-			throw ApiException.onField("input.formValues." + field.key(), ErrorCode.INVALID_FORM,
+			throw ApiException.onField("input.formValues." + field.key(), ApplicationError.INVALID_FORM,
 					field.label() + " " + problem);
 		}
 		return value;

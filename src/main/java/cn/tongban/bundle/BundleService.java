@@ -20,7 +20,6 @@ import cn.tongban.certificate.CertificateService;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.Subject;
 
@@ -81,7 +80,7 @@ public class BundleService {
 	public Bundle require(String code, String field) {
 		Bundle bundle = (code != null && code.length() <= 40) ? this.mongo.findById(code, Bundle.class) : null;
 		if (bundle == null) {
-			throw ApiException.onField(field, ErrorCode.BUNDLE_NOT_FOUND, code);
+			throw ApiException.onField(field, BundleError.BUNDLE_NOT_FOUND, code);
 		}
 		return bundle;
 	}

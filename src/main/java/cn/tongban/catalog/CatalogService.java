@@ -11,8 +11,8 @@ import cn.tongban.catalog.search.SearchRequest;
 import cn.tongban.catalog.search.SearchResult;
 import cn.tongban.catalog.search.SearchSuggester;
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.graphql.PageRequest;
+import cn.tongban.platform.graphql.PlatformError;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
@@ -163,7 +163,7 @@ public class CatalogService {
 	List<SearchSuggester.Suggestion> suggestions(String prefix, Integer requested) {
 		int first = (requested != null) ? requested : 10;
 		if (first < 1 || first > MAX_SUGGESTIONS) {
-			throw ApiException.onField("first", ErrorCode.INVALID_PAGE_SIZE, MAX_SUGGESTIONS);
+			throw ApiException.onField("first", PlatformError.INVALID_PAGE_SIZE, MAX_SUGGESTIONS);
 		}
 		String typed = normalise(prefix);
 		return (typed == null) ? List.of() : this.search.suggest(typed, first);
@@ -184,20 +184,20 @@ public class CatalogService {
 	ServiceItem shownItem(String code) {
 		ServiceItem item = this.shownItems.byCodes(List.of(code)).get(code);
 		if (item == null) {
-			throw ApiException.onField("code", ErrorCode.ITEM_NOT_FOUND, code);
+			throw ApiException.onField("code", CatalogError.ITEM_NOT_FOUND, code);
 		}
 		return item;
 	}
 
 	public ServiceItem getItem(String code) {
-		return findItem(code).orElseThrow(() -> ApiException.onField("code", ErrorCode.ITEM_NOT_FOUND, code));
+		return findItem(code).orElseThrow(() -> ApiException.onField("code", CatalogError.ITEM_NOT_FOUND, code));
 	}
 
 	/** 热门事项 for the home screen: the most used active items that can be done on the phone. */
 	public List<ServiceItem> hotItems(String regionCode, Integer requested) {
 		int first = (requested != null) ? requested : 10;
 		if (first < 1 || first > MAX_HOT_ITEMS) {
-			throw ApiException.onField("first", ErrorCode.INVALID_PAGE_SIZE, MAX_HOT_ITEMS);
+			throw ApiException.onField("first", PlatformError.INVALID_PAGE_SIZE, MAX_HOT_ITEMS);
 		}
 		if (regionCode != null) {
 			requireRegion(regionCode, "region");
@@ -284,19 +284,19 @@ public class CatalogService {
 
 	void requireRegion(String code, String field) {
 		if (!this.references.regions().containsKey(code)) {
-			throw ApiException.onField(field, ErrorCode.UNKNOWN_REFERENCE, "行政区划/region", code);
+			throw ApiException.onField(field, PlatformError.UNKNOWN_REFERENCE, "行政区划/region", code);
 		}
 	}
 
 	void requireDepartment(String code, String field) {
 		if (!this.references.departments().containsKey(code)) {
-			throw ApiException.onField(field, ErrorCode.UNKNOWN_REFERENCE, "部门/department", code);
+			throw ApiException.onField(field, PlatformError.UNKNOWN_REFERENCE, "部门/department", code);
 		}
 	}
 
 	void requireLifeEvent(String code, String field) {
 		if (!this.references.lifeEvents().containsKey(code)) {
-			throw ApiException.onField(field, ErrorCode.UNKNOWN_REFERENCE, "生命周期主题/life event", code);
+			throw ApiException.onField(field, PlatformError.UNKNOWN_REFERENCE, "生命周期主题/life event", code);
 		}
 	}
 
@@ -347,7 +347,7 @@ public class CatalogService {
 		}
 		String trimmed = query.strip();
 		if (trimmed.length() > MAX_QUERY_LENGTH) {
-			throw ApiException.onField("query", ErrorCode.INVALID_ARGUMENT, "query ≤ " + MAX_QUERY_LENGTH);
+			throw ApiException.onField("query", PlatformError.INVALID_ARGUMENT, "query ≤ " + MAX_QUERY_LENGTH);
 		}
 		return trimmed;
 	}

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,11 +40,11 @@ class ServiceItemAdminService {
 	ServiceItem create(CreateServiceItemInput input) {
 		Region region = this.catalog.region(input.region());
 		if (region == null) {
-			throw ApiException.onField("input.region", ErrorCode.UNKNOWN_REFERENCE, "行政区划/region", input.region());
+			throw ApiException.onField("input.region", PlatformError.UNKNOWN_REFERENCE, "行政区划/region", input.region());
 		}
 		String code = ServiceItem.implementationCode(region.code(), input.basicCode());
 		if (this.items.existsById(code)) {
-			throw ApiException.onField("input.basicCode", ErrorCode.ITEM_CODE_TAKEN, code);
+			throw ApiException.onField("input.basicCode", CatalogError.ITEM_CODE_TAKEN, code);
 		}
 		ServiceItem item = new ServiceItem();
 		item.setCode(code);
@@ -79,14 +79,14 @@ class ServiceItemAdminService {
 			return indexed(this.items.insert(item));
 		}
 		catch (DuplicateKeyException raced) {
-			throw ApiException.onField("input.basicCode", ErrorCode.ITEM_CODE_TAKEN, code);
+			throw ApiException.onField("input.basicCode", CatalogError.ITEM_CODE_TAKEN, code);
 		}
 	}
 
 	ServiceItem update(UpdateServiceItemInput input) {
 		ServiceItem item = activeItem(input.code());
 		if (input.expectedVersion() != null && !input.expectedVersion().equals(item.getVersion())) {
-			throw ApiException.onField("input.expectedVersion", ErrorCode.VERSION_CONFLICT);
+			throw ApiException.onField("input.expectedVersion", PlatformError.VERSION_CONFLICT);
 		}
 		apply(input.name(), (name) -> item.setName(name.strip()));
 		apply(input.aliases(), item::setAliases);
@@ -136,7 +136,7 @@ class ServiceItemAdminService {
 	private ServiceItem activeItem(String code) {
 		ServiceItem item = this.catalog.getItem(code);
 		if (!item.isActive()) {
-			throw ApiException.onField("input.code", ErrorCode.ITEM_RETIRED, code);
+			throw ApiException.onField("input.code", CatalogError.ITEM_RETIRED, code);
 		}
 		return item;
 	}

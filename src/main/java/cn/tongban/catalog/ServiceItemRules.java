@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 
 import org.springframework.stereotype.Component;
 
@@ -28,11 +28,11 @@ class ServiceItemRules {
 
 	void check(ServiceItem item) {
 		if (item.getPromisedTimeLimitDays() > item.getLegalTimeLimitDays()) {
-			throw ApiException.onField("input.promisedTimeLimitDays", ErrorCode.INVALID_ARGUMENT,
+			throw ApiException.onField("input.promisedTimeLimitDays", PlatformError.INVALID_ARGUMENT,
 					"承诺时限不能超过法定时限 / promised time limit exceeds the legal one");
 		}
 		if (!item.getBasicCode().startsWith(typeLetters(item.getType()))) {
-			throw ApiException.onField("input.basicCode", ErrorCode.INVALID_ARGUMENT,
+			throw ApiException.onField("input.basicCode", PlatformError.INVALID_ARGUMENT,
 					"基本编码须以事项类型代码开头 / basic code must start with the type letters " + typeLetters(item.getType()));
 		}
 		this.catalog.requireDepartment(item.getDepartmentCode(), "input.department");
@@ -56,7 +56,7 @@ class ServiceItemRules {
 			.filter((code) -> !known.contains(code))
 			.findFirst()
 			.ifPresent((code) -> {
-				throw ApiException.onField(field, ErrorCode.UNKNOWN_REFERENCE, "证照类型/certificate type", code);
+				throw ApiException.onField(field, PlatformError.UNKNOWN_REFERENCE, "证照类型/certificate type", code);
 			});
 	}
 

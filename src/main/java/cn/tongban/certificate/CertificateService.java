@@ -14,7 +14,6 @@ import cn.tongban.identity.EnterpriseDetails;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -87,7 +86,7 @@ public class CertificateService {
 		return this.certificates.findById(certificateId)
 			.filter((certificate) -> certificate.holderId().equals(holderId)
 					|| minorWardsOf(holderId).contains(certificate.holderId()))
-			.orElseThrow(() -> ApiException.onField("id", ErrorCode.CERTIFICATE_NOT_FOUND, certificateId));
+			.orElseThrow(() -> ApiException.onField("id", CertificateError.CERTIFICATE_NOT_FOUND, certificateId));
 	}
 
 	/** The people under 18 this person is a guardian of; a guardian acts for a minor only. */
@@ -167,7 +166,7 @@ public class CertificateService {
 					.set("revocation", revocation),
 				FindAndModifyOptions.options().returnNew(true), Certificate.class);
 		if (updated == null) {
-			throw ApiException.onField("input.id", ErrorCode.CERTIFICATE_NOT_FOUND, certificateId);
+			throw ApiException.onField("input.id", CertificateError.CERTIFICATE_NOT_FOUND, certificateId);
 		}
 		return updated;
 	}

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,11 +49,11 @@ class ConsentService {
 		List<String> types = (certificateTypes == null || certificateTypes.isEmpty()) ? purpose.certificateTypes()
 				: List.copyOf(new LinkedHashSet<>(certificateTypes));
 		if (!new HashSet<>(purpose.certificateTypes()).containsAll(types)) {
-			throw ApiException.onField("input.certificateTypes", ErrorCode.INVALID_ARGUMENT,
+			throw ApiException.onField("input.certificateTypes", PlatformError.INVALID_ARGUMENT,
 					"certificate types outside the purpose " + purpose.certificateTypes());
 		}
 		if (days < 1 || days > MAX_DAYS) {
-			throw ApiException.onField("input.days", ErrorCode.INVALID_ARGUMENT, "days must be 1 to " + MAX_DAYS);
+			throw ApiException.onField("input.days", PlatformError.INVALID_ARGUMENT, "days must be 1 to " + MAX_DAYS);
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Consent consent = new Consent("cns_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
@@ -73,7 +73,7 @@ class ConsentService {
 			.and("revokedAt").is(null)), Update.update("revokedAt", Instant.now()), Consent.class);
 		Consent consent = this.mongo.findOne(mine, Consent.class);
 		if (consent == null) {
-			throw ApiException.onField("input.id", ErrorCode.CONSENT_NOT_FOUND, consentId);
+			throw ApiException.onField("input.id", CertificateError.CONSENT_NOT_FOUND, consentId);
 		}
 		return consent;
 	}
@@ -89,7 +89,7 @@ class ConsentService {
 	}
 
 	Purpose requirePurpose(String code, String field) {
-		return this.purposes.findById(code).orElseThrow(() -> ApiException.onField(field, ErrorCode.PURPOSE_NOT_FOUND, code));
+		return this.purposes.findById(code).orElseThrow(() -> ApiException.onField(field, CertificateError.PURPOSE_NOT_FOUND, code));
 	}
 
 	Map<String, Purpose> purposesByCode(Collection<String> codes) {
@@ -107,7 +107,7 @@ class ConsentService {
 			List<String> fields) {
 		for (String type : types) {
 			if (!this.types.existsById(type)) {
-				throw ApiException.onField("input.certificateTypes", ErrorCode.UNKNOWN_REFERENCE, "证照类型", type);
+				throw ApiException.onField("input.certificateTypes", PlatformError.UNKNOWN_REFERENCE, "证照类型", type);
 			}
 		}
 		List<String> knownFields = this.types.findAllById(types)
@@ -116,12 +116,12 @@ class ConsentService {
 			.toList();
 		for (String field : fields) {
 			if (!knownFields.contains(field)) {
-				throw ApiException.onField("input.fields", ErrorCode.INVALID_ARGUMENT,
+				throw ApiException.onField("input.fields", PlatformError.INVALID_ARGUMENT,
 						"field " + field + " is not carried by " + types);
 			}
 		}
 		if (this.purposes.existsById(code)) {
-			throw ApiException.onField("input.code", ErrorCode.PURPOSE_CODE_TAKEN, code);
+			throw ApiException.onField("input.code", CertificateError.PURPOSE_CODE_TAKEN, code);
 		}
 		Purpose purpose = new Purpose(code, integratorClientId, name, description, List.copyOf(types), List.copyOf(fields));
 		this.mongo.insert(purpose);

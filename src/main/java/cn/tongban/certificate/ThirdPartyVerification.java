@@ -9,7 +9,6 @@ import java.util.Map;
 
 import cn.tongban.identity.IdentityService;
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.security.Subject;
 
 import org.springframework.stereotype.Service;
@@ -46,11 +45,11 @@ class ThirdPartyVerification {
 		Purpose purpose = this.consents.requirePurpose(request.purpose(), "input.purpose");
 		if (!purpose.integratorClientId().equals(integrator.clientId())) {
 			// another integrator's purpose is as unknown as a missing one
-			throw ApiException.onField("input.purpose", ErrorCode.PURPOSE_NOT_FOUND, request.purpose());
+			throw ApiException.onField("input.purpose", CertificateError.PURPOSE_NOT_FOUND, request.purpose());
 		}
 		String holderId = holderId(request);
 		if (holderId == null) {
-			throw new ApiException(ErrorCode.CONSENT_REQUIRED);
+			throw new ApiException(CertificateError.CONSENT_REQUIRED);
 		}
 		Certificate certificate = (request.certificateNumber() != null)
 				? this.certificates.findByNumber(request.certificateNumber())
@@ -64,12 +63,12 @@ class ThirdPartyVerification {
 		if (consent == null) {
 			this.usage.append(holderId, integrator.clientId(), name, purpose, null, typeCode, UsageEntry.Result.DENIED,
 					"no live consent");
-			throw new ApiException(ErrorCode.CONSENT_REQUIRED);
+			throw new ApiException(CertificateError.CONSENT_REQUIRED);
 		}
 		if (certificate == null) {
 			this.usage.append(holderId, integrator.clientId(), name, purpose, null, typeCode, UsageEntry.Result.DENIED,
 					"no such certificate");
-			throw ApiException.onField("input", ErrorCode.CERTIFICATE_NOT_FOUND,
+			throw ApiException.onField("input", CertificateError.CERTIFICATE_NOT_FOUND,
 					(request.certificateNumber() != null) ? request.certificateNumber() : typeCode);
 		}
 		this.usage.append(holderId, integrator.clientId(), name, purpose, certificate, typeCode,

@@ -11,7 +11,7 @@ import cn.tongban.platform.crypto.KeyRing;
 import cn.tongban.platform.crypto.Sm2;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ClientAddress;
-import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.security.Subject;
 import cn.tongban.platform.validation.CreditCode;
 import cn.tongban.platform.validation.IdNumber;
@@ -64,11 +64,11 @@ class VerificationController {
 	@PreAuthorize("hasRole('INTEGRATOR') and hasAuthority('SCOPE_certificate.verify')")
 	ThirdPartyVerification.Result verifyCertificate(@Argument @Valid VerifyInput input, Authentication caller) {
 		if ((input.holderIdNumber() == null) == (input.holderCreditCode() == null)) {
-			throw ApiException.onField("input.holderIdNumber", ErrorCode.INVALID_ARGUMENT,
+			throw ApiException.onField("input.holderIdNumber", PlatformError.INVALID_ARGUMENT,
 					"give exactly one of holderIdNumber and holderCreditCode");
 		}
 		if ((input.certificateType() == null) == (input.certificateNumber() == null)) {
-			throw ApiException.onField("input.certificateType", ErrorCode.INVALID_ARGUMENT,
+			throw ApiException.onField("input.certificateType", PlatformError.INVALID_ARGUMENT,
 					"give exactly one of certificateType and certificateNumber");
 		}
 		return this.verification.verify(Subject.from(caller), new ThirdPartyVerification.Request(
@@ -90,7 +90,7 @@ class VerificationController {
 	@PreAuthorize("permitAll()")
 	SealCheck checkSeal(@Argument String payload, @Argument String keyId, @Argument String signature) {
 		if (payload.length() > MAX_PAYLOAD || keyId.length() > 64 || signature.length() > 400) {
-			throw ApiException.onField("payload", ErrorCode.INVALID_ARGUMENT, "payload, keyId or signature too long");
+			throw ApiException.onField("payload", PlatformError.INVALID_ARGUMENT, "payload, keyId or signature too long");
 		}
 		String number = SealedPayload.numberIn(payload);
 		Sealer.Outcome outcome = this.sealer.check(payload, keyId, signature);

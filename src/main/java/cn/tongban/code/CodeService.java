@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import cn.tongban.catalog.CatalogError;
 import cn.tongban.catalog.CatalogService;
 import cn.tongban.catalog.Material;
 import cn.tongban.catalog.ServiceItem;
@@ -25,6 +26,7 @@ import cn.tongban.platform.crypto.KeyRing;
 import cn.tongban.platform.crypto.Sm2;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.privacy.Masking;
 import cn.tongban.platform.security.Subject;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -117,7 +119,7 @@ class CodeService {
 	List<Issued> simulateProvincial(String mobile, int count) {
 		TrustList.SigningKey key = this.trust.simulationKey("LTM");
 		PersonDetails person = this.identity.personByMobile(mobile)
-			.orElseThrow(() -> ApiException.onField("mobile", ErrorCode.INVALID_ARGUMENT, "unknown mobile"));
+			.orElseThrow(() -> ApiException.onField("mobile", PlatformError.INVALID_ARGUMENT, "unknown mobile"));
 		String reference = this.identity.provincialRef(person.id()).orElseThrow();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		IssuedCode shape = new IssuedCode(reference, HolderKind.PERSON, person.id(), key.keyId(), now,
@@ -154,7 +156,7 @@ class CodeService {
 				}
 				catch (DuplicateKeyException replayed) {
 					throw refuse(records, terminal, terminalName, checked.scenario().code(), checked.code().issuerId(),
-							checked.holderId(), ErrorCode.CODE_REPLAYED);
+							checked.holderId(), CodeError.CODE_REPLAYED);
 				}
 			}
 			return finish(checked, terminal, terminalName, records);
@@ -203,7 +205,7 @@ class CodeService {
 			for (int replayed : replayedAmong(claims, checked)) {
 				Checked scan = checked[replayed];
 				outcomes[replayed] = new Outcome(replayed, null, refuse(records, terminal, terminalName,
-						scan.scenario().code(), scan.code().issuerId(), scan.holderId(), ErrorCode.CODE_REPLAYED));
+						scan.scenario().code(), scan.code().issuerId(), scan.holderId(), CodeError.CODE_REPLAYED));
 				checked[replayed] = null;
 			}
 			for (int i = 0; i < texts.size(); i++) {
@@ -248,30 +250,30 @@ class CodeService {
 		String scenarioCode = (scenario != null) ? scenario.code() : terminal.scenarioCode();
 		CodeFormat.Parsed code = CodeFormat.parse(text);
 		if (code == null) {
-			throw refuse(records, terminal, terminalName, scenarioCode, null, null, ErrorCode.CODE_MALFORMED);
+			throw refuse(records, terminal, terminalName, scenarioCode, null, null, CodeError.CODE_MALFORMED);
 		}
 		TrustList.VerifyingKey key = this.trust.find(code.issuerId(), code.shortKeyId());
 		if (key == null) {
-			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.UNKNOWN_ISSUER);
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, CodeError.UNKNOWN_ISSUER);
 		}
 		if (!key.verify(code.payload(), code.signature())) {
-			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.BAD_SIGNATURE);
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, CodeError.BAD_SIGNATURE);
 		}
 		if (now.isAfter(code.expiresAt().plusSeconds(SKEW_SECONDS))
 				|| code.issuedAt().isAfter(now.plusSeconds(SKEW_SECONDS))) {
-			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_EXPIRED);
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, CodeError.CODE_EXPIRED);
 		}
 		String holderId = holderOf(code, records, terminal, terminalName, scenarioCode);
 		if (scenario == null || !scenario.holderKinds().contains(code.kind())) {
-			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), holderId, ErrorCode.SCENARIO_NOT_ALLOWED);
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), holderId, CodeError.SCENARIO_NOT_ALLOWED);
 		}
 		if (scenario.disclose().contains(Disclosure.CERTIFICATES_FOR_ITEM) && serviceItemCode == null) {
-			throw ApiException.onField("input.serviceItemCode", ErrorCode.INVALID_ARGUMENT,
+			throw ApiException.onField("input.serviceItemCode", PlatformError.INVALID_ARGUMENT,
 					"the counter must say which item it is handling");
 		}
 		ServiceItem item = (serviceItemCode != null && scenario.disclose().contains(Disclosure.CERTIFICATES_FOR_ITEM))
 				? this.catalog.findItem(serviceItemCode)
-					.orElseThrow(() -> ApiException.onField("input.serviceItemCode", ErrorCode.ITEM_NOT_FOUND, serviceItemCode))
+					.orElseThrow(() -> ApiException.onField("input.serviceItemCode", CatalogError.ITEM_NOT_FOUND, serviceItemCode))
 				: null;
 		return new Checked(code, scenario, holderId, item, new CodeUse(code.codeKey() + ":" + scenario.code(), now));
 	}
@@ -299,7 +301,7 @@ class CodeService {
 			IssuedCode issued = this.mongo.findById(CodeFormat.base64url(code.subject()), IssuedCode.class);
 			if (issued == null || issued.revokedAt() != null || issued.supersededAt() != null) {
 				throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(),
-						(issued != null) ? issued.holderId() : null, ErrorCode.CODE_REVOKED);
+						(issued != null) ? issued.holderId() : null, CodeError.CODE_REVOKED);
 			}
 			return issued.holderId();
 		}
@@ -307,7 +309,7 @@ class CodeService {
 		String personId = this.provincialPeople.get(reference,
 				(ref) -> this.identity.personByProvincialRef(ref).map(PersonDetails::id).orElse(null));
 		if (personId == null) {
-			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, ErrorCode.CODE_REVOKED);
+			throw refuse(records, terminal, terminalName, scenarioCode, code.issuerId(), null, CodeError.CODE_REVOKED);
 		}
 		return personId;
 	}

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
@@ -37,7 +37,7 @@ class ProvincialCodeSimulator {
 	@GetMapping("/dev/provincial-code")
 	Map<String, Object> code(@RequestParam String mobile, @RequestParam(defaultValue = "1") int count) {
 		if (!MOBILE.matcher(mobile).matches()) {
-			throw ApiException.onField("mobile", ErrorCode.INVALID_ARGUMENT, "mobile must be 11 digits");
+			throw ApiException.onField("mobile", PlatformError.INVALID_ARGUMENT, "mobile must be 11 digits");
 		}
 		List<CodeService.Issued> issued = this.codes.simulateProvincial(mobile, Math.min(Math.max(count, 1), 1000));
 		return Map.of("code", issued.get(0).text(), "codes", issued.stream().map(CodeService.Issued::text).toList(),

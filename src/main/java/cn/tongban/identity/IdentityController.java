@@ -4,7 +4,6 @@ import java.util.List;
 
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.ClientAddress;
-import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.privacy.Masking;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.SecurityProperties;
@@ -56,7 +55,7 @@ class IdentityController {
 	RequestLoginCodePayload requestLoginCode(@Argument @Valid RequestLoginCodeInput input,
 			@ContextValue(ClientAddress.KEY) String address) {
 		if (this.security.externalIssuer()) {
-			throw new ApiException(ErrorCode.SIGN_IN_ELSEWHERE, this.security.issuerUri());
+			throw new ApiException(IdentityError.SIGN_IN_ELSEWHERE, this.security.issuerUri());
 		}
 		long validity = this.codes.request(input.mobile(), address).toSeconds();
 		return new RequestLoginCodePayload(Masking.mobile(input.mobile()),

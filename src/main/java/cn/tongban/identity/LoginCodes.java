@@ -10,7 +10,6 @@ import cn.tongban.platform.audit.AuditType;
 import cn.tongban.platform.limits.SharedBuckets;
 import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.privacy.Masking;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -70,7 +69,7 @@ class LoginCodes {
 	Duration request(String mobile, String address) {
 		long locked = this.lockout.minutesLocked(lockKey(mobile));
 		if (locked > 0) {
-			throw ApiException.onField("input.mobile", ErrorCode.LOGIN_LOCKED, locked);
+			throw ApiException.onField("input.mobile", IdentityError.LOGIN_LOCKED, locked);
 		}
 		consume("ip:" + address, Bandwidth.builder()
 			.capacity(this.perAddressPerHour)
@@ -96,7 +95,7 @@ class LoginCodes {
 			this.mongo.remove(Query.query(Criteria.where("_id").is(mobile)), LoginCode.class);
 			this.audit.record(AuditType.LOGIN_CODE_SENT, Masking.mobile(mobile), null, address, null,
 					"not delivered: " + ex.getMessage());
-			throw ApiException.onField("input.mobile", ErrorCode.SMS_UNAVAILABLE);
+			throw ApiException.onField("input.mobile", IdentityError.SMS_UNAVAILABLE);
 		}
 		this.audit.record(AuditType.LOGIN_CODE_SENT, Masking.mobile(mobile), null, address, null, null);
 		return CODE_VALIDITY;
@@ -138,7 +137,7 @@ class LoginCodes {
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-			throw ApiException.onField("input.mobile", ErrorCode.LOGIN_CODE_RATE_LIMITED, seconds);
+			throw ApiException.onField("input.mobile", IdentityError.LOGIN_CODE_RATE_LIMITED, seconds);
 		}
 	}
 

@@ -12,6 +12,7 @@ import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
 import cn.tongban.platform.limits.SharedBuckets;
 import cn.tongban.platform.graphql.InputEcho;
+import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.security.RequestPaths;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -133,7 +134,7 @@ class TokenEndpointThrottle extends OncePerRequestFilter {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("error", "rate_limited");
 		body.put("error_description", "Too many token requests; retry in " + retryAfter + " seconds");
-		body.put("code", "RATE_LIMITED");
+		body.put("code", PlatformError.RATE_LIMITED.name());
 		response.getOutputStream().write(this.json.writeValueAsBytes(body));
 	}
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.graphql.ApiException;
-import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,7 +70,7 @@ class ServiceItemRulesTests {
 		assertThatCode(() -> this.rules.check(item)).doesNotThrowAnyException();
 		item.setPromisedTimeLimitDays(31);
 		assertThat(refusal(item)).satisfies((refused) -> {
-			assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+			assertThat(refused.code()).isEqualTo(PlatformError.INVALID_ARGUMENT);
 			assertThat(refused.field()).isEqualTo("input.promisedTimeLimitDays");
 		});
 	}
@@ -91,7 +91,7 @@ class ServiceItemRulesTests {
 		ServiceItem material = item();
 		material.setMaterials(List.of(new Material("结婚证", MaterialForm.ORIGINAL, "MZ-999", true, 1, null)));
 		assertThat(refusal(material)).satisfies((refused) -> {
-			assertThat(refused.code()).isEqualTo(ErrorCode.UNKNOWN_REFERENCE);
+			assertThat(refused.code()).isEqualTo(PlatformError.UNKNOWN_REFERENCE);
 			assertThat(refused.field()).isEqualTo("input.materials");
 		});
 		ServiceItem result = item();

@@ -58,9 +58,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 			extensions.putAll(error.getExtensions());
 		}
 		if (!hasCode(error)) {
-			ErrorCode code = (type == ErrorType.InvalidSyntax) ? ErrorCode.GRAPHQL_PARSE_FAILED
-					: (type == ErrorType.ValidationError) ? ErrorCode.GRAPHQL_VALIDATION_FAILED
-							: ErrorCode.INTERNAL_ERROR;
+			ErrorCode code = (type == ErrorType.InvalidSyntax) ? PlatformError.GRAPHQL_PARSE_FAILED
+					: (type == ErrorType.ValidationError) ? PlatformError.GRAPHQL_VALIDATION_FAILED
+							: PlatformError.INTERNAL_ERROR;
 			extensions.put("code", code.name());
 		}
 		return GraphqlErrorBuilder.newError()

@@ -25,7 +25,7 @@ class GraphQlConfiguration {
 					return null;
 				}
 				ErrorCode code = (ex instanceof AuthenticationException || Subject.current() == null)
-						? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN;
+						? PlatformError.UNAUTHORIZED : PlatformError.FORBIDDEN;
 				return code.toError(false);
 			}
 		};

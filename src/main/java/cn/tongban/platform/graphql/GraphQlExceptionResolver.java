@@ -60,18 +60,18 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 			return violations(env, cve, english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
 		}
 		if (ex instanceof OptimisticLockingFailureException || ex instanceof DuplicateKeyException) {
-			return List.of(error(env, ErrorCode.VERSION_CONFLICT, ErrorCode.VERSION_CONFLICT.message(english), null));
+			return List.of(error(env, PlatformError.VERSION_CONFLICT, PlatformError.VERSION_CONFLICT.message(english), null));
 		}
 		if (StorageFailure.in(ex)) {
 			log.error("Write not durable in {}: {}", env.getExecutionStepInfo().getPath(), ex.getMessage());
-			return List.of(error(env, ErrorCode.STORAGE_UNAVAILABLE, ErrorCode.STORAGE_UNAVAILABLE.message(english), null));
+			return List.of(error(env, PlatformError.STORAGE_UNAVAILABLE, PlatformError.STORAGE_UNAVAILABLE.message(english), null));
 		}
 		if (ex instanceof DataAccessResourceFailureException || ex instanceof MongoException) {
 			log.error("Database failure in {}", env.getExecutionStepInfo().getPath(), ex);
-			return List.of(error(env, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message(english), null));
+			return List.of(error(env, PlatformError.SERVICE_UNAVAILABLE, PlatformError.SERVICE_UNAVAILABLE.message(english), null));
 		}
 		log.error("Unexpected failure in {}", env.getExecutionStepInfo().getPath(), ex);
-		return List.of(error(env, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(english), null));
+		return List.of(error(env, PlatformError.INTERNAL_ERROR, PlatformError.INTERNAL_ERROR.message(english), null));
 	}
 
 	/** Anonymous callers are told to sign in; signed-in callers that they may not. */
@@ -80,7 +80,7 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 		String operation = env.getExecutionStepInfo().getPath().toString();
 		this.audit.record(AuditType.ACCESS_DENIED, subject, env.getGraphQlContext().get(ClientAddress.KEY), operation,
 				null);
-		ErrorCode code = (subject == null) ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN;
+		ErrorCode code = (subject == null) ? PlatformError.UNAUTHORIZED : PlatformError.FORBIDDEN;
 		return error(env, code, code.message(english), null);
 	}
 
@@ -90,8 +90,8 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 		return cve.getConstraintViolations()
 			.stream()
 			.sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
-			.map((violation) -> error(env, ErrorCode.VALIDATION_FAILED,
-					ErrorCode.VALIDATION_FAILED.message(english) + (english ? ": " : "：")
+			.map((violation) -> error(env, PlatformError.VALIDATION_FAILED,
+					PlatformError.VALIDATION_FAILED.message(english) + (english ? ": " : "：")
 							+ ViolationMessages.in(locale, violation),
 					inputPath(violation)))
 			.toList();

@@ -60,7 +60,7 @@ class GraphQlGetRoute {
 		catch (JacksonException | ClassCastException ex) {
 			return ServerResponse.badRequest()
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(errorBody("INVALID_REQUEST", "variables / extensions 必须是 JSON 对象 / must be JSON objects"));
+				.body(errorBody(PlatformError.INVALID_REQUEST.name(), "variables / extensions 必须是 JSON 对象 / must be JSON objects"));
 		}
 		catch (PersistedQueries.Refusal refusal) {
 			boolean english = RequestLocaleInterceptor.english(request.headers().firstHeader(HttpHeaders.ACCEPT_LANGUAGE));
@@ -71,15 +71,15 @@ class GraphQlGetRoute {
 		if (query == null || query.isBlank()) {
 			return ServerResponse.badRequest()
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(errorBody("INVALID_REQUEST", "query 不能为空 / query must be a non-empty string"));
+				.body(errorBody(PlatformError.INVALID_REQUEST.name(), "query 不能为空 / query must be a non-empty string"));
 		}
 		Optional<String> operationName = request.param("operationName").filter((name) -> !name.isBlank());
 		if (!isQuery(query, operationName.orElse(null))) {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.header(HttpHeaders.ALLOW, "POST")
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(errorBody("MUTATION_OVER_GET",
-						"只有查询可以使用 GET；变更与订阅请使用 POST / Only queries may use GET; send mutations with POST"));
+				.body(errorBody(PlatformError.MUTATION_OVER_GET.name(), PlatformError.MUTATION_OVER_GET.message(false)
+						+ " / " + PlatformError.MUTATION_OVER_GET.message(true)));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);
@@ -91,7 +91,7 @@ class GraphQlGetRoute {
 		catch (JacksonException | ClassCastException ex) {
 			return ServerResponse.badRequest()
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(errorBody("INVALID_REQUEST", "variables / extensions 必须是 JSON 对象 / must be JSON objects"));
+				.body(errorBody(PlatformError.INVALID_REQUEST.name(), "variables / extensions 必须是 JSON 对象 / must be JSON objects"));
 		}
 		ServerRequest asPost = ServerRequest.from(request)
 			.method(HttpMethod.POST)

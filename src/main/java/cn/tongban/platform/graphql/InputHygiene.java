@@ -34,7 +34,7 @@ class InputHygiene extends SimplePerformantInstrumentation {
 		String path = firstControlCharacter(environment.getArguments(), "");
 		if (path != null) {
 			return (env) -> {
-				throw ApiException.onField(path, ErrorCode.INVALID_CHARACTERS);
+				throw ApiException.onField(path, PlatformError.INVALID_CHARACTERS);
 			};
 		}
 		Object normalised = normalised(environment.getArguments());

@@ -21,7 +21,7 @@ public record PageRequest(int offset, int size) {
 	public static PageRequest of(Integer first, String after) {
 		int size = (first != null) ? first : DEFAULT_PAGE_SIZE;
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiException.onField("first", ErrorCode.INVALID_PAGE_SIZE, MAX_PAGE_SIZE);
+			throw ApiException.onField("first", PlatformError.INVALID_PAGE_SIZE, MAX_PAGE_SIZE);
 		}
 		int offset = (after == null || after.isEmpty()) ? 0 : decode(after) + 1;
 		return new PageRequest(offset, size);
@@ -46,7 +46,7 @@ public record PageRequest(int offset, int size) {
 		catch (IllegalArgumentException ex) {
 			// falls through: malformed base64 or number
 		}
-		throw ApiException.onField("after", ErrorCode.INVALID_CURSOR);
+		throw ApiException.onField("after", PlatformError.INVALID_CURSOR);
 	}
 
 }

@@ -51,18 +51,18 @@ public class PersistedQueries {
 		}
 		if (!(persistedQuery instanceof Map<?, ?> extension) || !Integer.valueOf(1).equals(number(extension.get("version")))
 				|| !(extension.get("sha256Hash") instanceof String hash) || !SHA_256_HEX.matcher(hash).matches()) {
-			throw new Refusal(ErrorCode.INVALID_REQUEST,
+			throw new Refusal(PlatformError.INVALID_REQUEST,
 					"extensions.persistedQuery must be {version: 1, sha256Hash: 64 lower-case hex digits}");
 		}
 		if (query == null || query.isEmpty()) {
 			String known = this.texts.getIfPresent(hash);
 			if (known == null) {
-				throw new Refusal(ErrorCode.PERSISTED_QUERY_NOT_FOUND, null);
+				throw new Refusal(PlatformError.PERSISTED_QUERY_NOT_FOUND, null);
 			}
 			return known;
 		}
 		if (!sha256Hex(query).equals(hash)) {
-			throw new Refusal(ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, null);
+			throw new Refusal(PlatformError.PERSISTED_QUERY_HASH_MISMATCH, null);
 		}
 		this.texts.put(hash, query);
 		return query;
@@ -97,7 +97,7 @@ public class PersistedQueries {
 
 		/** Unknown hashes are a normal step of the protocol (200); the rest are bad requests (400). */
 		public boolean isNotFound() {
-			return this.code == ErrorCode.PERSISTED_QUERY_NOT_FOUND;
+			return this.code == PlatformError.PERSISTED_QUERY_NOT_FOUND;
 		}
 
 		/** The GraphQL error, with the protocol's fixed message for an unknown hash. */

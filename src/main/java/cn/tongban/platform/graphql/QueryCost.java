@@ -121,7 +121,7 @@ class QueryCost extends SimplePerformantInstrumentation {
 			if (!probe.isConsumed()) {
 				spending.refused = true;
 				long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-				throw new AbortExecutionException(List.of(ErrorCode.COST_LIMITED.toError(
+				throw new AbortExecutionException(List.of(PlatformError.COST_LIMITED.toError(
 						Locale.ENGLISH.equals(context.getLocale()), seconds)));
 			}
 		}

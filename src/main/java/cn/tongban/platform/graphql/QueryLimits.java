@@ -88,8 +88,7 @@ class QueryLimits {
 		return new MaxQueryDepthInstrumentation(maxDepth) {
 			@Override
 			protected AbortExecutionException mkAbortException(int depth, int max) {
-				return aborted("QUERY_TOO_DEEP", "查询嵌套过深（%d 层，上限 %d）/ query depth %d exceeds %d".formatted(depth, max,
-						depth, max));
+				return aborted(PlatformError.QUERY_TOO_DEEP, depth, max);
 			}
 		};
 	}
@@ -109,8 +108,7 @@ class QueryLimits {
 				Integer known = context.getGraphQLContext().get(REQUESTED_COST);
 				int cost = (known != null) ? known : requestedCost(context);
 				if (cost > maxCost) {
-					throw aborted("QUERY_TOO_COSTLY", "查询代价过高（%d，上限 %d）/ query cost %d exceeds %d".formatted(cost,
-							maxCost, cost, maxCost));
+					throw aborted(PlatformError.QUERY_TOO_COSTLY, cost, maxCost);
 				}
 				return SimpleInstrumentationContext.noOp();
 			}
@@ -154,11 +152,12 @@ class QueryLimits {
 		};
 	}
 
-	static AbortExecutionException aborted(String code, String message) {
+	/** A limit's refusal, in both languages at once (the limits run before the request's locale is read). */
+	static AbortExecutionException aborted(PlatformError code, Object... args) {
 		GraphQLError error = GraphqlErrorBuilder.newError()
-			.message(message)
-			.errorType(ErrorType.BAD_REQUEST)
-			.extensions(Map.of("code", code))
+			.message(code.message(false, args) + " / " + code.message(true, args))
+			.errorType(code.classification())
+			.extensions(Map.of("code", code.name()))
 			.build();
 		return new AbortExecutionException(List.of(error));
 	}
@@ -278,12 +277,10 @@ class QueryLimits {
 					}
 				});
 			if (aliases.get() > this.maxAliases) {
-				throw aborted("TOO_MANY_ALIASES", "别名过多（%d，上限 %d）/ %d aliases exceed %d".formatted(aliases.get(),
-						this.maxAliases, aliases.get(), this.maxAliases));
+				throw aborted(PlatformError.TOO_MANY_ALIASES, aliases.get(), this.maxAliases);
 			}
 			if (rootFields.get() > this.maxRootFields) {
-				throw aborted("TOO_MANY_ROOT_FIELDS", "顶层字段过多（%d，上限 %d）/ %d root fields exceed %d"
-					.formatted(rootFields.get(), this.maxRootFields, rootFields.get(), this.maxRootFields));
+				throw aborted(PlatformError.TOO_MANY_ROOT_FIELDS, rootFields.get(), this.maxRootFields);
 			}
 			return SimpleInstrumentationContext.noOp();
 		}

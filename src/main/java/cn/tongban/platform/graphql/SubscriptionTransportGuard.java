@@ -34,7 +34,7 @@ class SubscriptionTransportGuard implements WebGraphQlInterceptor, Ordered {
 				return response;
 			}
 			return response.transform((builder) -> builder.data(null)
-				.errors(List.of(ErrorCode.SUBSCRIPTION_TRANSPORT.toError(english))));
+				.errors(List.of(PlatformError.SUBSCRIPTION_TRANSPORT.toError(english))));
 		});
 	}
 

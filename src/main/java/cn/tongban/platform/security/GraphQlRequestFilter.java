@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.graphql.PersistedQueries;
+import cn.tongban.platform.graphql.PlatformError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -62,21 +63,21 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		boolean english = JsonAuthenticationEntryPoint.english(request);
 		if (!isJson(request.getContentType())) {
-			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, english);
+			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, PlatformError.UNSUPPORTED_MEDIA_TYPE, english);
 			return;
 		}
 		if (request.getContentLengthLong() > this.maxBodyBytes) {
-			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE, english, this.maxBodyBytes);
+			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, PlatformError.REQUEST_TOO_LARGE, english, this.maxBodyBytes);
 			return;
 		}
 		byte[] body = request.getInputStream().readNBytes(this.maxBodyBytes + 1);
 		if (body.length > this.maxBodyBytes) {
-			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE, english, this.maxBodyBytes);
+			refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, PlatformError.REQUEST_TOO_LARGE, english, this.maxBodyBytes);
 			return;
 		}
 		Checked checked = check(body);
 		if (checked.problem() != null) {
-			refuse(response, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST, english, checked.problem());
+			refuse(response, HttpStatus.BAD_REQUEST, PlatformError.INVALID_REQUEST, english, checked.problem());
 			return;
 		}
 		try {

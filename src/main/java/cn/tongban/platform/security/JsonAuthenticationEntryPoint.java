@@ -2,7 +2,7 @@ package cn.tongban.platform.security;
 
 import java.io.IOException;
 
-import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.graphql.RequestLocaleInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +25,7 @@ class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		this.bearer.commence(request, response, ex);
-		GraphQlErrorBody.write(response, ErrorCode.INVALID_TOKEN, english(request));
+		GraphQlErrorBody.write(response, PlatformError.INVALID_TOKEN, english(request));
 	}
 
 	static boolean english(HttpServletRequest request) {

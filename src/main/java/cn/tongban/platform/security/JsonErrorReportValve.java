@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import cn.tongban.platform.graphql.PlatformError;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -26,9 +27,9 @@ public class JsonErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		String code = switch (status) {
-			case 400, 414, 431 -> "INVALID_REQUEST";
-			case 413 -> "REQUEST_TOO_LARGE";
-			case 404 -> "NOT_FOUND";
+			case 400, 414, 431 -> PlatformError.INVALID_REQUEST.name();
+			case 413 -> PlatformError.REQUEST_TOO_LARGE.name();
+			case 404 -> PlatformError.NOT_FOUND.name();
 			default -> "HTTP_" + status;
 		};
 		Map<String, Object> error = Map.of("message", "The request was refused before it reached the service (HTTP "

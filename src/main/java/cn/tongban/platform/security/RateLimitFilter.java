@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
 import cn.tongban.platform.graphql.ClientAddress;
-import cn.tongban.platform.graphql.ErrorCode;
+import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.limits.SharedBuckets;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -106,7 +106,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		}
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader("Retry-After", Long.toString(retryAfter));
-		GraphQlErrorBody.write(response, ErrorCode.RATE_LIMITED, JsonAuthenticationEntryPoint.english(request),
+		GraphQlErrorBody.write(response, PlatformError.RATE_LIMITED, JsonAuthenticationEntryPoint.english(request),
 				retryAfter);
 	}
 

@@ -1,0 +1,52 @@
+package cn.tongban.application;
+
+import cn.tongban.platform.graphql.ErrorCode;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/** The application module's error codes (办件), sent as {@code extensions.code}; never renamed once published. */
+public enum ApplicationError implements ErrorCode {
+
+	APPLICATION_NOT_FOUND(ErrorType.NOT_FOUND, "未找到办件：%s",
+			"No application %s"),
+	FIELD_LOCKED(ErrorType.BAD_REQUEST, "“%s”取自权威数据，不能修改",
+			"%s comes from an authoritative source and cannot be changed"),
+	INVALID_FORM(ErrorType.BAD_REQUEST, "表单字段有误：%s",
+			"Form field not valid: %s"),
+	ILLEGAL_TRANSITION(ErrorType.BAD_REQUEST, "当前状态下不能执行此操作：%s",
+			"Not allowed in the current state: %s"),
+	NOT_YOUR_DEPARTMENT(ErrorType.FORBIDDEN, "该环节不属于本部门",
+			"This task belongs to another department"),
+	ALREADY_REVIEWED(ErrorType.BAD_REQUEST, "该办件已评价",
+			"This application was already reviewed"),
+	IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "同一幂等键已用于不同的申请内容",
+			"The idempotency key was used for a different submission");
+
+	private final ErrorType classification;
+
+	private final String zh;
+
+	private final String en;
+
+	ApplicationError(ErrorType classification, String zh, String en) {
+		this.classification = classification;
+		this.zh = zh;
+		this.en = en;
+	}
+
+	@Override
+	public ErrorType classification() {
+		return this.classification;
+	}
+
+	@Override
+	public String zh() {
+		return this.zh;
+	}
+
+	@Override
+	public String en() {
+		return this.en;
+	}
+
+}

@@ -1,0 +1,40 @@
+package cn.tongban.bundle;
+
+import cn.tongban.platform.graphql.ErrorCode;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/** The bundle module's error codes (一件事), sent as {@code extensions.code}; never renamed once published. */
+public enum BundleError implements ErrorCode {
+
+	BUNDLE_NOT_FOUND(ErrorType.NOT_FOUND, "未找到一件事：%s",
+			"No bundle %s");
+
+	private final ErrorType classification;
+
+	private final String zh;
+
+	private final String en;
+
+	BundleError(ErrorType classification, String zh, String en) {
+		this.classification = classification;
+		this.zh = zh;
+		this.en = en;
+	}
+
+	@Override
+	public ErrorType classification() {
+		return this.classification;
+	}
+
+	@Override
+	public String zh() {
+		return this.zh;
+	}
+
+	@Override
+	public String en() {
+		return this.en;
+	}
+
+}

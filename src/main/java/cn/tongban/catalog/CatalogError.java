@@ -1,0 +1,44 @@
+package cn.tongban.catalog;
+
+import cn.tongban.platform.graphql.ErrorCode;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/** The catalog module's error codes (政务服务事项), sent as {@code extensions.code}; never renamed once published. */
+public enum CatalogError implements ErrorCode {
+
+	ITEM_NOT_FOUND(ErrorType.NOT_FOUND, "未找到政务服务事项：%s",
+			"No service item with code %s"),
+	ITEM_CODE_TAKEN(ErrorType.BAD_REQUEST, "事项编码已存在：%s",
+			"A service item with code %s already exists"),
+	ITEM_RETIRED(ErrorType.BAD_REQUEST, "事项已停用，不能修改：%s",
+			"Service item %s is retired and cannot be changed");
+
+	private final ErrorType classification;
+
+	private final String zh;
+
+	private final String en;
+
+	CatalogError(ErrorType classification, String zh, String en) {
+		this.classification = classification;
+		this.zh = zh;
+		this.en = en;
+	}
+
+	@Override
+	public ErrorType classification() {
+		return this.classification;
+	}
+
+	@Override
+	public String zh() {
+		return this.zh;
+	}
+
+	@Override
+	public String en() {
+		return this.en;
+	}
+
+}
