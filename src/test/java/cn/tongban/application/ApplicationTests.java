@@ -27,6 +27,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
+import static cn.tongban.support.GraphQlErrors.firstError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One-matter bundles and applications through GraphQL, from the form to the review. */
@@ -125,7 +126,7 @@ class ApplicationTests {
 			.path("reviewApplication.application.review.stars")
 			.entity(Integer.class)
 			.isEqualTo(5);
-		expectError(this.tokens.as(resident)
+		firstError(this.tokens.as(resident)
 			.document("mutation($id: ID!) { reviewApplication(input: {applicationId: $id, stars: 1}) { application { id } } }")
 			.variable("id", id)
 			.execute(), "ALREADY_REVIEWED");
@@ -247,7 +248,7 @@ class ApplicationTests {
 		assertThat(this.mongo.count(Query.query(Criteria.where("applicantId").is("psn_a6915534354bc0fe10fb")),
 				Application.class)).isEqualTo(1);
 		// the same key for something else is refused, not silently answered with the first
-		expectError(submitResponse(resident, "NEWBORN",
+		firstError(submitResponse(resident, "NEWBORN",
 				List.of(Map.of("key", "childName", "value", "李小宝"), Map.of("key", "childGender", "value", "女"),
 						Map.of("key", "childBirthDate", "value", "2026-11-21"), Map.of("key", "birthPlace", "value", "市立医院")),
 				"twins-same-key"), "IDEMPOTENCY_KEY_REUSED");
@@ -289,9 +290,9 @@ class ApplicationTests {
 						Map.of("key", "bankAccount", "value", "6222020200000000002")), "illegal-0001");
 		String id = (String) application.get("id");
 		String taskId = taskOf(application, "RS");
-		expectError(act("RS", "approveTask", id, taskId, null), "ILLEGAL_TRANSITION");
-		expectError(act("GA", "acceptTask", id, taskId, null), "NOT_YOUR_DEPARTMENT");
-		expectError(act("RS", "rejectTask", id, taskId, null), "INVALID_ARGUMENT");
+		firstError(act("RS", "approveTask", id, taskId, null), "ILLEGAL_TRANSITION");
+		firstError(act("GA", "acceptTask", id, taskId, null), "NOT_YOUR_DEPARTMENT");
+		firstError(act("RS", "rejectTask", id, taskId, null), "INVALID_ARGUMENT");
 		act("RS", "rejectTask", id, taskId, "材料与登记信息不符").path("rejectTask.application.status").entity(String.class)
 			.isEqualTo("REJECTED");
 		String other = ((List<?>) application.get("tasks")).stream()
@@ -300,11 +301,11 @@ class ApplicationTests {
 			.map((t) -> (String) t.get("id"))
 			.findFirst()
 			.orElseThrow();
-		expectError(act("RS", "acceptTask", id, other, null), "ILLEGAL_TRANSITION");
+		firstError(act("RS", "acceptTask", id, other, null), "ILLEGAL_TRANSITION");
 		// nobody else can read it by guessing its id
-		expectError(this.tokens.as(this.tokens.resident()).document("query($id: ID!) { application(id: $id) { id } }")
+		firstError(this.tokens.as(this.tokens.resident()).document("query($id: ID!) { application(id: $id) { id } }")
 			.variable("id", id).execute(), "APPLICATION_NOT_FOUND");
-		expectError(this.tokens.as(this.tokens.staff("JY")).document("query($id: ID!) { application(id: $id) { id } }")
+		firstError(this.tokens.as(this.tokens.staff("JY")).document("query($id: ID!) { application(id: $id) { id } }")
 			.variable("id", id).execute(), "APPLICATION_NOT_FOUND");
 	}
 
@@ -316,7 +317,7 @@ class ApplicationTests {
 		String rs = taskOf(application, "RS");
 		act("RS", "requestSupplement", id, rs, "请补充社会保障卡号").path("requestSupplement.application.status")
 			.entity(String.class).isEqualTo("SUPPLEMENT_REQUIRED");
-		expectError(act("RS", "approveTask", id, rs, null), "ILLEGAL_TRANSITION");
+		firstError(act("RS", "approveTask", id, rs, null), "ILLEGAL_TRANSITION");
 		this.tokens.as(resident)
 			.document("mutation($id: ID!) { supplementApplication(input: {applicationId: $id, note: \"已补充\"}) { application { status tasks { status } } } }")
 			.variable("id", id)
@@ -334,16 +335,16 @@ class ApplicationTests {
 	@Test
 	void formValuesAreCheckedAgainstTheForm() {
 		String resident = this.tokens.resident("13800000008");
-		expectField(submitResponse(resident, "NEWBORN", List.of(Map.of("key", "favouriteColour", "value", "蓝")), "form-0001"),
+		firstError(submitResponse(resident, "NEWBORN", List.of(Map.of("key", "favouriteColour", "value", "蓝")), "form-0001"),
 				"INVALID_FORM", "input.formValues.favouriteColour");
 		List<Map<String, String>> badId = new ArrayList<>(NEWBORN_FORM);
 		badId.add(Map.of("key", "spouseIdNumber", "value", "370202199207082461"));
 		badId.add(Map.of("key", "spouseName", "value", "某某"));
-		expectField(submitResponse(resident, "NEWBORN", badId, "form-0002"), "INVALID_FORM", "input.formValues.spouseIdNumber");
+		firstError(submitResponse(resident, "NEWBORN", badId, "form-0002"), "INVALID_FORM", "input.formValues.spouseIdNumber");
 		List<Map<String, String>> badChoice = new ArrayList<>(NEWBORN_FORM.subList(0, 1));
 		badChoice.add(Map.of("key", "childGender", "value", "未知"));
-		expectField(submitResponse(resident, "NEWBORN", badChoice, "form-0003"), "INVALID_FORM", "input.formValues.childGender");
-		expectField(submitResponse(resident, "NEWBORN", List.of(), "form-0004"), "INVALID_FORM", "input.formValues.childName");
+		firstError(submitResponse(resident, "NEWBORN", badChoice, "form-0003"), "INVALID_FORM", "input.formValues.childGender");
+		firstError(submitResponse(resident, "NEWBORN", List.of(), "form-0004"), "INVALID_FORM", "input.formValues.childName");
 	}
 
 	@Test
@@ -363,7 +364,7 @@ class ApplicationTests {
 		act("RS", "approveTask", id, "t1", null).path("approveTask.application.status").entity(String.class)
 			.isEqualTo("COMPLETED");
 		// an item and a bundle at once is refused
-		expectError(this.tokens.as(resident)
+		firstError(this.tokens.as(resident)
 			.document(SUBMIT)
 			.variable("i", Map.of("item", "370202QR0020001000", "bundle", "NEWBORN", "idempotencyKey", "single-item-0002",
 					"formValues", List.of()))
@@ -442,7 +443,7 @@ class ApplicationTests {
 				Map.of("key", "spouseName", "value", "王五"))) {
 			List<Map<String, String>> form = new ArrayList<>(NEWBORN_FORM);
 			form.add(override);
-			expectField(submitResponse(resident, "NEWBORN", form, "locked-" + override.get("key")), "FIELD_LOCKED",
+			firstError(submitResponse(resident, "NEWBORN", form, "locked-" + override.get("key")), "FIELD_LOCKED",
 					"input.formValues." + override.get("key"));
 		}
 		// the same value as the authority's is fine
@@ -473,14 +474,14 @@ class ApplicationTests {
 	void controlCharactersAreRefusedWhereverTheyAre() {
 		String resident = this.tokens.resident("13800000004");
 		List<Map<String, String>> form = List.of(Map.of("key", "employerName", "value", "青岛\u0000顺通"));
-		expectField(this.tokens.as(resident)
+		firstError(this.tokens.as(resident)
 			.document(SUBMIT)
 			.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "nul-in-variables", "formValues", form))
 			.execute(), "INVALID_CHARACTERS", "input.formValues[0].value");
-		expectError(this.tokens.as(resident)
+		firstError(this.tokens.as(resident)
 			.document("mutation { submitApplication(input: {item: \"370202QR0020001000\", idempotencyKey: \"nul-in-literal\", formValues: [{key: \"employerName\", value: \"青岛\\u0000顺通\"}]}) { application { id } } }")
 			.execute(), "INVALID_CHARACTERS");
-		expectError(this.tokens.as(resident)
+		firstError(this.tokens.as(resident)
 			.document(SUBMIT)
 			.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "c1-control", "formValues",
 					List.of(Map.of("key", "employerName", "value", "青岛\u0085顺通"))))
@@ -592,20 +593,5 @@ class ApplicationTests {
 			.findFirst()
 			.orElseThrow();
 	}
-
-	private static void expectError(GraphQlTester.Response response, String code) {
-		response.errors().satisfy((errors) -> {
-			assertThat(errors).isNotEmpty();
-			assertThat(errors.get(0).getExtensions()).containsEntry("code", code);
-		});
-	}
-
-	private static void expectField(GraphQlTester.Response response, String code, String field) {
-		response.errors().satisfy((errors) -> {
-			assertThat(errors).isNotEmpty();
-			assertThat(errors.get(0).getExtensions()).containsEntry("code", code).containsEntry("field", field);
-		});
-	}
-
 
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+import static cn.tongban.support.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @GraphQlIntegrationTest
@@ -197,8 +198,7 @@ class SearchFeatureTests {
 	}
 
 	private void expectCode(String document, String code) {
-		this.graphQl.document(document).execute().errors().satisfy((errors) -> assertThat(errors).singleElement()
-			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", code)));
+		onlyError(this.graphQl.document(document).execute(), code);
 	}
 
 }

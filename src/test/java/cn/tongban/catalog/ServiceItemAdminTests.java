@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import cn.tongban.catalog.search.Synonym;
 import cn.tongban.support.GraphQlIntegrationTest;
@@ -22,6 +21,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
+import static cn.tongban.support.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Catalogue administration; runs on its own database so its changes stay out of other tests. */
@@ -161,7 +161,7 @@ class ServiceItemAdminTests {
 	@Test
 	void aSecondCreateWithTheSameCodeIsRefused() {
 		this.graphQl.document(CREATE).variable("input", input("0002")).execute().path("createServiceItem").hasValue();
-		expectError(this.graphQl.document(CREATE).variable("input", input("0002")).execute(), "ITEM_CODE_TAKEN",
+		onlyError(this.graphQl.document(CREATE).variable("input", input("0002")).execute(), "ITEM_CODE_TAKEN",
 				"input.basicCode");
 	}
 
@@ -191,10 +191,10 @@ class ServiceItemAdminTests {
 	void malformedCodesAreRefused() {
 		Map<String, Object> input = input("0004");
 		input.put("basicCode", "GG12");
-		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "VALIDATION_FAILED",
+		onlyError(this.graphQl.document(CREATE).variable("input", input).execute(), "VALIDATION_FAILED",
 				"input.basicCode");
 		input.put("basicCode", "XK0040904000");
-		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "INVALID_ARGUMENT",
+		onlyError(this.graphQl.document(CREATE).variable("input", input).execute(), "INVALID_ARGUMENT",
 				"input.basicCode");
 	}
 
@@ -202,7 +202,7 @@ class ServiceItemAdminTests {
 	void promisedTimeLimitCannotExceedTheLegalOne() {
 		Map<String, Object> input = input("0005");
 		input.put("promisedTimeLimitDays", 31);
-		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "INVALID_ARGUMENT",
+		onlyError(this.graphQl.document(CREATE).variable("input", input).execute(), "INVALID_ARGUMENT",
 				"input.promisedTimeLimitDays");
 	}
 
@@ -210,20 +210,20 @@ class ServiceItemAdminTests {
 	void unknownReferencesAreRefused() {
 		Map<String, Object> input = input("0006");
 		input.put("department", "ZZ");
-		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
+		onlyError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
 				"input.department");
 		input = input("0006");
 		input.put("region", "110101");
-		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
+		onlyError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
 				"input.region");
 		input = input("0006");
 		input.put("materials", List.of(Map.of("name", "某证", "form", "ORIGINAL", "certificateTypeCode", "ZZ-999",
 				"required", true, "copies", 1)));
-		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
+		onlyError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
 				"input.materials");
 		input = input("0006");
 		input.put("lifeEvents", List.of("PARTY"));
-		expectError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
+		onlyError(this.graphQl.document(CREATE).variable("input", input).execute(), "UNKNOWN_REFERENCE",
 				"input.lifeEvents");
 	}
 
@@ -237,7 +237,7 @@ class ServiceItemAdminTests {
 		updated.path("updateServiceItem.serviceItem.version").entity(Integer.class).isEqualTo(1);
 		updated.path("updateServiceItem.serviceItem.promisedTimeLimitDays").entity(Integer.class).isEqualTo(3);
 		updated.path("updateServiceItem.serviceItem.name").entity(String.class).isEqualTo("测试救助事项0007");
-		expectError(this.graphQl.document(UPDATE)
+		onlyError(this.graphQl.document(UPDATE)
 			.variable("input", Map.of("code", code, "expectedVersion", 0, "name", "过期的修改"))
 			.execute(), "VERSION_CONFLICT", "input.expectedVersion");
 		this.graphQl.document("query($code: ID!) { serviceItem(code: $code) { name version } }")
@@ -250,7 +250,7 @@ class ServiceItemAdminTests {
 
 	@Test
 	void updatingUnknownItemsIsNotFound() {
-		expectError(this.graphQl.document(UPDATE).variable("input", Map.of("code", "370285GG0049999000", "name", "某某"))
+		onlyError(this.graphQl.document(UPDATE).variable("input", Map.of("code", "370285GG0049999000", "name", "某某"))
 			.execute(), "ITEM_NOT_FOUND", "code");
 	}
 
@@ -277,7 +277,7 @@ class ServiceItemAdminTests {
 			.path("serviceItem.status")
 			.entity(String.class)
 			.isEqualTo("RETIRED");
-		expectError(this.graphQl.document(UPDATE).variable("input", Map.of("code", code, "name", "复用"))
+		onlyError(this.graphQl.document(UPDATE).variable("input", Map.of("code", code, "name", "复用"))
 			.execute(), "ITEM_RETIRED", "input.code");
 		this.graphQl.document("mutation($code: ID!) { retireServiceItem(input: {code: $code, reason: \" \"}) { serviceItem { code } } }")
 			.variable("code", code)
@@ -303,17 +303,6 @@ class ServiceItemAdminTests {
 		this.graphQl.document(hot).execute().path("hotServiceItems[*].code").entityList(String.class)
 			.doesNotContain(before.get(0))
 			.contains(before.get(1));
-	}
-
-	private static void expectError(GraphQlTester.Response response, String code, String field) {
-		response.errors().satisfy(onlyError(code, field));
-	}
-
-	private static Consumer<List<ResponseError>> onlyError(String code, String field) {
-		return (errors) -> assertThat(errors).singleElement().satisfies((error) -> {
-			assertThat(error.getExtensions()).containsEntry("code", code).containsEntry("field", field);
-			assertThat(error.getMessage()).doesNotContain("Exception").doesNotContain("cn.tongban");
-		});
 	}
 
 	private static Map<String, Object> input(String suffix) {
