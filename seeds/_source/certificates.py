@@ -55,6 +55,7 @@ certs = [
     person_cert('李娜', 'MZ-001', '2019-05-20', None, {'spouseName': zw['name'], 'spouseIdNumber': zw['idNumber'], 'registrationDate': '2019-05-20'}),
     person_cert('李娜', 'RS-001', '2020-03-01', '2030-03-01', {'cardNumber': 'SD3702' + ln['idNumber'][-8:], 'bankName': '中国银行'}),
     person_cert('李娜', 'YB-001', '2021-01-01', None, {'insuranceType': '职工基本医疗保险'}),
+    person_cert('李娜', 'WL-001', '2022-09-01', None, {'cardNumber': 'QDLIB' + ln['idNumber'][-8:], 'library': '青岛市图书馆'}),
     identity_card('王芳', '2010-04-02', '2030-04-02'),
     person_cert('王芳', 'GA-002', '2010-04-02', None, {'householdNumber': '370203012345', 'relationToHead': '户主', 'householdAddress': '市北区台东一路 8 号'}),
     person_cert('王芳', 'RS-001', '2019-06-15', '2029-06-15', {'cardNumber': 'SD3702' + people['王芳']['idNumber'][-8:], 'bankName': '青岛银行'}),

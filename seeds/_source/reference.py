@@ -95,6 +95,7 @@ CERTIFICATE_TYPES = [
     ("JY-003", "教师资格证书", "JY", "PERSON", None, _PERSON + [("qualificationType", "资格种类", False), ("subject", "任教学科", False)]),
     ("CL-001", "中华人民共和国残疾人证", "CL", "PERSON", 10, _PERSON + [("disabilityCategory", "残疾类别", True), ("disabilityLevel", "残疾等级", True)]),
     ("TY-001", "退役军人优待证", "TY", "PERSON", 6, _PERSON + [("cardNumber", "优待证号", True)]),
+    ("WL-001", "图书馆读者证", "WL", "PERSON", None, _PERSON + [("cardNumber", "读者证号", True), ("library", "发证图书馆", False)]),
     ("SJ-001", "营业执照", "SJ", "ORGANIZATION", None, [("holderName", "名称", False), ("holderCreditCode", "统一社会信用代码", False), ("legalRepresentative", "法定代表人", False), ("registeredCapital", "注册资本", False), ("establishedDate", "成立日期", False), ("address", "住所", False), ("businessScope", "经营范围", False)]),
     ("SJ-002", "食品经营许可证", "SJ", "ORGANIZATION", 5, [("holderName", "经营者名称", False), ("holderCreditCode", "统一社会信用代码", False), ("licenseNumber", "许可证编号", False), ("businessItems", "经营项目", False)]),
     ("SJ-003", "药品经营许可证", "SJ", "ORGANIZATION", 5, [("holderName", "企业名称", False), ("holderCreditCode", "统一社会信用代码", False), ("licenseNumber", "许可证编号", False), ("scope", "经营范围", False)]),

@@ -46,6 +46,10 @@ import org.springframework.stereotype.Service;
 @Service
 class CodeService {
 
+	/** 图书馆读者证: a valid one makes the library scenario's card status ACTIVE. */
+	static final String LIBRARY_CARD = "WL-001";
+
+
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	/** Clock difference tolerated between the phone that shows a code and the terminal. */
@@ -340,7 +344,7 @@ class CodeService {
 				case FARE_CATEGORY -> result.fareCategory(holder.fareCategory());
 				case CERTIFICATES_FOR_ITEM -> result.certificates(counterCertificates(holderId, terminal, terminalName, item));
 				case MEDICAL_INSURANCE -> result.medicalInsurance(holder.medicalInsurance());
-				case LIBRARY_CARD_STATUS -> result.libraryCardStatus(person.regionCode().startsWith("3702") ? "ACTIVE" : "NOT_REGISTERED");
+				case LIBRARY_CARD_STATUS -> result.libraryCardStatus(holder.libraryCardStatus());
 				case RESIDENT_OF_DISTRICT -> result.residentOfDistrict(person.regionCode().equals(scenario.districtCode()));
 			}
 		}
@@ -364,12 +368,15 @@ class CodeService {
 	 */
 	private HolderFacts holderFacts(String personId) {
 		PersonDetails person = this.identity.person(personId).orElseThrow();
-		Map<String, Certificate> held = this.certificates.validByType(personId, List.of("CL-001", "YB-001"));
+		Map<String, Certificate> held = this.certificates.validByType(personId,
+				List.of("CL-001", "YB-001", LIBRARY_CARD));
 		int age = Period.between(person.birthDate(), LocalDate.now(CHINA)).getYears();
 		String fare = held.containsKey("CL-001") ? "DISABLED" : (age >= 65) ? "SENIOR" : "ADULT";
 		Certificate insurance = held.get("YB-001");
 		String insured = (insurance == null) ? "未参保" : insurance.data().getOrDefault("insuranceType", "已参保");
-		return new HolderFacts(person, fare, insured);
+		// the library's own record is the reader card (图书馆读者证) in the holder's card pack
+		String libraryCard = held.containsKey(LIBRARY_CARD) ? "ACTIVE" : "NOT_REGISTERED";
+		return new HolderFacts(person, fare, insured, libraryCard);
 	}
 
 	private static ApiException refuse(List<ScanRecord> records, Subject terminal, String terminalName,
@@ -393,7 +400,8 @@ class CodeService {
 	record Issued(String text, IssuedCode code, String issuerId) {
 	}
 
-	private record HolderFacts(PersonDetails person, String fareCategory, String medicalInsurance) {
+	private record HolderFacts(PersonDetails person, String fareCategory, String medicalInsurance,
+			String libraryCardStatus) {
 	}
 
 	/** One scan of a batch: a result, or the refusal. */

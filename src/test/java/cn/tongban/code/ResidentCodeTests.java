@@ -134,6 +134,19 @@ class ResidentCodeTests {
 	}
 
 	@Test
+	void theLibraryReadsTheCardStatusFromTheReaderCardInTheCardPack() {
+		String withCard = (String) issue(this.tokens.resident("13800000002")).get("code");
+		scan("terminal-library-qd-01", Map.of("code", withCard)).path("scanCode.libraryCardStatus")
+			.entity(String.class)
+			.isEqualTo("ACTIVE");
+		// 王芳 lives in Qingdao too, but holds no reader card
+		String withoutCard = (String) issue(this.tokens.resident("13800000003")).get("code");
+		scan("terminal-library-qd-01", Map.of("code", withoutCard)).path("scanCode.libraryCardStatus")
+			.entity(String.class)
+			.isEqualTo("NOT_REGISTERED");
+	}
+
+	@Test
 	void aSingleUseScenarioRefusesTheSecondScanAReusableOneDoesNot() {
 		String code = (String) issue(this.tokens.resident("13800000003")).get("code");
 		scan("terminal-bus-k1-0001", Map.of("code", code)).path("scanCode.fareCategory").hasValue();
