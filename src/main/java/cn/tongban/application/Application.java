@@ -3,6 +3,10 @@ package cn.tongban.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.PlatformError;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -67,7 +71,89 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 
 	}
 
-	record Event(Instant at, String type, String taskId, String departmentCode, String actor, String detail) {
+	record Event(Instant at, EventType type, String taskId, String departmentCode, String actor, String detail) {
+	}
+
+	/** What an entry of the timeline (办件进度) records; stored by name. */
+	enum EventType {
+
+		/** 已提交. */
+		SUBMITTED,
+		/** A department accepted its task (受理). */
+		TASK_ACCEPTED,
+		/** A department asked for more (补正). */
+		SUPPLEMENT_REQUESTED,
+		/** The applicant supplied it. */
+		SUPPLEMENTED,
+		/** A department approved its task. */
+		TASK_APPROVED,
+		/** A department rejected its task (不予受理/不予许可). */
+		TASK_REJECTED,
+		/** Every task approved: 办结. */
+		COMPLETED,
+		/** A task rejected: the application is closed. */
+		REJECTED,
+		/** A certificate the application produces was issued (办结即发证). */
+		CERTIFICATE_ISSUED,
+		/** The applicant reviewed the service (好差评). */
+		REVIEWED;
+
+		/** The event that closes an application in this status. */
+		static EventType closing(Status status) {
+			return switch (status) {
+				case COMPLETED -> COMPLETED;
+				case REJECTED -> REJECTED;
+				default -> throw new IllegalArgumentException(status + " does not close an application");
+			};
+		}
+
+	}
+
+	/** Staff actions and the task states they move between. */
+	enum Action {
+
+		ACCEPT(List.of(TaskStatus.PENDING), TaskStatus.ACCEPTED, EventType.TASK_ACCEPTED, false),
+		REQUEST_SUPPLEMENT(List.of(TaskStatus.PENDING, TaskStatus.ACCEPTED), TaskStatus.SUPPLEMENT_REQUESTED,
+				EventType.SUPPLEMENT_REQUESTED, true),
+		APPROVE(List.of(TaskStatus.ACCEPTED), TaskStatus.APPROVED, EventType.TASK_APPROVED, false),
+		REJECT(List.of(TaskStatus.PENDING, TaskStatus.ACCEPTED), TaskStatus.REJECTED, EventType.TASK_REJECTED, true);
+
+		private final List<TaskStatus> from;
+
+		private final TaskStatus to;
+
+		private final EventType eventType;
+
+		private final boolean needsReason;
+
+		Action(List<TaskStatus> from, TaskStatus to, EventType eventType, boolean needsReason) {
+			this.from = from;
+			this.to = to;
+			this.eventType = eventType;
+			this.needsReason = needsReason;
+		}
+
+		/** Whether a task in {@code status} may take this action. */
+		boolean allows(TaskStatus status) {
+			return this.from.contains(status);
+		}
+
+		TaskStatus to() {
+			return this.to;
+		}
+
+		EventType eventType() {
+			return this.eventType;
+		}
+
+		boolean needsReason() {
+			return this.needsReason;
+		}
+
+	}
+
+	/** What a staff action makes of the application: its tasks and status after it, and the event recording it. */
+	record Transition(List<Task> tasks, Status status, Event event) {
 	}
 
 	record Review(int stars, List<String> tags, String comment, Instant at) {
@@ -92,6 +178,33 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 
 	boolean closed() {
 		return this.status == Status.COMPLETED || this.status == Status.REJECTED;
+	}
+
+	Optional<Task> task(String taskId) {
+		return this.tasks.stream().filter((task) -> task.id().equals(taskId)).findFirst();
+	}
+
+	/**
+	 * A staff action on one of this application's tasks, by {@code actor} at {@code at}: the tasks
+	 * and status after it and the event that records it. Refused (ILLEGAL_TRANSITION) on a closed
+	 * application or a task the action cannot move from where it is; a supplement request or a
+	 * rejection needs a reason. Who may act and on which version is the service's to check.
+	 */
+	Transition act(Action action, String taskId, String actor, String reason, Instant at) {
+		Task task = task(taskId).orElseThrow(
+				() -> ApiException.onField("input.taskId", PlatformError.INVALID_ARGUMENT, "no task " + taskId));
+		if (closed() || !action.allows(task.status())) {
+			throw ApiException.onField("input.taskId", ApplicationError.ILLEGAL_TRANSITION,
+					action + " on a task that is " + task.status() + " in an application that is " + this.status);
+		}
+		if (action.needsReason() && (reason == null || reason.isBlank())) {
+			throw ApiException.onField("input.reason", PlatformError.INVALID_ARGUMENT, "a reason is required");
+		}
+		List<Task> after = this.tasks.stream()
+			.map((t) -> t.id().equals(taskId) ? t.with(action.to(), reason, actor, at) : t)
+			.toList();
+		return new Transition(after, statusOf(after),
+				new Event(at, action.eventType(), taskId, task.departmentCode(), actor, reason));
 	}
 
 }

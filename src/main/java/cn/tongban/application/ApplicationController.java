@@ -90,28 +90,28 @@ class ApplicationController {
 	@MutationMapping
 	@PreAuthorize("hasRole('STAFF')")
 	Payload acceptTask(@Argument @Valid TaskInput input, Authentication caller) {
-		return act(input, caller, ApplicationService.Action.ACCEPT);
+		return act(input, caller, Application.Action.ACCEPT);
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('STAFF')")
 	Payload requestSupplement(@Argument @Valid TaskInput input, Authentication caller) {
-		return act(input, caller, ApplicationService.Action.REQUEST_SUPPLEMENT);
+		return act(input, caller, Application.Action.REQUEST_SUPPLEMENT);
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('STAFF')")
 	Payload approveTask(@Argument @Valid TaskInput input, Authentication caller) {
-		return act(input, caller, ApplicationService.Action.APPROVE);
+		return act(input, caller, Application.Action.APPROVE);
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('STAFF')")
 	Payload rejectTask(@Argument @Valid TaskInput input, Authentication caller) {
-		return act(input, caller, ApplicationService.Action.REJECT);
+		return act(input, caller, Application.Action.REJECT);
 	}
 
-	private Payload act(TaskInput input, Authentication caller, ApplicationService.Action action) {
+	private Payload act(TaskInput input, Authentication caller, Application.Action action) {
 		return new Payload(this.applications.act(Subject.from(caller), input.applicationId(), input.taskId(), action,
 				input.reason(), (input.expectedVersion() != null) ? input.expectedVersion().longValue() : null));
 	}

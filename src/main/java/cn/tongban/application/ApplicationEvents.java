@@ -33,9 +33,9 @@ class ApplicationEvents {
 		feed.listen(CHANGED, this::emit);
 	}
 
-	void publish(Application application, String eventType) {
+	void publish(Application application, Application.EventType eventType) {
 		this.feed.publish(CHANGED, application.id(), Map.of("applicantId", application.applicantId(), "status",
-				application.status().name(), "eventType", eventType, "version", application.version()));
+				application.status().name(), "eventType", eventType.name(), "version", application.version()));
 	}
 
 	Flux<Change> of(String applicantId) {

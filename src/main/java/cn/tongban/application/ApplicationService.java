@@ -105,7 +105,7 @@ class ApplicationService {
 		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(),
 				applicant.holderId(), command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
 				title, fingerprint, validated.values(), validated.sources(), materials, tasks, Application.Status.SUBMITTED,
-				List.of(new Application.Event(now, "SUBMITTED", null, null, applicant.id(), title)), null, false,
+				List.of(new Application.Event(now, Application.EventType.SUBMITTED, null, null, applicant.id(), title)), null, false,
 				List.of(), now, now, null, 0);
 		try {
 			this.mongo.insert(application);
@@ -113,7 +113,7 @@ class ApplicationService {
 		catch (DuplicateKeyException concurrentDuplicate) {
 			return sameSubmission(this.mongo.findById(id, Application.class), fingerprint);
 		}
-		this.events.publish(application, "SUBMITTED");
+		this.events.publish(application, Application.EventType.SUBMITTED);
 		return application;
 	}
 
@@ -165,13 +165,13 @@ class ApplicationService {
 	}
 
 	/** A staff action on a task of their department; exactly one of two concurrent actions wins. */
-	Application act(Subject staff, String applicationId, String taskId, Action action, String reason,
+	Application act(Subject staff, String applicationId, String taskId, Application.Action action, String reason,
 			Long expectedVersion) {
 		Application application = find(applicationId);
 		if (application == null) {
 			throw ApiException.onField("input.applicationId", ApplicationError.APPLICATION_NOT_FOUND, applicationId);
 		}
-		Application.Task task = application.tasks().stream().filter((t) -> t.id().equals(taskId)).findFirst()
+		Application.Task task = application.task(taskId)
 			.orElseThrow(() -> ApiException.onField("input.taskId", PlatformError.INVALID_ARGUMENT, "no task " + taskId));
 		if (!staff.has(Role.ADMIN) && !task.departmentCode().equals(staff.departmentCode())) {
 			throw new ApiException(ApplicationError.NOT_YOUR_DEPARTMENT);
@@ -179,22 +179,12 @@ class ApplicationService {
 		if (expectedVersion != null && expectedVersion != application.version()) {
 			throw ApiException.onField("input.expectedVersion", PlatformError.VERSION_CONFLICT);
 		}
-		if (application.closed() || !action.allows(task.status())) {
-			throw ApiException.onField("input.taskId", ApplicationError.ILLEGAL_TRANSITION,
-					action + " on a task that is " + task.status() + " in an application that is " + application.status());
-		}
-		if (action.needsReason() && (reason == null || reason.isBlank())) {
-			throw ApiException.onField("input.reason", PlatformError.INVALID_ARGUMENT, "a reason is required");
-		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		List<Application.Task> tasks = application.tasks()
-			.stream()
-			.map((t) -> t.id().equals(taskId) ? t.with(action.to(), reason, staff.id(), now) : t)
-			.toList();
-		List<Application.Event> added = new ArrayList<>();
-		added.add(new Application.Event(now, action.eventType(), taskId, task.departmentCode(), staff.id(), reason));
+		Application.Transition transition = application.act(action, taskId, staff.id(), reason, now);
+		List<Application.Task> tasks = transition.tasks();
+		List<Application.Event> added = new ArrayList<>(List.of(transition.event()));
 		Application changed = change(application, tasks, added, now);
-		if (action == Action.APPROVE && "GA".equals(task.departmentCode()) && registersAChild(application)) {
+		if (action == Application.Action.APPROVE && "GA".equals(task.departmentCode()) && registersAChild(application)) {
 			// 户口登记: the 公安 task's approval registers the child (again at completion if this is lost)
 			registerChild(changed);
 		}
@@ -228,8 +218,8 @@ class ApplicationService {
 		Query guard = guard(application);
 		Update update = baseUpdate(application, tasks, now).set("formValues", supplemented.values())
 			.set("formSources", supplemented.sources())
-			.push("events", new Application.Event(now, "SUPPLEMENTED", null, null, applicant.id(), note));
-		return apply(application, guard, update, "SUPPLEMENTED");
+			.push("events", new Application.Event(now, Application.EventType.SUPPLEMENTED, null, null, applicant.id(), note));
+		return apply(application, guard, update, Application.EventType.SUPPLEMENTED);
 	}
 
 	private Application change(Application application, List<Application.Task> tasks, List<Application.Event> added,
@@ -238,7 +228,7 @@ class ApplicationService {
 		Update update = baseUpdate(application, tasks, now);
 		List<Application.Event> all = new ArrayList<>(added);
 		if (status == Application.Status.COMPLETED || status == Application.Status.REJECTED) {
-			all.add(new Application.Event(now, status.name(), null, null, "system", null));
+			all.add(new Application.Event(now, Application.EventType.closing(status), null, null, "system", null));
 			update.set("completedAt", now);
 		}
 		if (status == Application.Status.COMPLETED) {
@@ -263,7 +253,7 @@ class ApplicationService {
 		return Query.query(Criteria.where("_id").is(application.id()).and("version").is(application.version()));
 	}
 
-	private Application apply(Application application, Query guard, Update update, String eventType) {
+	private Application apply(Application application, Query guard, Update update, Application.EventType eventType) {
 		if (this.mongo.updateFirst(guard, update, Application.class).getModifiedCount() == 0) {
 			throw ApiException.onField("input.applicationId", PlatformError.VERSION_CONFLICT);
 		}
@@ -315,7 +305,7 @@ class ApplicationService {
 			issued.add(type.code());
 			if (!application.issuedCertificateIds().contains(certificate.id())) {
 				newIds.add(certificate.id());
-				added.add(new Application.Event(now, "CERTIFICATE_ISSUED", task.id(), task.departmentCode(), "system",
+				added.add(new Application.Event(now, Application.EventType.CERTIFICATE_ISSUED, task.id(), task.departmentCode(), "system",
 						type.name() + " " + certificate.number()));
 			}
 		}
@@ -329,7 +319,7 @@ class ApplicationService {
 				done, Application.class);
 		Application finished = this.mongo.findById(application.id(), Application.class);
 		if (!added.isEmpty()) {
-			this.events.publish(finished, "CERTIFICATE_ISSUED");
+			this.events.publish(finished, Application.EventType.CERTIFICATE_ISSUED);
 		}
 		return finished;
 	}
@@ -419,7 +409,7 @@ class ApplicationService {
 		Update update = Update.update("review", review)
 			.set("updatedAt", now)
 			.set("version", application.version() + 1)
-			.push("events", new Application.Event(now, "REVIEWED", null, null, applicant.id(), review.stars() + "★"));
+			.push("events", new Application.Event(now, Application.EventType.REVIEWED, null, null, applicant.id(), review.stars() + "★"));
 		if (this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId).and("review").is(null)), update,
 				Application.class).getModifiedCount() == 0) {
 			throw ApiException.onField("input.applicationId", ApplicationError.ALREADY_REVIEWED);
@@ -469,50 +459,6 @@ class ApplicationService {
 
 		SubmitCommand withFormValues(Map<String, String> values) {
 			return new SubmitCommand(this.bundleCode, this.itemCode, values, this.materialsAtCounter, this.idempotencyKey);
-		}
-
-	}
-
-	/** Staff actions and the task states they move between. */
-	enum Action {
-
-		ACCEPT(List.of(Application.TaskStatus.PENDING), Application.TaskStatus.ACCEPTED, "TASK_ACCEPTED", false),
-		REQUEST_SUPPLEMENT(List.of(Application.TaskStatus.PENDING, Application.TaskStatus.ACCEPTED),
-				Application.TaskStatus.SUPPLEMENT_REQUESTED, "SUPPLEMENT_REQUESTED", true),
-		APPROVE(List.of(Application.TaskStatus.ACCEPTED), Application.TaskStatus.APPROVED, "TASK_APPROVED", false),
-		REJECT(List.of(Application.TaskStatus.PENDING, Application.TaskStatus.ACCEPTED), Application.TaskStatus.REJECTED,
-				"TASK_REJECTED", true);
-
-		private final List<Application.TaskStatus> from;
-
-		private final Application.TaskStatus to;
-
-		private final String eventType;
-
-		private final boolean needsReason;
-
-		Action(List<Application.TaskStatus> from, Application.TaskStatus to, String eventType, boolean needsReason) {
-			this.from = from;
-			this.to = to;
-			this.eventType = eventType;
-			this.needsReason = needsReason;
-		}
-
-		/** Whether a task in {@code status} may take this action. */
-		boolean allows(Application.TaskStatus status) {
-			return this.from.contains(status);
-		}
-
-		Application.TaskStatus to() {
-			return this.to;
-		}
-
-		String eventType() {
-			return this.eventType;
-		}
-
-		boolean needsReason() {
-			return this.needsReason;
 		}
 
 	}

@@ -1,18 +1,24 @@
 package cn.tongban.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
+import cn.tongban.application.Application.Action;
+import cn.tongban.application.Application.EventType;
 import cn.tongban.application.Application.Status;
 import cn.tongban.application.Application.Task;
 import cn.tongban.application.Application.TaskStatus;
-import cn.tongban.application.ApplicationService.Action;
+import cn.tongban.platform.graphql.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The application's status from its tasks, and which staff action may move a task from where: no Spring. */
 class ApplicationRulesTests {
@@ -49,8 +55,64 @@ class ApplicationRulesTests {
 		assertThat(Arrays.stream(Action.values()).filter(Action::needsReason)).containsExactlyInAnyOrder(
 				Action.REQUEST_SUPPLEMENT, Action.REJECT);
 		assertThat(Arrays.stream(Action.values()).map(Action::eventType)).doesNotHaveDuplicates()
-			.containsExactlyInAnyOrder("TASK_ACCEPTED", "SUPPLEMENT_REQUESTED", "TASK_APPROVED", "TASK_REJECTED");
+			.containsExactlyInAnyOrder(EventType.TASK_ACCEPTED, EventType.SUPPLEMENT_REQUESTED, EventType.TASK_APPROVED,
+					EventType.TASK_REJECTED);
 		assertThat(Action.APPROVE.to()).isEqualTo(TaskStatus.APPROVED);
+	}
+
+	private static Application application(TaskStatus... statuses) {
+		List<Task> tasks = new ArrayList<>();
+		for (int i = 0; i < statuses.length; i++) {
+			tasks.add(new Task("t" + (i + 1), "370202QR0020001000", "失业登记", (i == 0) ? "RS" : "YB", statuses[i], null, null,
+					Instant.EPOCH, null));
+		}
+		return new Application("app_1", "p1", "张伟", null, "p1", null, "370202QR0020001000", "失业登记", null, Map.of(),
+				Map.of(), List.of(), tasks, Application.statusOf(tasks), List.of(), null, false, List.of(), Instant.EPOCH,
+				Instant.EPOCH, null, 3);
+	}
+
+	@Test
+	void anAcceptedTaskMovesAndTheEventNamesWhoAndWhen() {
+		Instant at = Instant.parse("2026-12-02T09:00:00Z");
+		Application.Transition accepted = application(TaskStatus.PENDING, TaskStatus.PENDING).act(Action.ACCEPT, "t1",
+				"staff-rs", null, at);
+		assertThat(accepted.tasks()).extracting(Task::status).containsExactly(TaskStatus.ACCEPTED, TaskStatus.PENDING);
+		assertThat(accepted.tasks().get(0).actor()).isEqualTo("staff-rs");
+		assertThat(accepted.status()).isEqualTo(Status.IN_PROGRESS);
+		assertThat(accepted.event()).isEqualTo(new Application.Event(at, EventType.TASK_ACCEPTED, "t1", "RS", "staff-rs", null));
+
+		Application.Transition completed = application(TaskStatus.ACCEPTED, TaskStatus.APPROVED).act(Action.APPROVE, "t1",
+				"staff-rs", null, at);
+		assertThat(completed.status()).isEqualTo(Status.COMPLETED);
+	}
+
+	@Test
+	void aStepTheTaskCannotTakeOrAClosedApplicationIsRefused() {
+		assertThat(refusal(() -> application(TaskStatus.PENDING).act(Action.APPROVE, "t1", "s", null, Instant.EPOCH)))
+			.isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(refusal(() -> application(TaskStatus.REJECTED, TaskStatus.PENDING).act(Action.ACCEPT, "t2", "s", null,
+				Instant.EPOCH))).as("a rejected application is closed").isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(refusal(() -> application(TaskStatus.PENDING).act(Action.ACCEPT, "t9", "s", null, Instant.EPOCH)))
+			.isEqualTo("INVALID_ARGUMENT");
+	}
+
+	@Test
+	void aSupplementRequestOrARejectionNeedsAReason() {
+		assertThat(refusal(() -> application(TaskStatus.ACCEPTED).act(Action.REJECT, "t1", "s", "  ", Instant.EPOCH)))
+			.isEqualTo("INVALID_ARGUMENT");
+		assertThat(application(TaskStatus.ACCEPTED).act(Action.REJECT, "t1", "s", "材料不全", Instant.EPOCH).status())
+			.isEqualTo(Status.REJECTED);
+	}
+
+	@Test
+	void onlyCompletionAndRejectionCloseAnApplication() {
+		assertThat(EventType.closing(Status.COMPLETED)).isEqualTo(EventType.COMPLETED);
+		assertThat(EventType.closing(Status.REJECTED)).isEqualTo(EventType.REJECTED);
+		assertThatThrownBy(() -> EventType.closing(Status.IN_PROGRESS)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private static String refusal(Runnable action) {
+		return catchThrowableOfType(ApiException.class, action::run).code().name();
 	}
 
 }
