@@ -452,12 +452,12 @@ code = {"name": "code", "description": "Resident and enterprise codes (居民码
         "pm.environment.set('enterpriseCode', body.data.issueEnterpriseCode.code);"]),
     gql("scanCode: an enterprise code on the bus is SCENARIO_NOT_ALLOWED", SCAN_DOC, {"input": {"code": "{{enterpriseCode}}"}}, headers=bearer("busTerminal"),
         tests=err("SCENARIO_NOT_ALLOWED", "input.code", "FORBIDDEN")),
-    gql("scanCodes (bus reader uploads a batch): each scan reported", """mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index errorCode message result { fareCategory } } } }""",
+    gql("scanCodes (bus reader uploads a batch): each scan reported", """mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index code message result { fareCategory } } } }""",
         {"scans": [{"code": "{{batchCode}}"}, {"code": "{{batchCode}}"}, {"code": "junk"}]}, headers=bearer("busTerminal"),
         prerequest=["pm.sendRequest({url: pm.environment.get('baseUrl') + '/dev/provincial-code?mobile=13800000005', method: 'GET'}, (e, r) => pm.environment.set('batchCode', r.json().code));"],
         tests=OK + [
         "const b = body.data.scanCodes;",
-        "pm.test('one accepted, the replay and the junk refused', () => { pm.expect(b.accepted).to.eql(1); pm.expect(b.results.map(r => r.errorCode)).to.eql([null, 'CODE_REPLAYED', 'CODE_MALFORMED']); });"]),
+        "pm.test('one accepted, the replay and the junk refused', () => { pm.expect(b.accepted).to.eql(1); pm.expect(b.results.map(r => r.code)).to.eql([null, 'CODE_REPLAYED', 'CODE_MALFORMED']); });"]),
     gql("scanCode: residents may not scan", SCAN_DOC, {"input": {"code": "{{residentCode}}"}}, headers=bearer("resident"),
         tests=err("FORBIDDEN", classification="FORBIDDEN")),
     gql("revokeMyCodes (resident): lost phone", "mutation { revokeMyCodes { revokedCount } }", headers=bearer("resident"), tests=OK + [
@@ -485,7 +485,7 @@ def status_is(mutation, status):
 
 NEWBORN_VALUES = [{"key": "childName", "value": "张小宝"}, {"key": "childGender", "value": "男"},
                   {"key": "childBirthDate", "value": "2026-11-20"}, {"key": "birthPlace", "value": "青岛市妇女儿童医院"}]
-SUBMIT_DOC = "mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { application { id status title tasks { id department { code } status } materials { name provision } } } }"
+SUBMIT_DOC = "mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { application { id status title tasks { id department { code } status } materials { name source } } } }"
 
 journey = {"name": "bundle-journey", "description": "新生儿出生一件事 end to end: the bundle, one form pre-filled, one submission fanned out to four departments, supplement, completion, the birth certificate in the card pack, the review. Runs in order.", "item": [
     gql("bundles (anyone)", "{ bundles { code name lifeEvent { code } target } }", tests=OK + [
@@ -519,7 +519,7 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
         prerequest=["pm.environment.set('newbornKey', 'postman-newborn-' + Date.now());"], headers=bearer("resident"), tests=OK + [
         "const a = body.data.submitApplication.application;",
         "pm.test('submitted to four departments', () => { pm.expect(a.status).to.eql('SUBMITTED'); pm.expect(a.tasks.map(t => t.department.code)).to.eql(['WJ', 'GA', 'RS', 'YB']); });",
-        "pm.test('materials by certificate, shared, or at the counter', () => pm.expect(a.materials.map(m => m.provision)).to.include.members(['CERTIFICATE', 'SHARED', 'COUNTER']));",
+        "pm.test('materials by certificate, shared, or at the counter', () => pm.expect(a.materials.map(m => m.source)).to.include.members(['CERTIFICATE', 'SHARED', 'COUNTER']));",
         "pm.environment.set('applicationId', a.id);"]),
     gql("submitApplication again with the same key: the same application", SUBMIT_DOC,
         {"i": {"bundle": "NEWBORN", "formValues": NEWBORN_VALUES, "materialsAtCounter": ["近期免冠彩色照片"], "idempotencyKey": "{{newbornKey}}"}},
@@ -528,10 +528,11 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
     token("Staff 卫健: sign in", "{{consoleClientId}}", "{{consoleClientSecret}}", [("grant_type", ACCOUNT), ("username", "staff.wj"), ("password", "{{staffPassword}}")], saves_token("staffWjToken")),
     token("Staff 人社: sign in", "{{consoleClientId}}", "{{consoleClientSecret}}", [("grant_type", ACCOUNT), ("username", "staff.rs"), ("password", "{{staffPassword}}")], saves_token("staffRsToken")),
     token("Staff 医保: sign in", "{{consoleClientId}}", "{{consoleClientSecret}}", [("grant_type", ACCOUNT), ("username", "staff.yb"), ("password", "{{staffPassword}}")], saves_token("staffYbToken")),
-    gql("taskQueue (卫健): the new task is waiting", "{ taskQueue(first: 100) { totalCount nodes { taskId itemName application { id applicant { name masked } } } } }",
+    gql("taskQueue (卫健): the new task is waiting", "{ taskQueue(first: 100) { totalCount edges { cursor node { taskId } } nodes { taskId itemName application { id applicant { name masked } } } } }",
         headers=bearer("staffWj"), tests=OK + [
         "const mine = body.data.taskQueue.nodes.find(n => n.application.id === pm.environment.get('applicationId'));",
         "pm.test('queued', () => pm.expect(mine.taskId).to.eql('t1'));",
+        "pm.test('a connection: an edge with a cursor per task', () => { const q = body.data.taskQueue; pm.expect(q.edges.map(e => e.node.taskId)).to.eql(q.nodes.map(n => n.taskId)); pm.expect(q.edges.every(e => e.cursor.length > 0)).to.be.true; });",
         "pm.test('applicant masked for staff', () => { pm.expect(mine.application.applicant.name).to.eql('张*'); pm.expect(mine.application.applicant.masked).to.be.true; });"]),
     act("approveTask before accepting: ILLEGAL_TRANSITION", "staffWj", "approveTask", "t1", tests=err("ILLEGAL_TRANSITION", "input.taskId")),
     act("acceptTask of another department: NOT_YOUR_DEPARTMENT", "staff", "acceptTask", "t1", tests=err("NOT_YOUR_DEPARTMENT", classification="FORBIDDEN")),
@@ -547,13 +548,13 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
     act("医保 accepts", "staffYb", "acceptTask", "t4"),
     act("医保 approves: the application completes", "staffYb", "approveTask", "t4", tests=status_is("approveTask", "COMPLETED")),
     gql("application (resident): progress timeline and issued certificates", """query($id: ID!) { application(id: $id) { status title
-  tasks { id status department { shortName } } timeline { at type department { shortName } detail }
+  tasks { id status department { shortName } } timeline { at kind department { shortName } detail }
   issuedCertificates { number type { code name } holderName status } formValues { key value } } }""", {"id": "{{applicationId}}"},
         headers=bearer("resident"), tests=OK + [
         "const a = body.data.application;",
         "pm.test('completed', () => pm.expect(a.status).to.eql('COMPLETED'));",
         "pm.test('出生医学证明 issued for 张小宝', () => { const c = a.issuedCertificates.find(c => c.type.code === 'WJ-001'); pm.expect(c.holderName).to.eql('张小宝'); pm.expect(c.status).to.eql('VALID'); });",
-        "pm.test('timeline tells the story', () => pm.expect(a.timeline.map(e => e.type)).to.include.members(['SUBMITTED', 'SUPPLEMENT_REQUESTED', 'SUPPLEMENTED', 'COMPLETED', 'CERTIFICATE_ISSUED']));",
+        "pm.test('timeline tells the story', () => pm.expect(a.timeline.map(e => e.kind)).to.include.members(['SUBMITTED', 'SUPPLEMENT_REQUESTED', 'SUPPLEMENTED', 'COMPLETED', 'CERTIFICATE_ISSUED']));",
         "pm.test('supplemented value kept', () => pm.expect(a.formValues.find(v => v.key === 'birthPlace').value).to.include('市南院区'));"]),
     gql("application: another person cannot read it", "query($id: ID!) { application(id: $id) { id } }", {"id": "{{applicationId}}"},
         headers=bearer("enterprise"), tests=err("APPLICATION_NOT_FOUND", "id", "NOT_FOUND")),

@@ -53,6 +53,12 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 	 * @param provision CERTIFICATE, SHARED or COUNTER
 	 */
 	record MaterialEntry(String name, String certificateTypeCode, String provision, String certificateId) {
+
+		/** How it was supplied (CERTIFICATE, SHARED or COUNTER), served as the schema's enum. */
+		public String source() {
+			return this.provision;
+		}
+
 	}
 
 	record Task(String id, String itemCode, String itemName, String departmentCode, TaskStatus status, String reason,
@@ -72,6 +78,12 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 	}
 
 	record Event(Instant at, EventType type, String taskId, String departmentCode, String actor, String detail) {
+
+		/** The schema's {@code kind}; {@code type} is its deprecated text form. */
+		public EventType kind() {
+			return this.type;
+		}
+
 	}
 
 	/** What an entry of the timeline (办件进度) records; stored by name. */

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import cn.tongban.application.ApplicationQueries.QueuedTask;
 import cn.tongban.application.ApplicationQueries.ReviewSummary;
-import cn.tongban.application.ApplicationQueries.TaskConnection;
 import cn.tongban.bundle.Bundle;
 import cn.tongban.bundle.BundleService;
 import cn.tongban.catalog.CatalogService;
@@ -146,7 +145,7 @@ class ApplicationController {
 
 	@QueryMapping
 	@PreAuthorize("hasRole('STAFF')")
-	TaskConnection taskQueue(@Argument Application.TaskStatus status, @Argument Integer first, @Argument String after,
+	Connection<QueuedTask> taskQueue(@Argument Application.TaskStatus status, @Argument Integer first, @Argument String after,
 			Authentication caller) {
 		return this.queries.queue(Subject.from(caller).departmentCode(), status, PageRequest.of(first, after));
 	}

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import cn.tongban.platform.graphql.Connection;
-import cn.tongban.platform.graphql.PageInfo;
 import cn.tongban.platform.graphql.PageRequest;
 import org.bson.Document;
 
@@ -44,7 +43,7 @@ class ApplicationQueries {
 	}
 
 	/** A department's tasks in one status, oldest submission first: one task per application. */
-	TaskConnection queue(String department, Application.TaskStatus status, PageRequest page) {
+	Connection<QueuedTask> queue(String department, Application.TaskStatus status, PageRequest page) {
 		Query query = Query.query(Criteria.where("tasks")
 			.elemMatch(Criteria.where("departmentCode").is(department).and("status").is(status)));
 		long total = this.mongo.count(query, Application.class);
@@ -57,7 +56,7 @@ class ApplicationQueries {
 				.limit(1)
 				.map((t) -> new QueuedTask(application, t.id(), t.itemName(), t.status())))
 			.toList();
-		return new TaskConnection(tasks, PageInfo.of(page, tasks.size(), total), total);
+		return Connection.of(page, tasks, total);
 	}
 
 	/**
@@ -105,9 +104,6 @@ class ApplicationQueries {
 	}
 
 	record QueuedTask(Application application, String taskId, String itemName, Application.TaskStatus status) {
-	}
-
-	record TaskConnection(List<QueuedTask> nodes, PageInfo pageInfo, long totalCount) {
 	}
 
 	record ReviewSummary(String departmentCode, int reviewCount, double averageStars, List<TagCount> tags) {

@@ -134,6 +134,12 @@ class CodeController {
 	}
 
 	record ScanOutcome(int index, ScanResult result, String errorCode, String message) {
+
+		/** The refusal code, served as the schema's ErrorCode enum. */
+		public String code() {
+			return this.errorCode;
+		}
+
 	}
 
 	record ScanBatchPayload(List<ScanOutcome> results, int accepted, int refused) {

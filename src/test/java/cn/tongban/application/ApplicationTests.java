@@ -104,14 +104,20 @@ class ApplicationTests {
 			act(department, "approveTask", id, taskId, null).path("approveTask.application.status").hasValue();
 		}
 		GraphQlTester.Response done = this.tokens.as(resident)
-			.document("query($id: ID!) { application(id: $id) { status issuedCertificates { type { code } holderName } timeline { type } } }")
+			.document("query($id: ID!) { application(id: $id) { status issuedCertificates { type { code } holderName } timeline { kind type } materials { source provision } } }")
 			.variable("id", id)
 			.execute();
 		done.path("application.status").entity(String.class).isEqualTo("COMPLETED");
 		done.path("application.issuedCertificates[?(@.type.code == 'WJ-001')].holderName").entityList(String.class)
 			.containsExactly("张小宝");
-		done.path("application.timeline[*].type").entityList(String.class).contains("SUBMITTED", "COMPLETED",
+		done.path("application.timeline[*].kind").entityList(String.class).contains("SUBMITTED", "COMPLETED",
 				"CERTIFICATE_ISSUED");
+		// the deprecated text forms still answer, with the same values
+		done.path("application.timeline[*].type").entityList(String.class)
+			.isEqualTo(done.path("application.timeline[*].kind").entityList(String.class).get());
+		done.path("application.materials[*].source").entityList(String.class)
+			.isEqualTo(done.path("application.materials[*].provision").entityList(String.class).get())
+			.satisfies((sources) -> assertThat(sources).isSubsetOf("CERTIFICATE", "SHARED", "COUNTER").isNotEmpty());
 		// the birth certificate is in my card pack, sealed
 		this.tokens.as(resident)
 			.document("{ myCertificates { type { code } holderName seal { keyId } } }")
@@ -529,11 +535,16 @@ class ApplicationTests {
 		String department = (String) ((Map<String, Object>) tasks.get(0).get("department")).get("code");
 		String staff = this.tokens.staff(department);
 		String page = """
-				query($n: Int) { taskQueue(first: $n) { totalCount nodes { taskId itemName status
+				query($n: Int) { taskQueue(first: $n) { totalCount edges { cursor node { taskId } } nodes { taskId itemName status
 				  application { id title applicant { name } tasks { department { shortName } item { name } }
 				    timeline { type } } } } }""";
 		this.commands.reset();
-		this.tokens.as(staff).document(page).variable("n", 5).execute().path("taskQueue.nodes").entityList(Object.class).hasSize(5);
+		GraphQlTester.Response firstPage = this.tokens.as(staff).document(page).variable("n", 5).execute();
+		firstPage.path("taskQueue.nodes").entityList(Object.class).hasSize(5);
+		// a real connection: each edge carries its task and a cursor to page on from
+		firstPage.path("taskQueue.edges[*].node.taskId").entityList(String.class)
+			.isEqualTo(firstPage.path("taskQueue.nodes[*].taskId").entityList(String.class).get());
+		assertThat(firstPage.path("taskQueue.edges[*].cursor").entityList(String.class).get()).hasSize(5).doesNotHaveDuplicates();
 		int small = this.commands.count();
 		this.commands.reset();
 		this.tokens.as(staff).document(page).variable("n", 100).execute().path("taskQueue.nodes").entityList(Object.class)

@@ -256,15 +256,17 @@ class ResidentCodeTests {
 		String token = this.tokens.resident("13800000005");
 		String code = (String) issue(token).get("code");
 		Map<String, Object> batch = this.tokens.as(this.tokens.client("terminal-bus-k1-0001", "terminal-demo-secret"))
-			.document("mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index errorCode result { fareCategory } } } }")
+			.document("mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index code errorCode result { fareCategory } } } }")
 			.variable("scans", List.of(Map.of("code", code), Map.of("code", code), Map.of("code", "junk")))
 			.execute()
 			.path("scanCodes")
 			.entity(Maps.type())
 			.get();
 		assertThat(batch).containsEntry("accepted", 1).containsEntry("refused", 2);
-		assertThat((List<?>) batch.get("results")).extracting((r) -> (Object) ((Map<?, ?>) r).get("errorCode"))
+		assertThat((List<?>) batch.get("results")).extracting((r) -> (Object) ((Map<?, ?>) r).get("code"))
 			.containsExactly(null, "CODE_REPLAYED", "CODE_MALFORMED");
+		assertThat((List<?>) batch.get("results")).extracting((r) -> (Object) ((Map<?, ?>) r).get("errorCode"))
+			.as("the deprecated text form").containsExactly(null, "CODE_REPLAYED", "CODE_MALFORMED");
 		this.tokens.as(token).document("{ myScans { nodes { result } } }").execute()
 			.path("myScans.nodes[*].result").entityList(String.class).hasSize(2);
 	}
