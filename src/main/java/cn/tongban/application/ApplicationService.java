@@ -1,5 +1,6 @@
 package cn.tongban.application;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -52,11 +53,14 @@ class ApplicationService {
 
 	private final IdentityService identity;
 
+	private final Clock clock;
+
 	private final ApplicationEvents events;
 
 	ApplicationService(MongoTemplate mongo, BundleService bundles, CatalogService catalog,
 			CertificateService certificates, CertificateTypeService certificateTypes, IdentityService identity,
-			ApplicationEvents events) {
+			ApplicationEvents events, Clock clock) {
+		this.clock = clock;
 		this.mongo = mongo;
 		this.bundles = bundles;
 		this.catalog = catalog;
@@ -94,7 +98,7 @@ class ApplicationService {
 		Map<String, ServiceItem> catalogItems = this.catalog.itemsByCodes(itemCodes);
 		List<Application.MaterialEntry> materials = materials(
 				this.bundles.materials(itemCodes, catalogItems, applicant), command.materialsAtCounter());
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Application.Task> tasks = new ArrayList<>();
 		for (int i = 0; i < itemCodes.size(); i++) {
 			ServiceItem item = catalogItems.get(itemCodes.get(i));
@@ -179,7 +183,7 @@ class ApplicationService {
 		if (expectedVersion != null && expectedVersion != application.version()) {
 			throw ApiException.onField("input.expectedVersion", PlatformError.VERSION_CONFLICT);
 		}
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Application.Transition transition = application.act(action, taskId, staff.id(), reason, now);
 		List<Application.Task> tasks = transition.tasks();
 		List<Application.Event> added = new ArrayList<>(List.of(transition.event()));
@@ -209,7 +213,7 @@ class ApplicationService {
 		FormValidator.Validated stored = new FormValidator.Validated(application.formValues(),
 				(application.formSources() != null) ? application.formSources() : Map.of());
 		FormValidator.Validated supplemented = FormValidator.supplement(stored, FormValidator.normalised(formValues), form);
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Application.Task> tasks = application.tasks()
 			.stream()
 			.map((t) -> (t.status() == Application.TaskStatus.SUPPLEMENT_REQUESTED)
@@ -279,7 +283,7 @@ class ApplicationService {
 		List<String> issued = new ArrayList<>();
 		List<String> newIds = new ArrayList<>();
 		List<Application.Event> added = new ArrayList<>();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		PersonDetails child = null;
 		for (Application.Task task : application.tasks()) {
 			CertificateType type = types.get(task.resultCertificateTypeCode());

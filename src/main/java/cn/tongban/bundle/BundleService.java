@@ -1,5 +1,6 @@
 package cn.tongban.bundle;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,10 +50,13 @@ public class BundleService {
 
 	private final CertificateService certificates;
 
+	private final Clock clock;
+
 	private final IdentityService identity;
 
 	BundleService(MongoTemplate mongo, CatalogService catalog, CertificateService certificates,
-			IdentityService identity) {
+			IdentityService identity, Clock clock) {
+		this.clock = clock;
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.certificates = certificates;
@@ -264,7 +268,7 @@ public class BundleService {
 			.distinct()
 			.toList();
 		Map<String, Certificate> held = this.certificates.validByType(applicant.holderId(), types);
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Shanghai")));
 		return (field) -> {
 			String source = field.source();
 			if (source == null) {

@@ -1,6 +1,6 @@
 package cn.tongban.certificate;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,10 +40,13 @@ public class CertificateService {
 
 	private final MongoTemplate mongo;
 
+	private final Clock clock;
+
 	private final UsageLog usage;
 
 	CertificateService(CertificateRepository certificates, CertificateTypeRepository types, Sealer sealer,
-			MongoTemplate mongo, UsageLog usage, IdentityService identity) {
+			MongoTemplate mongo, UsageLog usage, IdentityService identity, Clock clock) {
+		this.clock = clock;
 		this.identity = identity;
 		this.certificates = certificates;
 		this.types = types;
@@ -91,7 +94,7 @@ public class CertificateService {
 
 	/** The people under 18 this person is a guardian of; a guardian acts for a minor only. */
 	private List<String> minorWardsOf(String holderId) {
-		LocalDate adulthood = LocalDate.now(Certificate.CHINA).minusYears(18);
+		LocalDate adulthood = LocalDate.now(this.clock.withZone(Certificate.CHINA)).minusYears(18);
 		return this.identity.wardsOf(holderId)
 			.stream()
 			.filter((ward) -> ward.birthDate() != null && ward.birthDate().isAfter(adulthood))
@@ -106,7 +109,7 @@ public class CertificateService {
 	 * one are absent.
 	 */
 	public Map<String, Certificate> validByType(String holderId, Collection<String> typeCodes) {
-		LocalDate today = LocalDate.now(Certificate.CHINA);
+		LocalDate today = LocalDate.now(this.clock.withZone(Certificate.CHINA));
 		Map<String, Certificate> result = new LinkedHashMap<>();
 		String identifier = identifierOf(holderId);
 		this.certificates.findByHolderIdAndTypeCodeIn(holderId, typeCodes)
@@ -139,13 +142,13 @@ public class CertificateService {
 		}
 		CertificateType type = this.types.findById(request.typeCode())
 			.orElseThrow(() -> new IllegalArgumentException("Unknown certificate type " + request.typeCode()));
-		LocalDate today = LocalDate.now(Certificate.CHINA);
+		LocalDate today = LocalDate.now(this.clock.withZone(Certificate.CHINA));
 		LocalDate validTo = (type.validityYears() != null) ? today.plusYears(type.validityYears()) : null;
 		String number = type.code().replace("-", "") + "-" + today.getYear() + "-" + id.substring(4, 16).toUpperCase();
 		Certificate certificate = this.sealer.seal(new Certificate(id, number, type.code(), type.holderKind(),
 				request.holderId(), request.holderIdentifier(), request.holderName(), type.issuingDepartmentCode(),
 				today, today, validTo, Certificate.StoredStatus.VALID, null, Map.copyOf(request.data()), null,
-				request.sourceApplicationId(), Instant.now(), null));
+				request.sourceApplicationId(), this.clock.instant(), null));
 		try {
 			return this.mongo.insert(certificate);
 		}
@@ -159,7 +162,7 @@ public class CertificateService {
 	 * records who revoked it, when and why.
 	 */
 	Certificate revoke(String certificateId, String reason, String adminId) {
-		Certificate.Revocation revocation = new Certificate.Revocation(adminId, Instant.now(), reason);
+		Certificate.Revocation revocation = new Certificate.Revocation(adminId, this.clock.instant(), reason);
 		Certificate updated = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(certificateId)),
 				Update.update("status", Certificate.StoredStatus.REVOKED)
 					.set("statusReason", reason)

@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,10 +35,13 @@ class ConsentService {
 
 	private final MongoTemplate mongo;
 
+	private final Clock clock;
+
 	private final CertificateTypeRepository types;
 
 	ConsentService(ConsentRepository consents, PurposeRepository purposes, MongoTemplate mongo,
-			CertificateTypeRepository types) {
+			CertificateTypeRepository types, Clock clock) {
+		this.clock = clock;
 		this.consents = consents;
 		this.purposes = purposes;
 		this.mongo = mongo;
@@ -55,7 +59,7 @@ class ConsentService {
 		if (days < 1 || days > MAX_DAYS) {
 			throw ApiException.onField("input.days", PlatformError.INVALID_ARGUMENT, "days must be 1 to " + MAX_DAYS);
 		}
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Consent consent = new Consent("cns_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
 				holderId, purpose.integratorClientId(), purpose.code(), types, now, now.plus(Duration.ofDays(days)),
 				null);
@@ -70,7 +74,7 @@ class ConsentService {
 	Consent revoke(String holderId, String consentId) {
 		Query mine = Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId));
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId)
-			.and("revokedAt").is(null)), Update.update("revokedAt", Instant.now()), Consent.class);
+			.and("revokedAt").is(null)), Update.update("revokedAt", this.clock.instant()), Consent.class);
 		Consent consent = this.mongo.findOne(mine, Consent.class);
 		if (consent == null) {
 			throw ApiException.onField("input.id", CertificateError.CONSENT_NOT_FOUND, consentId);
@@ -80,7 +84,7 @@ class ConsentService {
 
 	/** A consent of the holder that allows this integrator, purpose and type now, or null. */
 	Consent live(String holderId, String integratorClientId, String purposeCode, String typeCode) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return this.consents.findByHolderIdAndIntegratorClientIdAndPurposeCode(holderId, integratorClientId, purposeCode)
 			.stream()
 			.filter((consent) -> consent.activeAt(now) && consent.certificateTypes().contains(typeCode))

@@ -1,6 +1,6 @@
 package cn.tongban.certificate;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -24,9 +24,12 @@ class UsageLog {
 
 	private final MongoTemplate mongo;
 
+	private final Clock clock;
+
 	private final Object[] stripes = new Object[256];
 
-	UsageLog(MongoTemplate mongo) {
+	UsageLog(MongoTemplate mongo, Clock clock) {
+		this.clock = clock;
 		this.mongo = mongo;
 		for (int i = 0; i < this.stripes.length; i++) {
 			this.stripes[i] = new Object();
@@ -49,7 +52,7 @@ class UsageLog {
 				long sequence = (head != null) ? head.sequence() + 1 : 1;
 				String previous = (head != null) ? head.hash() : UsageEntry.GENESIS;
 				UsageEntry entry = withHash(new UsageEntry(UsageEntry.idFor(holderId, sequence), holderId, sequence,
-						Instant.now().truncatedTo(ChronoUnit.MILLIS), accessor, accessorName,
+						this.clock.instant().truncatedTo(ChronoUnit.MILLIS), accessor, accessorName,
 						(purpose != null) ? purpose.code() : null, (purpose != null) ? purpose.name() : null,
 						(certificate != null) ? certificate.id() : null,
 						(certificate != null) ? certificate.number() : null, typeCode, result, reason, previous, null));

@@ -1,6 +1,7 @@
 package cn.tongban.code;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,6 +82,8 @@ class CodeService {
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
+	private final Clock clock;
+
 	/** The province's pseudonym → person id (a mapping that never changes). */
 	private final Cache<String, String> provincialPeople = Caffeine
 		.newBuilder()
@@ -89,7 +92,8 @@ class CodeService {
 		.build();
 
 	CodeService(TrustList trust, MongoTemplate mongo, IdentityService identity, CertificateService certificates,
-			CatalogService catalog, CodeProperties properties) {
+			CatalogService catalog, CodeProperties properties, Clock clock) {
+		this.clock = clock;
 		this.trust = trust;
 		this.mongo = mongo;
 		this.identity = identity;
@@ -103,7 +107,7 @@ class CodeService {
 		KeyRing.Entry key = this.trust.signingKey();
 		byte[] subject = bytes(12);
 		byte[] nonce = bytes(8);
-		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		byte[] payload = CodeFormat.payload(TrustList.LOCAL_ISSUER, key.keyId(), kind, subject, now,
 				this.validitySeconds, nonce);
 		String text = CodeFormat.text(payload, Sm2.toRaw(key.sign(payload)));
@@ -125,7 +129,7 @@ class CodeService {
 		PersonDetails person = this.identity.personByMobile(mobile)
 			.orElseThrow(() -> ApiException.onField("mobile", PlatformError.INVALID_ARGUMENT, "unknown mobile"));
 		String reference = this.identity.provincialRef(person.id()).orElseThrow();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		IssuedCode shape = new IssuedCode(reference, HolderKind.PERSON, person.id(), key.keyId(), now,
 				now.plusSeconds(this.validitySeconds), null, null);
 		List<Issued> codes = new ArrayList<>(count);
@@ -142,7 +146,7 @@ class CodeService {
 		return this.mongo.updateMulti(Query.query(Criteria.where("holderId").is(holderId)
 			.and("revokedAt").is(null)
 			.and("supersededAt").is(null)
-			.and("expiresAt").gt(Instant.now().minusSeconds(SKEW_SECONDS))), Update.update("revokedAt", Instant.now()),
+			.and("expiresAt").gt(this.clock.instant().minusSeconds(SKEW_SECONDS))), Update.update("revokedAt", this.clock.instant()),
 				IssuedCode.class).getModifiedCount();
 	}
 
@@ -249,7 +253,7 @@ class CodeService {
 	/** Everything but the replay claim: format, issuer, signature, expiry, holder, scenario. */
 	private Checked check(Subject terminal, String terminalName, String text, String serviceItemCode,
 			List<ScanRecord> records) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Scenario scenario = this.trust.scenario(terminal.scenarioCode());
 		String scenarioCode = (scenario != null) ? scenario.code() : terminal.scenarioCode();
 		CodeFormat.Parsed code = CodeFormat.parse(text);
@@ -370,7 +374,7 @@ class CodeService {
 		PersonDetails person = this.identity.person(personId).orElseThrow();
 		Map<String, Certificate> held = this.certificates.validByType(personId,
 				List.of("CL-001", "YB-001", LIBRARY_CARD));
-		int age = Period.between(person.birthDate(), LocalDate.now(CHINA)).getYears();
+		int age = Period.between(person.birthDate(), LocalDate.now(this.clock.withZone(CHINA))).getYears();
 		String fare = held.containsKey("CL-001") ? "DISABLED" : (age >= 65) ? "SENIOR" : "ADULT";
 		Certificate insurance = held.get("YB-001");
 		String insured = (insurance == null) ? "未参保" : insurance.data().getOrDefault("insuranceType", "已参保");
@@ -379,15 +383,15 @@ class CodeService {
 		return new HolderFacts(person, fare, insured, libraryCard);
 	}
 
-	private static ApiException refuse(List<ScanRecord> records, Subject terminal, String terminalName,
+	private ApiException refuse(List<ScanRecord> records, Subject terminal, String terminalName,
 			String scenarioCode, String issuerId, String holderId, ErrorCode code) {
 		records.add(record(terminal, terminalName, scenarioCode, issuerId, holderId, code.name()));
 		return ApiException.onField("input.code", code);
 	}
 
-	private static ScanRecord record(Subject terminal, String terminalName, String scenarioCode, String issuerId,
+	private ScanRecord record(Subject terminal, String terminalName, String scenarioCode, String issuerId,
 			String holderId, String result) {
-		return new ScanRecord(UUID.randomUUID().toString(), Instant.now(), terminal.clientId(), terminalName,
+		return new ScanRecord(UUID.randomUUID().toString(), this.clock.instant(), terminal.clientId(), terminalName,
 				scenarioCode, issuerId, holderId, result);
 	}
 

@@ -1,6 +1,7 @@
 package cn.tongban.code;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import cn.tongban.platform.crypto.KeyRing;
 import cn.tongban.platform.crypto.Sm2;
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Maps;
+import cn.tongban.support.ShiftedClock;
 import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
@@ -34,7 +40,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /** Resident and enterprise codes from issue to scan, and every way a scan can be refused. */
 @GraphQlIntegrationTest
 @TestPropertySource(properties = "tongban.mongodb.embedded.database=codes")
+@Import(ResidentCodeTests.Time.class)
 class ResidentCodeTests {
+
+	/** The application's clock, which a test may move instead of waiting. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Time {
+
+		@Bean
+		@Primary
+		ShiftedClock shiftedClock() {
+			return new ShiftedClock();
+		}
+
+	}
 
 	static final String SCAN = """
 			mutation($input: ScanCodeInput!) {
@@ -52,6 +71,23 @@ class ResidentCodeTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ShiftedClock clock;
+
+	@Test
+	void anIssuedCodeIsRefusedOnceItsMinuteIsOverOnTheServicesClock() {
+		String code = (String) issue(this.tokens.resident("13800000001")).get("code");
+		try {
+			this.clock.shift(Duration.ofSeconds(55));
+			scan("terminal-library-qd-01", Map.of("code", code)).path("scanCode.name").hasValue();
+			this.clock.shift(Duration.ofSeconds(10));
+			onlyError(scan("terminal-library-qd-01", Map.of("code", code)), "CODE_EXPIRED");
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
 
 	@Test
 	void aCodeIsCompactSignedAndItsQrReadsBack() throws Exception {
