@@ -218,26 +218,36 @@ public class BundleService {
 			.itemsByCodes(bundles.stream().flatMap((bundle) -> bundle.itemCodes().stream()).distinct().toList());
 		Map<Bundle, Figures> figures = new LinkedHashMap<>();
 		for (Bundle bundle : bundles) {
-			int fieldMentions = bundle.items().stream().mapToInt((item) -> item.fields().size()).sum();
-			long typed = keysOf(bundle.items()).stream()
-				.map(definitions::get)
-				.filter((field) -> field != null && field.source() == null)
-				.count();
-			int materialMentions = 0;
-			Set<String> toProvide = new LinkedHashSet<>();
-			for (String code : bundle.itemCodes()) {
-				ServiceItem item = items.get(code);
-				for (Material material : (item != null) ? item.getMaterials() : List.<Material>of()) {
-					materialMentions++;
-					if (material.certificateTypeCode() == null) {
-						toProvide.add(material.name());
-					}
-				}
-			}
-			figures.put(bundle, new Figures(new Rate(fieldMentions - typed, fieldMentions, FIELD_SHARING_TARGET),
-					new Rate(materialMentions - toProvide.size(), materialMentions, MATERIAL_SHARING_TARGET)));
+			figures.put(bundle, figuresOf(bundle, definitions, items));
 		}
 		return figures;
+	}
+
+	/**
+	 * 表单共享率: of all the form fields the bundle's items ask for (one per item that asks), the share
+	 * the applicant does not type (filled from shared data), counting each typed field once, as the
+	 * unified form asks it once. 材料共享率: of all the materials the items list, the share not to be
+	 * provided, counting each material the applicant provides once.
+	 */
+	static Figures figuresOf(Bundle bundle, Map<String, FormField> definitions, Map<String, ServiceItem> items) {
+		int fieldMentions = bundle.items().stream().mapToInt((item) -> item.fields().size()).sum();
+		long typed = keysOf(bundle.items()).stream()
+			.map(definitions::get)
+			.filter((field) -> field != null && field.source() == null)
+			.count();
+		int materialMentions = 0;
+		Set<String> toProvide = new LinkedHashSet<>();
+		for (String code : bundle.itemCodes()) {
+			ServiceItem item = items.get(code);
+			for (Material material : (item != null) ? item.getMaterials() : List.<Material>of()) {
+				materialMentions++;
+				if (material.certificateTypeCode() == null) {
+					toProvide.add(material.name());
+				}
+			}
+		}
+		return new Figures(new Rate(fieldMentions - typed, fieldMentions, FIELD_SHARING_TARGET),
+				new Rate(materialMentions - toProvide.size(), materialMentions, MATERIAL_SHARING_TARGET));
 	}
 
 	/** All bundles together (sums of the parts). */
