@@ -3,7 +3,6 @@ package cn.tongban.application;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PlatformError;
@@ -192,8 +191,12 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 		return this.status == Status.COMPLETED || this.status == Status.REJECTED;
 	}
 
-	Optional<Task> task(String taskId) {
-		return this.tasks.stream().filter((task) -> task.id().equals(taskId)).findFirst();
+	/** The task with this id; an unknown one is refused (INVALID_ARGUMENT on {@code input.taskId}). */
+	Task task(String taskId) {
+		return this.tasks.stream()
+			.filter((task) -> task.id().equals(taskId))
+			.findFirst()
+			.orElseThrow(() -> ApiException.onField("input.taskId", PlatformError.INVALID_ARGUMENT, "no task " + taskId));
 	}
 
 	/**
@@ -203,8 +206,7 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 	 * rejection needs a reason. Who may act and on which version is the service's to check.
 	 */
 	Transition act(Action action, String taskId, String actor, String reason, Instant at) {
-		Task task = task(taskId).orElseThrow(
-				() -> ApiException.onField("input.taskId", PlatformError.INVALID_ARGUMENT, "no task " + taskId));
+		Task task = task(taskId);
 		if (closed() || !action.allows(task.status())) {
 			throw ApiException.onField("input.taskId", ApplicationError.ILLEGAL_TRANSITION,
 					action + " on a task that is " + task.status() + " in an application that is " + this.status);

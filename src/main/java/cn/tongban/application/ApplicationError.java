@@ -22,31 +22,15 @@ public enum ApplicationError implements ErrorCode {
 	IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "同一幂等键已用于不同的申请内容",
 			"The idempotency key was used for a different submission");
 
-	private final ErrorType classification;
-
-	private final String zh;
-
-	private final String en;
+	private final Text text;
 
 	ApplicationError(ErrorType classification, String zh, String en) {
-		this.classification = classification;
-		this.zh = zh;
-		this.en = en;
+		this.text = new Text(classification, zh, en);
 	}
 
 	@Override
-	public ErrorType classification() {
-		return this.classification;
-	}
-
-	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
+	public Text text() {
+		return this.text;
 	}
 
 }

@@ -175,8 +175,7 @@ class ApplicationService {
 		if (application == null) {
 			throw ApiException.onField("input.applicationId", ApplicationError.APPLICATION_NOT_FOUND, applicationId);
 		}
-		Application.Task task = application.task(taskId)
-			.orElseThrow(() -> ApiException.onField("input.taskId", PlatformError.INVALID_ARGUMENT, "no task " + taskId));
+		Application.Task task = application.task(taskId);
 		if (!staff.has(Role.ADMIN) && !task.departmentCode().equals(staff.departmentCode())) {
 			throw new ApiException(ApplicationError.NOT_YOUR_DEPARTMENT);
 		}

@@ -14,31 +14,15 @@ public enum CatalogError implements ErrorCode {
 	ITEM_RETIRED(ErrorType.BAD_REQUEST, "事项已停用，不能修改：%s",
 			"Service item %s is retired and cannot be changed");
 
-	private final ErrorType classification;
-
-	private final String zh;
-
-	private final String en;
+	private final Text text;
 
 	CatalogError(ErrorType classification, String zh, String en) {
-		this.classification = classification;
-		this.zh = zh;
-		this.en = en;
+		this.text = new Text(classification, zh, en);
 	}
 
 	@Override
-	public ErrorType classification() {
-		return this.classification;
-	}
-
-	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
+	public Text text() {
+		return this.text;
 	}
 
 }

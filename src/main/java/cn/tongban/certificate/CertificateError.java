@@ -20,31 +20,15 @@ public enum CertificateError implements ErrorCode {
 	NOT_A_HOLDER(ErrorType.FORBIDDEN, "仅限个人或企业持证人本人操作",
 			"Only a person or enterprise holder can do this");
 
-	private final ErrorType classification;
-
-	private final String zh;
-
-	private final String en;
+	private final Text text;
 
 	CertificateError(ErrorType classification, String zh, String en) {
-		this.classification = classification;
-		this.zh = zh;
-		this.en = en;
+		this.text = new Text(classification, zh, en);
 	}
 
 	@Override
-	public ErrorType classification() {
-		return this.classification;
-	}
-
-	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
+	public Text text() {
+		return this.text;
 	}
 
 }

@@ -22,31 +22,15 @@ public enum CodeError implements ErrorCode {
 	SCENARIO_NOT_ALLOWED(ErrorType.FORBIDDEN, "此场景不受理该码",
 			"This scenario does not accept this code");
 
-	private final ErrorType classification;
-
-	private final String zh;
-
-	private final String en;
+	private final Text text;
 
 	CodeError(ErrorType classification, String zh, String en) {
-		this.classification = classification;
-		this.zh = zh;
-		this.en = en;
+		this.text = new Text(classification, zh, en);
 	}
 
 	@Override
-	public ErrorType classification() {
-		return this.classification;
-	}
-
-	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
+	public Text text() {
+		return this.text;
 	}
 
 }

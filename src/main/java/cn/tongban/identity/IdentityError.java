@@ -16,31 +16,15 @@ public enum IdentityError implements ErrorCode {
 	SIGN_IN_ELSEWHERE(ErrorType.BAD_REQUEST, "请通过统一身份认证平台登录：%s",
 			"Sign in through the identity platform: %s");
 
-	private final ErrorType classification;
-
-	private final String zh;
-
-	private final String en;
+	private final Text text;
 
 	IdentityError(ErrorType classification, String zh, String en) {
-		this.classification = classification;
-		this.zh = zh;
-		this.en = en;
+		this.text = new Text(classification, zh, en);
 	}
 
 	@Override
-	public ErrorType classification() {
-		return this.classification;
-	}
-
-	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
+	public Text text() {
+		return this.text;
 	}
 
 }

@@ -16,9 +16,7 @@ import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.security.RequestPaths;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -91,9 +89,7 @@ class TokenEndpointThrottle extends OncePerRequestFilter {
 
 	private boolean refused(String key, int perMinute, Duration period, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		Bucket bucket = this.buckets.bucket("token:" + key, BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, period).build())
-			.build());
+		Bucket bucket = this.buckets.bucket("token:" + key, perMinute, perMinute, period);
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (probe.isConsumed()) {
 			return false;
@@ -115,9 +111,7 @@ class TokenEndpointThrottle extends OncePerRequestFilter {
 
 	private Bucket failures(String key) {
 		int allowed = this.limits.clientFailuresPer10Minutes();
-		return this.buckets.bucket("token-failures:" + key, BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(allowed).refillGreedy(allowed, Duration.ofMinutes(10)).build())
-			.build());
+		return this.buckets.bucket("token-failures:" + key, allowed, allowed, Duration.ofMinutes(10));
 	}
 
 	private void refuse(String key, long nanosToWait, HttpServletRequest request, HttpServletResponse response)

@@ -113,21 +113,22 @@ public class EventFeed implements SmartLifecycle {
 	 * the caller's change is made and must be reported as made; this instance's listeners still get it.
 	 */
 	public void publish(String kind, String key, Map<String, Object> data) {
-		FeedEvent event = new FeedEvent(0, kind, key, Map.copyOf(data), this.instanceId, Instant.now(this.clock));
+		Map<String, Object> values = Map.copyOf(data);
+		Instant at = Instant.now(this.clock);
+		long sequence = 0;
 		try {
-			long sequence = nextSequence();
-			event = new FeedEvent(sequence, kind, key, event.data(), this.instanceId, event.at());
+			sequence = nextSequence();
 			events().insertOne(new Document("_id", sequence).append("kind", kind)
 				.append("key", key)
-				.append("data", new Document(event.data()))
+				.append("data", new Document(values))
 				.append("origin", this.instanceId)
-				.append("at", Date.from(event.at())));
+				.append("at", Date.from(at)));
 		}
 		catch (MongoException ex) {
 			log.warn("Event {} {} not stored in the feed (other instances learn of it by reconciliation): {}", kind,
 					key, ex.getMessage());
 		}
-		deliver(event);
+		deliver(new FeedEvent(sequence, kind, key, values, this.instanceId, at));
 	}
 
 	private long nextSequence() {

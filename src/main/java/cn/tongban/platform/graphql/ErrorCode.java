@@ -19,18 +19,32 @@ public interface ErrorCode {
 	/** The code itself, e.g. {@code ITEM_NOT_FOUND}. */
 	String name();
 
+	/** Its classification and message templates. */
+	Text text();
+
 	/** The GraphQL error classification (and HTTP-like category) of the code. */
-	ErrorType classification();
+	default ErrorType classification() {
+		return text().classification();
+	}
 
 	/** The Chinese message template ({@code %s} for arguments). */
-	String zh();
+	default String zh() {
+		return text().zh();
+	}
 
 	/** The English message template. */
-	String en();
+	default String en() {
+		return text().en();
+	}
 
 	/** The message with its arguments; text arguments are bounded ({@link InputEcho}). */
 	default String message(boolean english, Object... args) {
 		return String.format(english ? en() : zh(), InputEcho.bounded(args));
+	}
+
+	/** The message in both languages at once, for refusals made before the request's language is known. */
+	default String messageInBoth(Object... args) {
+		return message(false, args) + " / " + message(true, args);
 	}
 
 	/** This code as a GraphQL error outside a data fetcher (no path): message, classification, code. */
@@ -40,6 +54,10 @@ public interface ErrorCode {
 			.message(message(english, args))
 			.extensions(Map.of("code", name()))
 			.build();
+	}
+
+	/** A code's classification and its message templates in Chinese and English. */
+	record Text(ErrorType classification, String zh, String en) {
 	}
 
 }

@@ -78,8 +78,7 @@ class GraphQlGetRoute {
 			return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
 				.header(HttpHeaders.ALLOW, "POST")
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(errorBody(PlatformError.MUTATION_OVER_GET.name(), PlatformError.MUTATION_OVER_GET.message(false)
-						+ " / " + PlatformError.MUTATION_OVER_GET.message(true)));
+				.body(errorBody(PlatformError.MUTATION_OVER_GET.name(), PlatformError.MUTATION_OVER_GET.messageInBoth()));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);

@@ -67,31 +67,15 @@ public enum PlatformError implements ErrorCode {
 	STORAGE_UNAVAILABLE(ErrorType.INTERNAL_ERROR, "数据未能保存，本次操作未生效，请稍后重试",
 			"The change could not be stored and did not take effect; please retry later");
 
-	private final ErrorType classification;
-
-	private final String zh;
-
-	private final String en;
+	private final Text text;
 
 	PlatformError(ErrorType classification, String zh, String en) {
-		this.classification = classification;
-		this.zh = zh;
-		this.en = en;
+		this.text = new Text(classification, zh, en);
 	}
 
 	@Override
-	public ErrorType classification() {
-		return this.classification;
-	}
-
-	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
+	public Text text() {
+		return this.text;
 	}
 
 }

@@ -25,9 +25,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.Document;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +44,7 @@ import org.springframework.stereotype.Component;
  * ({@code tongban.rate-limit.*}) times {@code tongban.graphql.cost-budget.per-request}, in a token
  * bucket that holds a quarter of it: an operation takes its requested cost up front, or is refused with
  * {@code COST_LIMITED} and how long to wait; the unused part goes back after the answer. Budgets
- * live in this instance's memory, like the request-count limits (docs/security.md).
+ * are shared by every instance ({@link SharedBuckets}), like the request-count limits (docs/security.md).
  */
 @Component
 @Order(100)
@@ -186,16 +184,12 @@ class QueryCost extends SimplePerformantInstrumentation {
 	}
 
 	private Budget budgetOf(Subject subject, GraphQLContext context) {
-		long requestsPerMinute;
+		long requestsPerMinute = this.requestLimits.forSubject(subject);
 		String key;
 		if (subject != null) {
-			requestsPerMinute = subject.roles().stream()
-				.mapToLong((role) -> this.requestLimits.perMinute().getOrDefault(role, this.requestLimits.anonymousPerMinute()))
-				.max().orElse(this.requestLimits.anonymousPerMinute());
 			key = "sub:" + subject.id();
 		}
 		else {
-			requestsPerMinute = this.requestLimits.anonymousPerMinute();
 			String device = context.get(ClientAddress.DEVICE_KEY);
 			key = (device != null) ? "device:" + device : "ip:" + context.getOrDefault(ClientAddress.KEY, "unknown");
 		}
@@ -203,9 +197,7 @@ class QueryCost extends SimplePerformantInstrumentation {
 		long perMinute = Math.max(1, Math.min(MAX_PER_MINUTE, Math.multiplyHigh(requestsPerMinute, this.perRequest) != 0
 				? MAX_PER_MINUTE : requestsPerMinute * this.perRequest));
 		long maximum = Math.max(this.maxCost, perMinute / 4);
-		Bucket bucket = this.budgets.bucket("cost:" + key, BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(maximum).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-			.build());
+		Bucket bucket = this.budgets.bucket("cost:" + key, maximum, perMinute, Duration.ofMinutes(1));
 		return new Budget(bucket, maximum, perMinute / 60);
 	}
 

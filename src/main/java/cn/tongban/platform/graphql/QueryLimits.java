@@ -155,7 +155,7 @@ class QueryLimits {
 	/** A limit's refusal, in both languages at once (the limits run before the request's locale is read). */
 	static AbortExecutionException aborted(PlatformError code, Object... args) {
 		GraphQLError error = GraphqlErrorBuilder.newError()
-			.message(code.message(false, args) + " / " + code.message(true, args))
+			.message(code.messageInBoth(args))
 			.errorType(code.classification())
 			.extensions(Map.of("code", code.name()))
 			.build();

@@ -71,6 +71,11 @@ public class SharedBuckets {
 
 	private final AtomicLong lastWarning = new AtomicLong();
 
+	/** The few distinct limits in use, built once: callers ask on every request. */
+	private final Cache<Limit, BucketConfiguration> configurations = Caffeine.newBuilder().maximumSize(1_000).build();
+
+	private final Cache<BucketConfiguration, String> limitNames = Caffeine.newBuilder().maximumSize(1_000).build();
+
 	public SharedBuckets(MongoTemplate mongo, Clock clock) {
 		MongoCollection<Document> buckets = mongo.getCollection(COLLECTION);
 		this.collection = buckets.withWriteConcern(WriteConcern.W1.withJournal(false));
@@ -98,11 +103,23 @@ public class SharedBuckets {
 	 * budgets are exact (an exchange per consumption, concurrent ones merged).
 	 */
 	public Bucket bucket(String key, BucketConfiguration configuration) {
+		return this.buckets.get(key + "/" + this.limitNames.get(configuration, SharedBuckets::limits),
+				(k) -> failingOver(k, this.store.builder().withOptimization(exchanges(configuration))
+					.build(k, () -> configuration), configuration));
+	}
+
+	/** The shared bucket of {@code key} holding {@code capacity}, refilled by {@code refill} each {@code period}. */
+	public Bucket bucket(String key, long capacity, long refill, Duration period) {
+		return bucket(key, this.configurations.get(new Limit(capacity, refill, period),
+				(limit) -> BucketConfiguration.builder()
+					.addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build())
+					.build()));
+	}
+
+	private static Optimization exchanges(BucketConfiguration configuration) {
 		long capacity = configuration.getBandwidths()[0].getCapacity();
-		Optimization exchanges = (capacity >= 100)
-				? Optimizations.delaying(new DelayParameters(capacity / 100, LOCAL_AT_MOST)) : Optimizations.batching();
-		return this.buckets.get(key + "/" + limits(configuration), (k) -> failingOver(k,
-				this.store.builder().withOptimization(exchanges).build(k, () -> configuration), configuration));
+		return (capacity >= 100) ? Optimizations.delaying(new DelayParameters(capacity / 100, LOCAL_AT_MOST))
+				: Optimizations.batching();
 	}
 
 	/** Deletes buckets that would be full again by now (real MongoDB's TTL index does this by itself). */
@@ -129,6 +146,9 @@ public class SharedBuckets {
 						}
 					}
 				});
+	}
+
+	private record Limit(long capacity, long refill, Duration period) {
 	}
 
 	private static String limits(BucketConfiguration configuration) {

@@ -11,9 +11,7 @@ import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.limits.SharedBuckets;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -116,13 +114,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	private Bucket bucket(String key, int perMinute) {
-		return this.buckets.bucket("graphql:" + key, perMinute(perMinute));
-	}
-
-	private static BucketConfiguration perMinute(int perMinute) {
-		return BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-			.build();
+		return this.buckets.bucket("graphql:" + key, perMinute, perMinute, Duration.ofMinutes(1));
 	}
 
 }

@@ -35,7 +35,7 @@ public record RateLimitProperties(Boolean enabled, Integer anonymousPerMinute,
 		clientPerMinute = (clientPerMinute == null) ? 60_000 : clientPerMinute;
 	}
 
-	int forSubject(Subject subject) {
+	public int forSubject(Subject subject) {
 		if (subject == null) {
 			return this.anonymousPerMinute;
 		}
