@@ -1,5 +1,6 @@
 // Start-up time to the first answer on /graphql: a first start on an empty data folder (seeding,
-// keys, index) and a restart on the seeded folder, each repeated. Usage:
+// keys, index) and a restart on the seeded folder, each repeated; also to the first search answer
+// (the search index loads in the background after the web server starts; searches wait for it). Usage:
 //   node bench/startup/run.mjs <jar> [runs] [label] [-- extra java options…]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,9 @@ if (!jar) {
 }
 const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 
-/** Seconds from spawn to the first 200 answer of { __typename }; the service is then stopped. */
+const SEARCH = JSON.stringify({ query: '{ serviceItems(query: "身份证", first: 1) { totalCount } }' });
+
+/** Seconds from spawn to the first 200 answer of { __typename } and to the first search answer; the service is then stopped. */
 async function timeToFirstAnswer(dataDir) {
   const port = await freePort();
   const started = performance.now();
@@ -32,7 +35,14 @@ async function timeToFirstAnswer(dataDir) {
       try {
         const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST',
           headers: { 'Content-Type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-        if (response.status === 200) return (performance.now() - started) / 1000;
+        if (response.status === 200) {
+          const answered = (performance.now() - started) / 1000;
+          const search = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST',
+            headers: { 'Content-Type': 'application/json' }, body: SEARCH });
+          const body = await search.json();
+          if (typeof body?.data?.serviceItems?.totalCount !== 'number') throw new Error(`search failed: ${JSON.stringify(body)}`);
+          return { answered, searched: (performance.now() - started) / 1000 };
+        }
       } catch { /* not listening yet */ }
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -48,18 +58,25 @@ async function timeToFirstAnswer(dataDir) {
 
 const first = [];
 const restart = [];
+const firstSearch = [];
+const restartSearch = [];
 for (let run = 0; run < Number(runsArg); run++) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-startup-'));
-  first.push(await timeToFirstAnswer(dataDir));
-  restart.push(await timeToFirstAnswer(dataDir));
+  const a = await timeToFirstAnswer(dataDir);
+  const b = await timeToFirstAnswer(dataDir);
+  first.push(a.answered); firstSearch.push(a.searched);
+  restart.push(b.answered); restartSearch.push(b.searched);
   rmSync(dataDir, { recursive: true, force: true });
-  console.log(`run ${run + 1}: first start ${first.at(-1).toFixed(1)} s, seeded restart ${restart.at(-1).toFixed(1)} s`);
+  console.log(`run ${run + 1}: first start ${a.answered.toFixed(1)} s (search ${a.searched.toFixed(1)} s), `
+    + `seeded restart ${b.answered.toFixed(1)} s (search ${b.searched.toFixed(1)} s)`);
 }
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const result = { scenario: 'startup-to-first-answer', label, javaOptions, date: new Date().toISOString(),
   machine: 'this workplace: 2 cores, 24 GiB', goalsSeconds: { firstStart: 12, seededRestart: 8 },
   firstStartSeconds: first.map((s) => Number(s.toFixed(2))), seededRestartSeconds: restart.map((s) => Number(s.toFixed(2))),
-  medianFirstStart: Number(median(first).toFixed(2)), medianSeededRestart: Number(median(restart).toFixed(2)) };
+  medianFirstStart: Number(median(first).toFixed(2)), medianSeededRestart: Number(median(restart).toFixed(2)),
+  firstSearchSeconds: { firstStart: firstSearch.map((s) => Number(s.toFixed(2))), seededRestart: restartSearch.map((s) => Number(s.toFixed(2))) },
+  medianFirstSearch: { firstStart: Number(median(firstSearch).toFixed(2)), seededRestart: Number(median(restartSearch).toFixed(2)) } };
 console.log(JSON.stringify(result));
 mkdirSync(join(here, '../results'), { recursive: true });
 writeFileSync(join(here, '../results', `startup-${label}.json`), JSON.stringify(result, null, 1) + '\n');

@@ -12,7 +12,9 @@ public enum CatalogError implements ErrorCode {
 	ITEM_CODE_TAKEN(ErrorType.BAD_REQUEST, "事项编码已存在：%s",
 			"A service item with code %s already exists"),
 	ITEM_RETIRED(ErrorType.BAD_REQUEST, "事项已停用，不能修改：%s",
-			"Service item %s is retired and cannot be changed");
+			"Service item %s is retired and cannot be changed"),
+	SEARCH_INDEX_LOADING(ErrorType.INTERNAL_ERROR, "事项搜索正在启动，请 %s 秒后重试",
+			"Search is still starting; retry in %s seconds");
 
 	private final Text text;
 

@@ -26,6 +26,8 @@ import cn.tongban.catalog.search.SynonymTable;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.DatabaseMode;
+import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.startup.BackgroundLoad;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +42,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the Lucene index and the suggestions in step with MongoDB: built at start-up (after the
- * seeds), patched by this instance's own changes at once, by other instances' changes as the event
- * feed brings them ({@link CatalogChanges}), and by {@link #reconcile()} every
+ * Keeps the Lucene index and the suggestions in step with MongoDB: loaded at start-up after the seeds,
+ * on a thread of its own so the service answers meanwhile (every search, suggestion and change waits
+ * for it, none sees it half-loaded); patched by this instance's own changes at once, by other
+ * instances' changes as the event feed brings them ({@link CatalogChanges}), and by {@link #reconcile()} every
  * {@code tongban.search.reconcile-interval} for anything a crash kept from the feed.
  */
 @Service
@@ -55,7 +58,13 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	private static final int PAGE = 1000;
 
-	private final ServiceItemIndex index;
+	/** Opened by the start-up load (reading the Chinese dictionaries takes a second), null before. */
+	private volatile ServiceItemIndex index;
+
+	private final long answerCacheSize;
+
+	/** Where the index is kept; blank: a throw-away folder. */
+	private final String indexFolder;
 
 	private final SearchSuggester suggester = new SearchSuggester();
 
@@ -79,15 +88,25 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
+	/** The start-up load (kept or built); readers wait for it. */
+	private final BackgroundLoad load = new BackgroundLoad("search-index-load", this::openAndLoad,
+			Duration.ofSeconds(5));
+
+	/** How long a search waits for the start-up load before it is answered SEARCH_INDEX_LOADING. */
+	private final Duration loadWait;
+
 	ServiceItemSearch(MongoTemplate mongo, ReferenceData referenceData,
 			SynonymRepository synonyms, CertificateTypeService certificateTypes, ItemCache shownItems,
 			DatabaseMode databaseMode, @Value("${tongban.search.answer-cache-size:5000}") long answerCacheSize,
 			@Value("${tongban.search.index-folder:}") String indexFolder,
 			@Value("${tongban.mongodb.embedded.backend:file}") String embeddedBackend,
-			@Value("${tongban.mongodb.embedded.data-dir:data}") String dataFolder) {
+			@Value("${tongban.mongodb.embedded.data-dir:data}") String dataFolder,
+			@Value("${tongban.search.load-wait:30s}") Duration loadWait) {
+		this.loadWait = loadWait;
 		boolean embeddedFile = databaseMode.embedded() && "file".equalsIgnoreCase(embeddedBackend);
-		this.index = openIndex(answerCacheSize,
-				(indexFolder.isBlank() && embeddedFile) ? Path.of(dataFolder, "search-index").toString() : indexFolder);
+		this.answerCacheSize = answerCacheSize;
+		this.indexFolder = (indexFolder.isBlank() && embeddedFile) ? Path.of(dataFolder, "search-index").toString()
+				: indexFolder;
 		this.shownItems = shownItems;
 		this.mongo = mongo;
 		this.referenceData = referenceData;
@@ -119,15 +138,43 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	}
 
 	SearchResult search(SearchRequest request) {
+		awaitLoaded();
 		return this.index.search(request);
 	}
 
 	List<SearchSuggester.Suggestion> suggest(String prefix, int limit) {
+		awaitLoaded();
 		return this.suggester.suggest(prefix, limit);
 	}
 
-	synchronized void rebuild() {
+	void rebuild() {
+		awaitLoaded();
 		rebuild(false);
+	}
+
+	/** Loaded, or what the start-up load is doing: for the health indicator. */
+	LoadState loadState() {
+		return new LoadState(this.load.isDone(), this.indexed.size(), this.load.failure());
+	}
+
+	record LoadState(boolean loaded, int items, String failure) {
+	}
+
+	/**
+	 * Waits (outside the index's lock, which the load holds) for the start-up load: a search that
+	 * comes too early is told to retry rather than given results from a half-loaded index.
+	 */
+	private void awaitLoaded() {
+		if (!this.load.await(this.loadWait)) {
+			throw new ApiException(CatalogError.SEARCH_INDEX_LOADING, this.load.retryAfter().toSeconds());
+		}
+	}
+
+	private synchronized void openAndLoad() {
+		if (this.index == null) {
+			this.index = openIndex(this.answerCacheSize, this.indexFolder);
+		}
+		rebuild(true);
 	}
 
 	/**
@@ -135,7 +182,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	 * exactly the same indexed content ({@link CatalogueFingerprint}) is kept instead: reading the
 	 * items is cheap, their Chinese segmentation and pinyin are not.
 	 */
-	synchronized void rebuild(boolean keepIfUnchanged) {
+	private synchronized void rebuild(boolean keepIfUnchanged) {
 		Instant started = Instant.now();
 		List<Synonym> synonymList = this.synonyms.findAll();
 		useSynonyms(synonymList);
@@ -164,7 +211,12 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	}
 
 	/** Applies changed items at once: active ones are (re)indexed, retired ones leave the index. */
-	synchronized void apply(Collection<ServiceItem> changed) {
+	void apply(Collection<ServiceItem> changed) {
+		awaitLoaded();
+		applyLoaded(changed);
+	}
+
+	private synchronized void applyLoaded(Collection<ServiceItem> changed) {
 		if (!changed.isEmpty()) {
 			index(changed, references());
 			rebuildSuggestions();
@@ -190,13 +242,18 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	@Scheduled(fixedDelayString = "${tongban.search.reconcile-interval:5m}",
 			initialDelayString = "${tongban.search.reconcile-interval:5m}")
 	void reconcile() {
-		if (this.running) {
+		if (this.running && this.load.isDone()) {
 			catchUp();
 		}
 	}
 
 	/** Re-indexes every item changed since the watermark and reloads the synonyms. */
-	synchronized void catchUp() {
+	void catchUp() {
+		awaitLoaded();
+		catchUpLoaded();
+	}
+
+	private synchronized void catchUpLoaded() {
 		Instant since = this.watermark;
 		List<Synonym> current = this.synonyms.findAll();
 		// a new table drops every kept answer: only when the synonyms really changed
@@ -314,21 +371,25 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	private record Listing(String name, int popularity) {
 	}
 
+	/** Starts the load on a thread of its own: the web server need not wait for it. */
 	@Override
 	public void start() {
-		rebuild(true);
 		this.running = true;
+		this.load.start();
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
+		this.load.stop();
 	}
 
-	/** Closes the index and removes its folder. */
+	/** Closes the index and removes its folder (after a load in progress: both hold the index's lock). */
 	@Override
-	public void destroy() throws IOException {
-		this.index.close();
+	public synchronized void destroy() throws IOException {
+		if (this.index != null) {
+			this.index.close();
+		}
 	}
 
 	@Override

@@ -86,8 +86,16 @@ class GraphQlHttpTransportTests {
 			.andExpect(jsonPath("$.errors[0].extensions.code").value("GRAPHQL_VALIDATION_FAILED"));
 	}
 
+	/** A search waits for the search index's start-up load, whose state the health includes. */
+	private void awaitSearchIndex() throws Exception {
+		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\": \"{ serviceItems(query: \\\"身份证\\\", first: 1) { totalCount } }\"}"))
+			.andExpect(jsonPath("$.data.serviceItems.totalCount").isNumber());
+	}
+
 	@Test
 	void healthShowsStrangersTheStatusOnly() throws Exception {
+		awaitSearchIndex();
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
@@ -98,11 +106,14 @@ class GraphQlHttpTransportTests {
 	}
 
 	@Test
-	void healthReportsTheDatabaseAndTheDataFolderToAdministrators() throws Exception {
+	void healthReportsTheDatabaseTheDataFolderAndTheSearchIndexToAdministrators() throws Exception {
+		awaitSearchIndex();
 		this.mvc.perform(get("/actuator/health").header("Authorization", "Bearer " + this.tokens.admin()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.components.mongo.status").value("UP"))
+			.andExpect(jsonPath("$.components.searchIndex.status").value("UP"))
+			.andExpect(jsonPath("$.components.searchIndex.details.items").isNumber())
 			.andExpect(jsonPath("$.components.diskSpace.details.path").exists());
 	}
 
