@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PlatformError;
+import cn.tongban.platform.rules.RuleResult;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -60,14 +61,47 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 
 	}
 
+	/**
+	 * @param decision the approval rules' verdict when the item has rules (秒批), else null
+	 */
 	record Task(String id, String itemCode, String itemName, String departmentCode, TaskStatus status, String reason,
-			String actor, Instant updatedAt, String resultCertificateTypeCode) {
+			String actor, Instant updatedAt, String resultCertificateTypeCode, Decision decision) {
 
 		Task with(TaskStatus newStatus, String newReason, String newActor, Instant at) {
 			return new Task(this.id, this.itemCode, this.itemName, this.departmentCode, newStatus, newReason, newActor,
-					at, this.resultCertificateTypeCode);
+					at, this.resultCertificateTypeCode, this.decision);
 		}
 
+		Task withDecision(Decision newDecision) {
+			return new Task(this.id, this.itemCode, this.itemName, this.departmentCode, this.status, this.reason,
+					this.actor, this.updatedAt, this.resultCertificateTypeCode, newDecision);
+		}
+
+		/** Approved by the rules and not revoked. */
+		boolean approvedByRules() {
+			return this.decision != null && this.decision.approved() && this.decision.revocation() == null
+					&& this.status == TaskStatus.APPROVED;
+		}
+
+	}
+
+	/** Who approves automatically: the actor recorded on a task the rules approved. */
+	static final String RULES = "rules";
+
+	/**
+	 * The approval rules' verdict on a task at submission (秒批 when {@code approved}): each rule's
+	 * outcome with its reason, for the resident and for staff; a revocation when staff took an
+	 * automatic approval back within the review period.
+	 */
+	record Decision(boolean approved, List<RuleResult> results, Instant at, Revocation revocation) {
+
+		Decision revoked(Revocation by) {
+			return new Decision(this.approved, this.results, this.at, by);
+		}
+
+	}
+
+	record Revocation(String by, Instant at, String reason) {
 	}
 
 	enum TaskStatus {
@@ -107,7 +141,11 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 		/** A certificate the application produces was issued (办结即发证). */
 		CERTIFICATE_ISSUED,
 		/** The applicant reviewed the service (好差评). */
-		REVIEWED;
+		REVIEWED,
+		/** The approval rules approved a task at submission (秒批). */
+		AUTO_APPROVED,
+		/** Staff took an automatic approval back: the task returns to them. */
+		DECISION_REVOKED;
 
 		/** The event that closes an application in this status. */
 		static EventType closing(Status status) {

@@ -22,6 +22,7 @@ import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
+import cn.tongban.platform.rules.Rule;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -64,9 +65,16 @@ class ApplicationController {
 
 	private final CertificateService certificates;
 
+	private final ApprovalRules approvalRules;
+
+	private final ApplicationFigures figures;
+
 	ApplicationController(ApplicationService applications, ApplicationQueries queries, BundleService bundles,
 			IdentityService identity, ApplicationEvents events, CatalogService catalog,
-			CertificateTypeService certificateTypes, CertificateService certificates) {
+			CertificateTypeService certificateTypes, CertificateService certificates, ApprovalRules approvalRules,
+			ApplicationFigures figures) {
+		this.approvalRules = approvalRules;
+		this.figures = figures;
 		this.applications = applications;
 		this.queries = queries;
 		this.bundles = bundles;
@@ -113,6 +121,29 @@ class ApplicationController {
 	private Payload act(TaskInput input, Authentication caller, Application.Action action) {
 		return new Payload(this.applications.act(Subject.from(caller), input.applicationId(), input.taskId(), action,
 				input.reason(), (input.expectedVersion() != null) ? input.expectedVersion().longValue() : null));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasAnyRole('STAFF', 'ADMIN')")
+	Payload revokeAutomaticApproval(@Argument @Valid RevokeInput input, Authentication caller) {
+		return new Payload(this.applications.revokeAutomaticApproval(Subject.from(caller), input.applicationId(),
+				input.taskId(), input.reason()));
+	}
+
+	@SchemaMapping(typeName = "ApprovalDecision")
+	Instant reviewableUntil(Application.Decision decision) {
+		return this.applications.reviewableUntil(decision);
+	}
+
+	/** 秒批条件 in an item's guide: the texts of its approval rules. */
+	@SchemaMapping(typeName = "ServiceItem")
+	List<Rule> instantApprovalConditions(ServiceItem item) {
+		return this.approvalRules.of(item).orElse(List.of());
+	}
+
+	@SchemaMapping(typeName = "CatalogStatistics")
+	ApplicationFigures.Figures applications() {
+		return this.figures.figures();
 	}
 
 	@MutationMapping
@@ -247,6 +278,10 @@ class ApplicationController {
 
 	record TaskInput(@NotBlank @Size(max = 40) String applicationId, @NotBlank @Size(max = 10) String taskId,
 			@Size(max = 300) String reason, Integer expectedVersion) {
+	}
+
+	record RevokeInput(@NotBlank @Size(max = 40) String applicationId, @NotBlank @Size(max = 10) String taskId,
+			@NotBlank @Size(max = 300) String reason) {
 	}
 
 	record SupplementInput(@NotBlank @Size(max = 40) String applicationId,

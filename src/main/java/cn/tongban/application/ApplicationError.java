@@ -20,7 +20,11 @@ public enum ApplicationError implements ErrorCode {
 	ALREADY_REVIEWED(ErrorType.BAD_REQUEST, "该办件已评价",
 			"This application was already reviewed"),
 	IDEMPOTENCY_KEY_REUSED(ErrorType.BAD_REQUEST, "同一幂等键已用于不同的申请内容",
-			"The idempotency key was used for a different submission");
+			"The idempotency key was used for a different submission"),
+	NOT_APPROVED_BY_RULES(ErrorType.BAD_REQUEST, "该环节不是由规则自动批准的（或已撤销）",
+			"This task was not approved by the rules, or that approval was already revoked"),
+	REVIEW_PERIOD_OVER(ErrorType.BAD_REQUEST, "自动审批的复核期已过（%s）",
+			"The review period of this automatic approval ended at %s");
 
 	private final Text text;
 

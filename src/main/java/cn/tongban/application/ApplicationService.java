@@ -1,6 +1,7 @@
 package cn.tongban.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +31,7 @@ import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.Subject;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -57,9 +59,17 @@ class ApplicationService {
 
 	private final ApplicationEvents events;
 
+	private final InstantApproval instantApproval;
+
+	/** How long staff may take an automatic approval back (tongban.application.auto-approval-review-period). */
+	private final Duration autoApprovalReviewPeriod;
+
 	ApplicationService(MongoTemplate mongo, BundleService bundles, CatalogService catalog,
 			CertificateService certificates, CertificateTypeService certificateTypes, IdentityService identity,
-			ApplicationEvents events, Clock clock) {
+			ApplicationEvents events, InstantApproval instantApproval, Clock clock,
+			@Value("${tongban.application.auto-approval-review-period:P7D}") Duration autoApprovalReviewPeriod) {
+		this.instantApproval = instantApproval;
+		this.autoApprovalReviewPeriod = autoApprovalReviewPeriod;
 		this.clock = clock;
 		this.mongo = mongo;
 		this.bundles = bundles;
@@ -103,22 +113,38 @@ class ApplicationService {
 		for (int i = 0; i < itemCodes.size(); i++) {
 			ServiceItem item = catalogItems.get(itemCodes.get(i));
 			tasks.add(new Application.Task("t" + (i + 1), item.getCode(), item.getName(), item.getDepartmentCode(),
-					Application.TaskStatus.PENDING, null, null, now, item.getResultCertificateTypeCode()));
+					Application.TaskStatus.PENDING, null, null, now, item.getResultCertificateTypeCode(), null));
 		}
 		PersonDetails person = this.identity.person(applicant.id()).orElseThrow();
+		Bundle bundle = (command.bundleCode() != null) ? this.bundles.require(command.bundleCode(), "input.bundle") : null;
+		tasks = this.instantApproval.decide(tasks, catalogItems, new InstantApproval.Submission(person,
+				applicant.holderId(), validated.values(), validated.sources(), materials, bundle), now);
+		List<Application.Event> events = new ArrayList<>(
+				List.of(new Application.Event(now, Application.EventType.SUBMITTED, null, null, applicant.id(), title)));
+		for (Application.Task task : tasks) {
+			if (task.approvedByRules()) {
+				events.add(new Application.Event(now, Application.EventType.AUTO_APPROVED, task.id(), task.departmentCode(),
+						Application.RULES, "秒批：" + task.decision().results().size() + " 项条件全部满足"));
+			}
+		}
+		Application.Status status = Application.statusOf(tasks);
+		boolean completed = status == Application.Status.COMPLETED;
+		if (completed) {
+			events.add(new Application.Event(now, Application.EventType.COMPLETED, null, null, "system", null));
+		}
 		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(),
 				applicant.holderId(), command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
-				title, fingerprint, validated.values(), validated.sources(), materials, tasks, Application.Status.SUBMITTED,
-				List.of(new Application.Event(now, Application.EventType.SUBMITTED, null, null, applicant.id(), title)), null, false,
-				List.of(), now, now, null, 0);
+				title, fingerprint, validated.values(), validated.sources(), materials, tasks, status, List.copyOf(events),
+				null, completed, List.of(), now, now, completed ? now : null, 0);
 		try {
 			this.mongo.insert(application);
 		}
 		catch (DuplicateKeyException concurrentDuplicate) {
 			return sameSubmission(this.mongo.findById(id, Application.class), fingerprint);
 		}
-		this.events.publish(application, Application.EventType.SUBMITTED);
-		return application;
+		this.events.publish(application, events.get(events.size() - 1).type());
+		// 办结即发证 for an application the rules completed; a crash here is finished by CertificateFollowUp
+		return completed ? issueCertificates(application) : application;
 	}
 
 	/** What an application is for: a bundle's items, or one active item. */
@@ -192,6 +218,51 @@ class ApplicationService {
 			registerChild(changed);
 		}
 		return changed;
+	}
+
+	/**
+	 * Staff take an automatic approval (秒批) back within the review period: the task returns to
+	 * PENDING for them to handle, the certificate it issued is revoked (before the application
+	 * changes, so a valid certificate never outlives a revoked approval), and the applicant sees it
+	 * on the timeline and over the subscription.
+	 */
+	Application revokeAutomaticApproval(Subject staff, String applicationId, String taskId, String reason) {
+		Application application = find(applicationId);
+		if (application == null) {
+			throw ApiException.onField("input.applicationId", ApplicationError.APPLICATION_NOT_FOUND, applicationId);
+		}
+		Application.Task task = application.task(taskId);
+		if (!staff.has(Role.ADMIN) && !task.departmentCode().equals(staff.departmentCode())) {
+			throw new ApiException(ApplicationError.NOT_YOUR_DEPARTMENT);
+		}
+		if (!task.approvedByRules()) {
+			throw ApiException.onField("input.taskId", ApplicationError.NOT_APPROVED_BY_RULES);
+		}
+		if (reason == null || reason.isBlank()) {
+			throw ApiException.onField("input.reason", PlatformError.INVALID_ARGUMENT, "a reason is required");
+		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Instant reviewableUntil = task.decision().at().plus(this.autoApprovalReviewPeriod);
+		if (now.isAfter(reviewableUntil)) {
+			throw ApiException.onField("input.taskId", ApplicationError.REVIEW_PERIOD_OVER, reviewableUntil);
+		}
+		if (task.resultCertificateTypeCode() != null) {
+			this.certificates.revokeIssuedFor(application.id(), task.resultCertificateTypeCode(),
+					"自动审批已撤销：" + reason, staff.id());
+		}
+		Application.Task returned = task.with(Application.TaskStatus.PENDING, reason, staff.id(), now)
+			.withDecision(task.decision().revoked(new Application.Revocation(staff.id(), now, reason)));
+		List<Application.Task> tasks = application.tasks().stream().map((t) -> t.id().equals(taskId) ? returned : t).toList();
+		Update update = baseUpdate(application, tasks, now).unset("completedAt")
+			.push("events", new Application.Event(now, Application.EventType.DECISION_REVOKED, taskId,
+					task.departmentCode(), staff.id(), reason));
+		return apply(application, guard(application), update, Application.EventType.DECISION_REVOKED);
+	}
+
+	/** Until when staff may take an automatic approval back; null when the rules did not approve or it was revoked. */
+	Instant reviewableUntil(Application.Decision decision) {
+		return (decision.approved() && decision.revocation() == null) ? decision.at().plus(this.autoApprovalReviewPeriod)
+				: null;
 	}
 
 	private boolean registersAChild(Application application) {

@@ -174,6 +174,17 @@ public class CertificateService {
 		return updated;
 	}
 
+	/**
+	 * Revokes the certificate an application issued of a type, when it did (an automatic approval
+	 * taken back); idempotent. Empty when the application issued none of that type.
+	 */
+	public Optional<Certificate> revokeIssuedFor(String sourceApplicationId, String typeCode, String reason,
+			String actorId) {
+		String id = Certificate.idFor("application:" + sourceApplicationId + ":" + typeCode);
+		return this.certificates.findById(id).map((certificate) -> (certificate.revocation() != null) ? certificate
+				: revoke(id, reason, actorId));
+	}
+
 	/** Certificates by id, in one round trip. */
 	public Map<String, Certificate> findByIds(Collection<String> ids) {
 		Map<String, Certificate> found = new LinkedHashMap<>();

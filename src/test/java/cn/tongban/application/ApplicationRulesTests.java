@@ -25,7 +25,7 @@ class ApplicationRulesTests {
 
 	private static List<Task> tasks(TaskStatus... statuses) {
 		return Arrays.stream(statuses)
-			.map((status) -> new Task("t", "370202QR0020001000", "失业登记", "RS", status, null, null, Instant.EPOCH, null))
+			.map((status) -> new Task("t", "370202QR0020001000", "失业登记", "RS", status, null, null, Instant.EPOCH, null, null))
 			.toList();
 	}
 
@@ -64,7 +64,7 @@ class ApplicationRulesTests {
 		List<Task> tasks = new ArrayList<>();
 		for (int i = 0; i < statuses.length; i++) {
 			tasks.add(new Task("t" + (i + 1), "370202QR0020001000", "失业登记", (i == 0) ? "RS" : "YB", statuses[i], null, null,
-					Instant.EPOCH, null));
+					Instant.EPOCH, null, null));
 		}
 		return new Application("app_1", "p1", "张伟", null, "p1", null, "370202QR0020001000", "失业登记", null, Map.of(),
 				Map.of(), List.of(), tasks, Application.statusOf(tasks), List.of(), null, false, List.of(), Instant.EPOCH,

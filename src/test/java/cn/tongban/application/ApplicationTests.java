@@ -13,12 +13,14 @@ import java.util.stream.IntStream;
 import cn.tongban.platform.validation.IdNumberValidator;
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Maps;
+import cn.tongban.support.ShiftedTime;
 import cn.tongban.support.MongoCommandCounter;
 import cn.tongban.support.Tokens;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One-matter bundles and applications through GraphQL, from the form to the review. */
 @GraphQlIntegrationTest
 @TestPropertySource(properties = { "tongban.mongodb.embedded.database=applications", "tongban.application.follow-up-interval=1h" })
+@Import(ShiftedTime.class)
 class ApplicationTests {
 
 	static final String SUBMIT = """

@@ -122,6 +122,9 @@ class AuthorizationMatrixTests {
 					+ "(input: {applicationId: \"app_unknown\", taskId: \"t1\", reason: \"矩阵\"}) { application { id } } }",
 					staffOnly));
 		}
+		MATRIX.put("Mutation.revokeAutomaticApproval", new Access(
+				"mutation { revokeAutomaticApproval(input: {applicationId: \"app_unknown\", taskId: \"t1\", reason: \"矩阵\"}) { application { id } } }",
+				EnumSet.of(Caller.STAFF, Caller.ADMIN)));
 		MATRIX.put("Mutation.supplementApplication", new Access(
 				"mutation { supplementApplication(input: {applicationId: \"app_unknown\"}) { application { id } } }",
 				HOLDERS));
