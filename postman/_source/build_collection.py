@@ -719,13 +719,54 @@ perimeter["item"][7]["event"].append({"listen": "prerequest", "script": {"type":
     "}",
     "setTimeout(() => {}, 1500);"]}})
 
+INSTANT_DOC = """mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { application { id status
+  issuedCertificates { number status type { code } } tasks { id status decision { approved at reviewableUntil results { id text outcome reason } } }
+  timeline { kind detail } } } }"""
+REVOKE_DOC = """mutation($i: RevokeAutomaticApprovalInput!) { revokeAutomaticApproval(input: $i) { application { id status
+  issuedCertificates { status statusReason } tasks { status reason decision { approved reviewableUntil revocation { at reason } } } timeline { kind detail } } } }"""
+
+def revoke(name, role, reason, tests):
+    return gql(name, REVOKE_DOC, {"i": {"applicationId": "{{instantApplicationId}}", "taskId": "t1", "reason": reason}},
+               headers=bearer(role), tests=tests)
+
+instant = {"name": "instant-approval", "description": "秒批: an item's approval rules in its guide, a submission the rules approve at once (its certificate issued), staff taking the approval back within the review period, a submission a failing rule sends to staff with its reasons, and 即办率 in the statistics. Runs in order.", "item": [
+    gql("serviceItem: 秒批条件 in the guide (anyone)", '{ serviceItem(code: "370200XK0010008000") { name instantApprovalConditions { id text } } }', tests=OK + [
+        "pm.test('two conditions', () => pm.expect(body.data.serviceItem.instantApprovalConditions.map(c => c.id)).to.eql(['drivingLicence', 'below70']));"]),
+    gql("submitApplication: every rule holds, approved at submission with its certificate (resident)", INSTANT_DOC,
+        {"i": {"item": "370200XK0010008000", "formValues": [], "idempotencyKey": "pm-instant-{{$guid}}"}}, headers=bearer("resident"), tests=OK + [
+        "const a = body.data.submitApplication.application;",
+        "pm.environment.set('instantApplicationId', a.id);",
+        "pm.test('completed at once', () => pm.expect(a.status).to.eql('COMPLETED'));",
+        "pm.test('approved by the rules with a reason per rule', () => { const d = a.tasks[0].decision; pm.expect(d.approved).to.be.true; pm.expect(d.results.map(r => r.outcome)).to.eql(['PASSED', 'PASSED', 'PASSED', 'PASSED']); pm.expect(d.reviewableUntil).to.be.a('string'); });",
+        "pm.test('the driving licence issued', () => { pm.expect(a.issuedCertificates[0].type.code).to.eql('GA-006'); pm.expect(a.issuedCertificates[0].status).to.eql('VALID'); });",
+        "pm.test('timeline says 秒批', () => pm.expect(a.timeline.map(e => e.kind)).to.include.members(['SUBMITTED', 'AUTO_APPROVED', 'COMPLETED', 'CERTIFICATE_ISSUED']));"]),
+    revoke("revokeAutomaticApproval: a resident may not", "resident", "不想要了", err("FORBIDDEN", classification="FORBIDDEN")),
+    revoke("revokeAutomaticApproval: another department's staff may not", "staffRs", "复核", err("NOT_YOUR_DEPARTMENT", classification="FORBIDDEN")),
+    revoke("revokeAutomaticApproval: a blank reason is refused", "staff", " ", err("VALIDATION_FAILED", "input.reason")),
+    revoke("revokeAutomaticApproval (公安 staff): the task returns to staff, the certificate is revoked", "staff", "驾驶证记分周期内有未处理的违法记录", OK + [
+        "const a = body.data.revokeAutomaticApproval.application;",
+        "pm.test('back to staff', () => { pm.expect(a.status).to.eql('SUBMITTED'); pm.expect(a.tasks[0].status).to.eql('PENDING'); });",
+        "pm.test('the revocation recorded', () => { pm.expect(a.tasks[0].decision.revocation.reason).to.eql('驾驶证记分周期内有未处理的违法记录'); pm.expect(a.tasks[0].decision.reviewableUntil).to.be.null; });",
+        "pm.test('certificate revoked', () => pm.expect(a.issuedCertificates[0].status).to.eql('REVOKED'));",
+        "pm.test('timeline tells the applicant', () => pm.expect(a.timeline.map(e => e.kind)).to.include('DECISION_REVOKED'));"]),
+    revoke("revokeAutomaticApproval: twice is NOT_APPROVED_BY_RULES", "staff", "复核", err("NOT_APPROVED_BY_RULES", "input.taskId")),
+    gql("submitApplication: a failing rule sends the task to staff with its reasons (resident)", INSTANT_DOC,
+        {"i": {"item": "370202JF0120001000", "formValues": [], "idempotencyKey": "pm-rent-{{$guid}}"}}, headers=bearer("resident"), tests=OK + [
+        "const a = body.data.submitApplication.application;",
+        "pm.test('waits for staff', () => { pm.expect(a.status).to.eql('SUBMITTED'); pm.expect(a.tasks[0].status).to.eql('PENDING'); });",
+        "pm.test('the failing rule and why', () => { const r = a.tasks[0].decision.results.find(r => r.id === 'noProperty'); pm.expect(a.tasks[0].decision.approved).to.be.false; pm.expect(r.outcome).to.eql('FAILED'); pm.expect(r.reason).to.include('certificate.ZR-001.valid'); });"]),
+    gql("catalogStatistics: 即办率 and handling time (anyone)", "{ catalogStatistics { applications { completed instantApprovalRate { numerator denominator value } averageHandlingHours asOf } } }", tests=OK + [
+        "const f = body.data.catalogStatistics.applications;",
+        "pm.test('figures', () => { pm.expect(f.completed).to.be.a('number'); pm.expect(f.instantApprovalRate.denominator).to.eql(f.completed); pm.expect(f.asOf).to.be.a('string'); });"]),
+]}
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey, perimeter],
+    "item": [identity, platform, catalog, certificate, code, journey, instant, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")
