@@ -42,13 +42,23 @@ class ApplicationFigures {
 	}
 
 	Figures figures() {
-		Instant now = this.clock.instant();
 		Figures current = this.kept;
-		if (current == null || current.asOf().plus(KEPT_FOR).isBefore(now)) {
-			current = compute(now);
-			this.kept = current;
+		if (current != null && !stale(current)) {
+			return current;
 		}
-		return current;
+		synchronized (this) {
+			// one computation at a time: callers arriving meanwhile take its result
+			current = this.kept;
+			if (current == null || stale(current)) {
+				current = compute(this.clock.instant());
+				this.kept = current;
+			}
+			return current;
+		}
+	}
+
+	private boolean stale(Figures figures) {
+		return figures.asOf().plus(KEPT_FOR).isBefore(this.clock.instant());
 	}
 
 	private Figures compute(Instant now) {
