@@ -24,7 +24,11 @@ public enum ApplicationError implements ErrorCode {
 	NOT_APPROVED_BY_RULES(ErrorType.BAD_REQUEST, "该环节不是由规则自动批准的（或已撤销）",
 			"This task was not approved by the rules, or that approval was already revoked"),
 	REVIEW_PERIOD_OVER(ErrorType.BAD_REQUEST, "自动审批的复核期已过（%s）",
-			"The review period of this automatic approval ended at %s");
+			"The review period of this automatic approval ended at %s"),
+	OFFER_NOT_FOUND(ErrorType.NOT_FOUND, "未找到该惠民政策推送：%s",
+			"No benefit offer %s"),
+	OFFER_WITHDRAWN(ErrorType.BAD_REQUEST, "该推送已撤回或您已不再符合条件",
+			"This offer was withdrawn, or you no longer meet its conditions");
 
 	private final Text text;
 

@@ -28,10 +28,12 @@ import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PlatformError;
+import cn.tongban.platform.rules.RuleResult;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.Subject;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -61,14 +63,17 @@ class ApplicationService {
 
 	private final InstantApproval instantApproval;
 
+	private final ApplicationEventPublisher publisher;
+
 	/** How long staff may take an automatic approval back (tongban.application.auto-approval-review-period). */
 	private final Duration autoApprovalReviewPeriod;
 
 	ApplicationService(MongoTemplate mongo, BundleService bundles, CatalogService catalog,
 			CertificateService certificates, CertificateTypeService certificateTypes, IdentityService identity,
-			ApplicationEvents events, InstantApproval instantApproval, Clock clock,
+			ApplicationEvents events, InstantApproval instantApproval, ApplicationEventPublisher publisher, Clock clock,
 			@Value("${tongban.application.auto-approval-review-period:P7D}") Duration autoApprovalReviewPeriod) {
 		this.instantApproval = instantApproval;
+		this.publisher = publisher;
 		this.autoApprovalReviewPeriod = autoApprovalReviewPeriod;
 		this.clock = clock;
 		this.mongo = mongo;
@@ -394,8 +399,49 @@ class ApplicationService {
 		Application finished = this.mongo.findById(application.id(), Application.class);
 		if (!added.isEmpty()) {
 			this.events.publish(finished, Application.EventType.CERTIFICATE_ISSUED);
+			this.publisher.publishEvent(new CertificatesIssued(finished.holderId()));
 		}
 		return finished;
+	}
+
+	/** Certificates were issued to a holder (who may now be eligible for a benefit). */
+	record CertificatesIssued(String holderId) {
+	}
+
+	/**
+	 * 免申即享: an application for {@code item} that the policy's rules approved, made when the
+	 * resident accepts an offer: nothing to fill in or bring, its one task approved by the rules with
+	 * their reasons, completed at once (certificates issued as for any completion). Staff may take the
+	 * approval back within the review period like any automatic approval. {@code key}: the same key
+	 * returns the application already made.
+	 */
+	Application grant(Subject applicant, ServiceItem item, String policyName, List<RuleResult> results, String key) {
+		String id = idFor(applicant.id(), key);
+		Application existing = this.mongo.findById(id, Application.class);
+		if (existing != null) {
+			return existing;
+		}
+		PersonDetails person = this.identity.person(applicant.id()).orElseThrow();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Application.Task task = new Application.Task("t1", item.getCode(), item.getName(), item.getDepartmentCode(),
+				Application.TaskStatus.APPROVED, null, Application.RULES, now, item.getResultCertificateTypeCode(),
+				new Application.Decision(true, List.copyOf(results), now, null));
+		List<Application.Event> events = List.of(
+				new Application.Event(now, Application.EventType.SUBMITTED, null, null, applicant.id(), "免申即享：" + policyName),
+				new Application.Event(now, Application.EventType.AUTO_APPROVED, "t1", item.getDepartmentCode(), Application.RULES,
+						"免申即享：" + results.size() + " 项条件全部满足"),
+				new Application.Event(now, Application.EventType.COMPLETED, null, null, "system", null));
+		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(), applicant.holderId(),
+				null, item.getCode(), item.getName(), Sha256.hex("grant|" + key), Map.of(), Map.of(), List.of(), List.of(task),
+				Application.Status.COMPLETED, events, null, true, List.of(), now, now, now, 0);
+		try {
+			this.mongo.insert(application);
+		}
+		catch (DuplicateKeyException concurrentDuplicate) {
+			return this.mongo.findById(id, Application.class);
+		}
+		this.events.publish(application, Application.EventType.COMPLETED);
+		return issueCertificates(application);
 	}
 
 	/**

@@ -68,20 +68,30 @@ class ApprovalRules implements Seeder {
 		});
 	}
 
-	/** Every problem of every set, each naming its item; empty when all are usable. */
+	/** Every problem of every set's rules, each naming its item; empty when all are usable. */
 	List<String> problems(List<ApprovalRuleSet> sets) {
+		return problems(sets, ApprovalRuleSet::itemBasicCode);
+	}
+
+	/** The same, each problem named by {@code label} (a benefit policy names itself, not its item). */
+	List<String> problems(List<ApprovalRuleSet> sets, Function<ApprovalRuleSet, String> label) {
 		List<String> problems = new ArrayList<>();
-		Map<String, List<ServiceItem>> items = this.catalog
-			.implementationsOf(sets.stream().map(ApprovalRuleSet::itemBasicCode).toList());
 		Function<String, Optional<FactType>> types = this.facts::typeOf;
 		for (ApprovalRuleSet set : sets) {
-			if (items.getOrDefault(set.itemBasicCode(), List.of()).isEmpty()) {
-				problems.add(set.itemBasicCode() + ": no such item in the catalogue");
-			}
 			RuleValidation.problems(set.rules(), types)
-				.forEach((problem) -> problems.add(set.itemBasicCode() + " " + problem));
+				.forEach((problem) -> problems.add(label.apply(set) + " " + problem));
 		}
 		return problems;
+	}
+
+	/**
+	 * The sets whose item the catalogue does not hold (a catalogue overlay without it): not an error,
+	 * as the rules are sound, but never used; logged at every load.
+	 */
+	List<ApprovalRuleSet> withoutItems(List<ApprovalRuleSet> sets) {
+		Map<String, List<ServiceItem>> items = this.catalog
+			.implementationsOf(sets.stream().map(ApprovalRuleSet::itemBasicCode).toList());
+		return sets.stream().filter((set) -> items.getOrDefault(set.itemBasicCode(), List.of()).isEmpty()).toList();
 	}
 
 	private void requireValid(List<ApprovalRuleSet> sets) {
@@ -96,6 +106,11 @@ class ApprovalRules implements Seeder {
 	void load() {
 		List<ApprovalRuleSet> sets = this.mongo.findAll(ApprovalRuleSet.class);
 		requireValid(sets);
+		List<ApprovalRuleSet> unused = withoutItems(sets);
+		if (!unused.isEmpty()) {
+			log.warn("Approval rules for items not in the catalogue are not used: {}",
+					unused.stream().map(ApprovalRuleSet::itemBasicCode).toList());
+		}
 		this.byBasicCode = sets.stream().collect(Collectors.toUnmodifiableMap(ApprovalRuleSet::itemBasicCode, (s) -> s));
 		log.info("Approval rules (秒批) for {} items", sets.size());
 	}

@@ -3,21 +3,28 @@ package cn.tongban.application;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Loads and checks the approval rules after the seeds and before the web server: a bad rule refuses the start. */
+/**
+ * Loads and checks the approval rules and the benefit policies after the seeds and before the web
+ * server: a bad rule refuses the start.
+ */
 @Component
 class ApprovalRulesCheck implements SmartLifecycle {
 
 	private final ApprovalRules rules;
 
+	private final BenefitMatching benefits;
+
 	private volatile boolean running;
 
-	ApprovalRulesCheck(ApprovalRules rules) {
+	ApprovalRulesCheck(ApprovalRules rules, BenefitMatching benefits) {
 		this.rules = rules;
+		this.benefits = benefits;
 	}
 
 	@Override
 	public void start() {
 		this.rules.load();
+		this.benefits.load();
 		this.running = true;
 	}
 

@@ -151,20 +151,21 @@ class InstantApprovalTests {
 	}
 
 	@Test
-	void rulesNamingUnknownFactsItemsOrWrongValuesAreRefused() {
+	void rulesNamingUnknownFactsOrWrongValuesAreRefusedAndRulesForUnknownItemsUnused() {
+		ApprovalRuleSet unknownItem = new ApprovalRuleSet("XX0000000000", "不存在",
+				List.of(Rule.leaf("a", "a", "person.age", Operator.GTE, 1)));
 		List<String> problems = this.rules.problems(List.of(
 				new ApprovalRuleSet("GG0030002000", "异地就医备案", List.of(
 						Rule.leaf("wealth", "富裕", "person.wealth", Operator.EQ, "是"),
 						Rule.leaf("level", "等级", "certificate.CL-001.disabilityLevel", Operator.GTE, 2),
 						Rule.leaf("nofield", "字段", "certificate.CL-001.colour", Operator.EQ, "红"),
-						Rule.leaf("expense", "费用", "form.medicalExpense", Operator.GTE, "many"))),
-				new ApprovalRuleSet("XX0000000000", "不存在", List.of(Rule.leaf("a", "a", "person.age", Operator.GTE, 1)))));
+						Rule.leaf("expense", "费用", "form.medicalExpense", Operator.GTE, "many"))), unknownItem));
 
 		assertThat(problems).containsExactly("GG0030002000 wealth: unknown fact person.wealth",
 				"GG0030002000 level: GTE does not apply to TEXT fact certificate.CL-001.disabilityLevel",
 				"GG0030002000 nofield: unknown fact certificate.CL-001.colour",
-				"GG0030002000 expense: GTE value must be NUMBER, not many",
-				"XX0000000000: no such item in the catalogue");
+				"GG0030002000 expense: GTE value must be NUMBER, not many");
+		assertThat(this.rules.withoutItems(List.of(unknownItem))).containsExactly(unknownItem);
 	}
 
 	private GraphQlTester.Response submit(String mobile, String item, String key) {

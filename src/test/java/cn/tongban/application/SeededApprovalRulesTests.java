@@ -18,17 +18,24 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every seeded rule set (seeds/application/approval-rules.json) against facts built from its own
+ * Every seeded rule set (seeds/application/approval-rules.json, benefit-policies.json) against facts built from its own
  * rules: facts that satisfy them all pass; breaking any one top-level rule fails that rule and the
  * set; no facts at all never pass. A rule set that can never pass (two rules that contradict each
  * other) or that a missing fact would let through fails here.
  */
 class SeededApprovalRulesTests {
 
+	/** The items' approval rules and the benefit policies' eligibility rules (named by policy code). */
 	static Stream<ApprovalRuleSet> seeded() {
-		return JsonMapper.builder().build().readerForListOf(ApprovalRuleSet.class)
+		JsonMapper json = JsonMapper.builder().build();
+		Stream<ApprovalRuleSet> items = json.readerForListOf(ApprovalRuleSet.class)
 			.<List<ApprovalRuleSet>>readValue(new File("seeds/application/approval-rules.json"))
 			.stream();
+		Stream<ApprovalRuleSet> policies = json.readerForListOf(BenefitPolicy.class)
+			.<List<BenefitPolicy>>readValue(new File("seeds/application/benefit-policies.json"))
+			.stream()
+			.map((policy) -> new ApprovalRuleSet(policy.itemBasicCode(), policy.code(), policy.rules()));
+		return Stream.concat(items, policies);
 	}
 
 	@ParameterizedTest(name = "{index}: {0}")

@@ -125,6 +125,12 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Mutation.revokeAutomaticApproval", new Access(
 				"mutation { revokeAutomaticApproval(input: {applicationId: \"app_unknown\", taskId: \"t1\", reason: \"矩阵\"}) { application { id } } }",
 				EnumSet.of(Caller.STAFF, Caller.ADMIN)));
+		MATRIX.put("Query.myProactiveMatching", new Access("{ myProactiveMatching { enabled } }", EnumSet.of(Caller.RESIDENT)));
+		MATRIX.put("Query.myBenefitOffers", new Access("{ myBenefitOffers { id } }", EnumSet.of(Caller.RESIDENT)));
+		MATRIX.put("Mutation.setProactiveMatching", new Access(
+				"mutation { setProactiveMatching(input: {enabled: false}) { matching { enabled } } }", EnumSet.of(Caller.RESIDENT)));
+		MATRIX.put("Mutation.acceptBenefitOffer", new Access(
+				"mutation { acceptBenefitOffer(input: {offerId: \"ofr_unknown\"}) { application { id } } }", EnumSet.of(Caller.RESIDENT)));
 		MATRIX.put("Mutation.supplementApplication", new Access(
 				"mutation { supplementApplication(input: {applicationId: \"app_unknown\"}) { application { id } } }",
 				HOLDERS));
