@@ -758,6 +758,48 @@ instant = {"name": "instant-approval", "description": "秒批: an item's approva
     gql("catalogStatistics: 即办率 and handling time (anyone)", "{ catalogStatistics { applications { completed instantApprovalRate { numerator denominator value } averageHandlingHours asOf } } }", tests=OK + [
         "const f = body.data.catalogStatistics.applications;",
         "pm.test('figures', () => { pm.expect(f.completed).to.be.a('number'); pm.expect(f.instantApprovalRate.denominator).to.eql(f.completed); pm.expect(f.asOf).to.be.a('string'); });"]),
+    gql("catalogStatistics: 免申即享 uptake (anyone)", "{ catalogStatistics { applications { benefitUptake { numerator denominator value } } } }", tests=OK + [
+        "pm.test('a rate', () => pm.expect(body.data.catalogStatistics.applications.benefitUptake.value).to.be.within(0, 1));"]),
+]}
+
+OFFERS_DOC = "{ myBenefitOffers { id status policy { code name benefit } results { id outcome reason } applicationId } }"
+CONSENT_DOC = "mutation($on: Boolean!) { setProactiveMatching(input: {enabled: $on}) { matching { enabled changedAt } offers { id status policy { code } } } }"
+ACCEPT_DOC = "mutation($id: ID!) { acceptBenefitOffer(input: {offerId: $id}) { application { id status tasks { status decision { approved results { id outcome } } } timeline { kind detail } } } }"
+
+benefits = {"name": "benefits", "description": "免申即享 as 王芳 (61, 市北区): consent to proactive matching, the offers it makes with their reasons, accepting one in one step (an application the policy's rules approve), withdrawing consent, and the refusals. Runs in order.", "item": [
+    request_code("王芳: request an SMS code", "13800000003"),
+    outbox("王芳: read the code", "13800000003", "elderCode"),
+    token("王芳: token", "{{appClientId}}", "{{appClientSecret}}", [("grant_type", SMS), ("mobile", "13800000003"), ("code", "{{elderCode}}")], saves_token("elderToken")),
+    gql("myBenefitOffers: staff may not", OFFERS_DOC, headers=bearer("staff"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("setProactiveMatching: consent matches at once (王芳)", CONSENT_DOC, {"on": True}, headers=bearer("elder"), tests=OK + [
+        "const r = body.data.setProactiveMatching;",
+        "pm.test('consent recorded', () => { pm.expect(r.matching.enabled).to.be.true; pm.expect(r.matching.changedAt).to.be.a('string'); });",
+        "const codes = r.offers.map(o => o.policy.code);",
+        "pm.test('offered the resident pension and the retirement withdrawal', () => pm.expect(codes).to.include.members(['RESIDENT_PENSION', 'HOUSING_FUND_RETIREMENT']));",
+        "pm.environment.set('pensionOfferId', r.offers.find(o => o.policy.code === 'RESIDENT_PENSION').id);",
+        "pm.environment.set('housingFundOfferId', r.offers.find(o => o.policy.code === 'HOUSING_FUND_RETIREMENT').id);"]),
+    gql("myBenefitOffers: each with its reasons (王芳)", OFFERS_DOC, headers=bearer("elder"), tests=OK + [
+        "const pension = body.data.myBenefitOffers.find(o => o.policy.code === 'RESIDENT_PENSION');",
+        "pm.test('every rule passed, with a reason', () => { pm.expect(pension.results.map(r => r.outcome)).to.eql(['PASSED', 'PASSED', 'PASSED']); pm.expect(pension.results[0].reason).to.include('person.age'); });",
+        "pm.test('what it grants', () => pm.expect(pension.policy.benefit).to.be.a('string').and.not.empty);"]),
+    gql("acceptBenefitOffer: someone else's offer is OFFER_NOT_FOUND", ACCEPT_DOC, {"id": "{{pensionOfferId}}"}, headers=bearer("resident"),
+        tests=err("OFFER_NOT_FOUND", "input.offerId", classification="NOT_FOUND")),
+    gql("acceptBenefitOffer: a blank id is refused", ACCEPT_DOC, {"id": " "}, headers=bearer("elder"), tests=err("VALIDATION_FAILED", "input.offerId")),
+    gql("acceptBenefitOffer: one step, approved by the policy's rules (王芳)", ACCEPT_DOC, {"id": "{{pensionOfferId}}"}, headers=bearer("elder"), tests=OK + [
+        "const a = body.data.acceptBenefitOffer.application;",
+        "pm.environment.set('grantedApplicationId', a.id);",
+        "pm.test('completed at once', () => { pm.expect(a.status).to.eql('COMPLETED'); pm.expect(a.tasks[0].decision.approved).to.be.true; });",
+        "pm.test('timeline says 免申即享', () => { pm.expect(a.timeline.map(e => e.kind)).to.include('AUTO_APPROVED'); pm.expect(a.timeline[0].detail).to.include('免申即享'); });"]),
+    gql("acceptBenefitOffer: again returns the same application (王芳)", ACCEPT_DOC, {"id": "{{pensionOfferId}}"}, headers=bearer("elder"), tests=OK + [
+        "pm.test('same application', () => pm.expect(body.data.acceptBenefitOffer.application.id).to.eql(pm.environment.get('grantedApplicationId')));"]),
+    gql("setProactiveMatching: withdrawing consent withdraws open offers (王芳)", CONSENT_DOC, {"on": False}, headers=bearer("elder"), tests=OK + [
+        "const offers = body.data.setProactiveMatching.offers;",
+        "pm.test('consent withdrawn', () => pm.expect(body.data.setProactiveMatching.matching.enabled).to.be.false);",
+        "pm.test('open offer withdrawn, accepted one kept', () => { pm.expect(offers.find(o => o.policy.code === 'HOUSING_FUND_RETIREMENT').status).to.eql('WITHDRAWN'); pm.expect(offers.find(o => o.policy.code === 'RESIDENT_PENSION').status).to.eql('ACCEPTED'); });"]),
+    gql("acceptBenefitOffer: a withdrawn offer is OFFER_WITHDRAWN", ACCEPT_DOC, {"id": "{{housingFundOfferId}}"}, headers=bearer("elder"),
+        tests=err("OFFER_WITHDRAWN", "input.offerId")),
+    gql("myProactiveMatching (王芳)", "{ myProactiveMatching { enabled changedAt } }", headers=bearer("elder"), tests=OK + [
+        "pm.test('not matching', () => pm.expect(body.data.myProactiveMatching.enabled).to.be.false);"]),
 ]}
 
 collection = {
@@ -766,7 +808,7 @@ collection = {
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey, instant, perimeter],
+    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")
