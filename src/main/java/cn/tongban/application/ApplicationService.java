@@ -17,6 +17,7 @@ import cn.tongban.bundle.BundleService;
 import cn.tongban.bundle.MergedMaterial;
 import cn.tongban.catalog.CatalogError;
 import cn.tongban.catalog.CatalogService;
+import cn.tongban.catalog.ItemShelves;
 import cn.tongban.catalog.ServiceItem;
 import cn.tongban.certificate.Certificate;
 import cn.tongban.certificate.CertificateService;
@@ -65,15 +66,19 @@ class ApplicationService {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final ItemShelves shelves;
+
 	/** How long staff may take an automatic approval back (tongban.application.auto-approval-review-period). */
 	private final Duration autoApprovalReviewPeriod;
 
 	ApplicationService(MongoTemplate mongo, BundleService bundles, CatalogService catalog,
 			CertificateService certificates, CertificateTypeService certificateTypes, IdentityService identity,
-			ApplicationEvents events, InstantApproval instantApproval, ApplicationEventPublisher publisher, Clock clock,
+			ApplicationEvents events, InstantApproval instantApproval, ApplicationEventPublisher publisher,
+			ItemShelves shelves, Clock clock,
 			@Value("${tongban.application.auto-approval-review-period:P7D}") Duration autoApprovalReviewPeriod) {
 		this.instantApproval = instantApproval;
 		this.publisher = publisher;
+		this.shelves = shelves;
 		this.autoApprovalReviewPeriod = autoApprovalReviewPeriod;
 		this.clock = clock;
 		this.mongo = mongo;
@@ -148,6 +153,7 @@ class ApplicationService {
 			return sameSubmission(this.mongo.findById(id, Application.class), fingerprint);
 		}
 		this.events.publish(application, events.get(events.size() - 1).type());
+		this.shelves.recordRecent(applicant.id(), itemCodes);
 		// 办结即发证 for an application the rules completed; a crash here is finished by CertificateFollowUp
 		return completed ? issueCertificates(application) : application;
 	}

@@ -9,12 +9,15 @@ import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.PageRequest;
+import cn.tongban.platform.security.Role;
+import cn.tongban.platform.security.Subject;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -29,7 +32,10 @@ class CatalogController {
 
 	private final CertificateTypeService certificateTypes;
 
-	CatalogController(CatalogService catalog, CertificateTypeService certificateTypes) {
+	private final ItemShelves shelves;
+
+	CatalogController(CatalogService catalog, CertificateTypeService certificateTypes, ItemShelves shelves) {
+		this.shelves = shelves;
 		this.catalog = catalog;
 		this.certificateTypes = certificateTypes;
 	}
@@ -66,8 +72,14 @@ class CatalogController {
 
 	@QueryMapping
 	@PreAuthorize("permitAll()")
-	ServiceItem serviceItem(@Argument String code) {
-		return this.catalog.shownItem(code);
+	ServiceItem serviceItem(@Argument String code, Authentication caller) {
+		ServiceItem item = this.catalog.shownItem(code);
+		Subject viewer = Subject.from(caller);
+		// a resident's opened guides become their recent items (最近使用)
+		if (viewer != null && (viewer.has(Role.RESIDENT) || viewer.has(Role.ENTERPRISE))) {
+			this.shelves.recordRecent(viewer.id(), List.of(item.getCode()));
+		}
+		return item;
 	}
 
 	@QueryMapping

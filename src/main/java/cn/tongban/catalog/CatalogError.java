@@ -14,7 +14,9 @@ public enum CatalogError implements ErrorCode {
 	ITEM_RETIRED(ErrorType.BAD_REQUEST, "事项已停用，不能修改：%s",
 			"Service item %s is retired and cannot be changed"),
 	SEARCH_INDEX_LOADING(ErrorType.INTERNAL_ERROR, "事项搜索正在启动，请 %s 秒后重试",
-			"Search is still starting; retry in %s seconds");
+			"Search is still starting; retry in %s seconds"),
+	FAVOURITES_FULL(ErrorType.BAD_REQUEST, "收藏已满（最多 %s 项），请先移除一些",
+			"Favourites are full (at most %s); remove some first");
 
 	private final Text text;
 

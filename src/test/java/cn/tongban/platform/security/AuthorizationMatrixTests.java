@@ -125,6 +125,14 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Mutation.revokeAutomaticApproval", new Access(
 				"mutation { revokeAutomaticApproval(input: {applicationId: \"app_unknown\", taskId: \"t1\", reason: \"矩阵\"}) { application { id } } }",
 				EnumSet.of(Caller.STAFF, Caller.ADMIN)));
+		MATRIX.put("Query.myFavouriteItems", new Access("{ myFavouriteItems { code } }", HOLDERS));
+		MATRIX.put("Query.myRecentItems", new Access("{ myRecentItems { code } }", HOLDERS));
+		for (String shelf : List.of("addFavouriteItem", "removeFavouriteItem")) {
+			MATRIX.put("Mutation." + shelf, new Access("mutation { " + shelf
+					+ "(input: {code: \"NO-SUCH-ITEM\"}) { favourites { code } } }", HOLDERS));
+		}
+		MATRIX.put("Mutation.reorderFavouriteItems", new Access(
+				"mutation { reorderFavouriteItems(input: {codes: [\"NO-SUCH-ITEM\"]}) { favourites { code } } }", HOLDERS));
 		MATRIX.put("Query.myProactiveMatching", new Access("{ myProactiveMatching { enabled } }", EnumSet.of(Caller.RESIDENT)));
 		MATRIX.put("Query.myBenefitOffers", new Access("{ myBenefitOffers { id } }", EnumSet.of(Caller.RESIDENT)));
 		MATRIX.put("Mutation.setProactiveMatching", new Access(
