@@ -802,13 +802,49 @@ benefits = {"name": "benefits", "description": "免申即享 as 王芳 (61, 市�
         "pm.test('not matching', () => pm.expect(body.data.myProactiveMatching.enabled).to.be.false);"]),
 ]}
 
+def with_raw_variables(item, variables):
+    """Variables as written, for a value the environment holds as JSON (an array saved by an earlier request)."""
+    item["request"]["body"]["graphql"]["variables"] = variables
+    return item
+
+FAV_ADD = "mutation($c: ID!) { addFavouriteItem(input: {code: $c}) { favourites { code name } } }"
+shelf = {"name": "my-items", "description": "收藏 and 最近使用 as 张伟: favourites in his order, no duplicates, the limit's refusals; recent items kept from the guides he opens. Runs in order.", "item": [
+    gql("addFavouriteItem: 异地就医备案 (resident)", FAV_ADD, {"c": "370202GG0030002000"}, headers=bearer("resident"), tests=OK + [
+        "pm.test('in my favourites', () => pm.expect(body.data.addFavouriteItem.favourites.map(i => i.code)).to.include('370202GG0030002000'));"]),
+    gql("addFavouriteItem: 驾驶证延期换证 (resident)", FAV_ADD, {"c": "370200XK0010008000"}, headers=bearer("resident"), tests=OK + [
+        "const codes = body.data.addFavouriteItem.favourites.map(i => i.code);",
+        "pm.test('added at the end', () => pm.expect(codes[codes.length - 1]).to.eql('370200XK0010008000'));"]),
+    gql("addFavouriteItem: twice leaves one (resident)", FAV_ADD, {"c": "370202GG0030002000"}, headers=bearer("resident"), tests=OK + [
+        "pm.test('no duplicate', () => pm.expect(body.data.addFavouriteItem.favourites.filter(i => i.code === '370202GG0030002000')).to.have.lengthOf(1));"]),
+    gql("addFavouriteItem: an unknown item is ITEM_NOT_FOUND", FAV_ADD, {"c": "370202XX9999999000"}, headers=bearer("resident"),
+        tests=err("ITEM_NOT_FOUND", "input.code", classification="NOT_FOUND")),
+    gql("addFavouriteItem: anonymous is UNAUTHORIZED", FAV_ADD, {"c": "370202GG0030002000"}, tests=err("UNAUTHORIZED", classification="UNAUTHORIZED")),
+    gql("reorderFavouriteItems: a list that is not my favourites is refused", "mutation($c: [ID!]!) { reorderFavouriteItems(input: {codes: $c}) { favourites { code } } }",
+        {"c": ["370200XK0010008000"]}, headers=bearer("resident"), tests=err("INVALID_ARGUMENT", "input.codes")),
+    gql("myFavouriteItems then reorderFavouriteItems: reversed (resident)", "{ myFavouriteItems { code } }", headers=bearer("resident"), tests=OK + [
+        "const codes = body.data.myFavouriteItems.map(i => i.code);",
+        "pm.environment.set('favouritesReversed', JSON.stringify(codes.slice().reverse()));",
+        "pm.test('two or more', () => pm.expect(codes.length).to.be.at.least(2));"]),
+    with_raw_variables(gql("reorderFavouriteItems (resident)", "mutation($c: [ID!]!) { reorderFavouriteItems(input: {codes: $c}) { favourites { code } } }",
+        None, headers=bearer("resident"), tests=OK + [
+        "pm.test('in the order asked', () => pm.expect(body.data.reorderFavouriteItems.favourites.map(i => i.code)).to.eql(JSON.parse(pm.environment.get('favouritesReversed'))));"]),
+        '{"c": {{favouritesReversed}}}'),
+    gql("removeFavouriteItem (resident)", "mutation($c: ID!) { removeFavouriteItem(input: {code: $c}) { favourites { code } } }", {"c": "370200XK0010008000"},
+        headers=bearer("resident"), tests=OK + [
+        "pm.test('gone', () => pm.expect(body.data.removeFavouriteItem.favourites.map(i => i.code)).not.to.include('370200XK0010008000'));"]),
+    gql("serviceItem: opening a guide (resident)", '{ serviceItem(code: "370202JF0120003000") { code name } }', headers=bearer("resident"), tests=OK),
+    gql("myRecentItems: the guide just opened comes first (resident)", "{ myRecentItems { code name } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('newest first', () => pm.expect(body.data.myRecentItems[0].code).to.eql('370202JF0120003000'));",
+        "pm.test('at most 20', () => pm.expect(body.data.myRecentItems.length).to.be.at.most(20));"]),
+]}
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, perimeter],
+    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")
