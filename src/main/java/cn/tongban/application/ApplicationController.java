@@ -18,8 +18,10 @@ import cn.tongban.certificate.CertificateService;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.identity.IdentityService;
+import cn.tongban.identity.PossessionCodes;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.graphql.Batches;
+import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.rules.Rule;
@@ -34,6 +36,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -69,10 +72,13 @@ class ApplicationController {
 
 	private final ApplicationFigures figures;
 
+	private final ApplicationProgress progress;
+
 	ApplicationController(ApplicationService applications, ApplicationQueries queries, BundleService bundles,
 			IdentityService identity, ApplicationEvents events, CatalogService catalog,
 			CertificateTypeService certificateTypes, CertificateService certificates, ApprovalRules approvalRules,
-			ApplicationFigures figures) {
+			ApplicationFigures figures, ApplicationProgress progress) {
+		this.progress = progress;
 		this.approvalRules = approvalRules;
 		this.figures = figures;
 		this.applications = applications;
@@ -128,6 +134,26 @@ class ApplicationController {
 	Payload revokeAutomaticApproval(@Argument @Valid RevokeInput input, Authentication caller) {
 		return new Payload(this.applications.revokeAutomaticApproval(Subject.from(caller), input.applicationId(),
 				input.taskId(), input.reason()));
+	}
+
+	@MutationMapping
+	@PreAuthorize("permitAll()")
+	ProgressCodePayload requestProgressCode(@Argument @Valid ProgressCodeInput input,
+			@ContextValue(ClientAddress.KEY) String address) {
+		PossessionCodes.Sent sent = this.progress.requestCode(input.applicationId(), address);
+		return new ProgressCodePayload(sent.maskedMobile(), sent.validity().toSeconds());
+	}
+
+	@QueryMapping
+	@PreAuthorize("permitAll()")
+	ApplicationProgress.Progress applicationProgress(@Argument @NotBlank @Size(max = 40) String applicationId,
+			@Argument @NotBlank @Size(max = 10) String code) {
+		return this.progress.progress(applicationId, code);
+	}
+
+	@SchemaMapping(typeName = "ProgressStep")
+	Department department(ApplicationProgress.Step step) {
+		return (step.departmentCode() != null) ? this.catalog.department(step.departmentCode()) : null;
 	}
 
 	@SchemaMapping(typeName = "ApprovalDecision")
@@ -278,6 +304,12 @@ class ApplicationController {
 
 	record TaskInput(@NotBlank @Size(max = 40) String applicationId, @NotBlank @Size(max = 10) String taskId,
 			@Size(max = 300) String reason, Integer expectedVersion) {
+	}
+
+	record ProgressCodeInput(@NotBlank @Size(max = 40) String applicationId) {
+	}
+
+	record ProgressCodePayload(String maskedMobile, long expiresInSeconds) {
 	}
 
 	record RevokeInput(@NotBlank @Size(max = 40) String applicationId, @NotBlank @Size(max = 10) String taskId,

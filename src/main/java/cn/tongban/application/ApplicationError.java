@@ -28,7 +28,9 @@ public enum ApplicationError implements ErrorCode {
 	OFFER_NOT_FOUND(ErrorType.NOT_FOUND, "未找到该惠民政策推送：%s",
 			"No benefit offer %s"),
 	OFFER_WITHDRAWN(ErrorType.BAD_REQUEST, "该推送已撤回或您已不再符合条件",
-			"This offer was withdrawn, or you no longer meet its conditions");
+			"This offer was withdrawn, or you no longer meet its conditions"),
+	PROGRESS_CODE_INVALID(ErrorType.BAD_REQUEST, "验证码错误或已失效，请重新获取",
+			"The code is wrong or expired; request a new one");
 
 	private final Text text;
 

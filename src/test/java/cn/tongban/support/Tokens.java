@@ -101,6 +101,12 @@ public class Tokens {
 		return (String) ((Map<?, ?>) messages.get(0)).get("code");
 	}
 
+	/** The newest code the dev outbox holds for the number (whatever sent it). */
+	public String lastSmsCode(String mobile) {
+		List<?> messages = json.readValue(body(get("/dev/sms-outbox").param("mobile", mobile)), List.class);
+		return (String) ((Map<?, ?>) messages.get(0)).get("code");
+	}
+
 	public String smsToken(String mobile, String creditCode) {
 		String code = smsCode(mobile);
 		Map<String, String> form = (creditCode != null)

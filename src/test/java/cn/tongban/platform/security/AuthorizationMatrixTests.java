@@ -125,6 +125,10 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Mutation.revokeAutomaticApproval", new Access(
 				"mutation { revokeAutomaticApproval(input: {applicationId: \"app_unknown\", taskId: \"t1\", reason: \"矩阵\"}) { application { id } } }",
 				EnumSet.of(Caller.STAFF, Caller.ADMIN)));
+		MATRIX.put("Mutation.requestProgressCode", new Access(
+				"mutation { requestProgressCode(input: {applicationId: \"app_unknown\"}) { maskedMobile } }", EVERYONE));
+		MATRIX.put("Query.applicationProgress", new Access(
+				"{ applicationProgress(applicationId: \"app_unknown\", code: \"000000\") { status } }", EVERYONE));
 		MATRIX.put("Query.myFavouriteItems", new Access("{ myFavouriteItems { code } }", HOLDERS));
 		MATRIX.put("Query.myRecentItems", new Access("{ myRecentItems { code } }", HOLDERS));
 		for (String shelf : List.of("addFavouriteItem", "removeFavouriteItem")) {
