@@ -838,13 +838,33 @@ shelf = {"name": "my-items", "description": "收藏 and 最近使用 as 张伟: 
         "pm.test('at most 20', () => pm.expect(body.data.myRecentItems.length).to.be.at.most(20));"]),
 ]}
 
+PROGRESS_REQUEST = "mutation($id: ID!) { requestProgressCode(input: {applicationId: $id}) { maskedMobile expiresInSeconds } }"
+PROGRESS_DOC = "query($id: ID!, $code: String!) { applicationProgress(applicationId: $id, code: $code) { applicationId title status applicantName submittedAt completedAt timeline { at kind department { code } } } }"
+progress = {"name": "progress-lookup", "description": "办件进度查询 without signing in: a code to the applicant's registered mobile (read from the dev outbox), then status and timeline with the name masked; the refusals. Uses the bundle journey's application. Runs in order.", "item": [
+    gql("requestProgressCode: an unknown application is APPLICATION_NOT_FOUND", PROGRESS_REQUEST, {"id": "app_000000000000000000000000"},
+        tests=err("APPLICATION_NOT_FOUND", "input.applicationId", classification="NOT_FOUND")),
+    gql("requestProgressCode (anyone)", PROGRESS_REQUEST, {"id": "{{applicationId}}"}, tests=OK + [
+        "pm.test('sent to the applicant, masked', () => pm.expect(body.data.requestProgressCode.maskedMobile).to.eql('138****0001'));",
+        "pm.test('valid 5 minutes', () => pm.expect(body.data.requestProgressCode.expiresInSeconds).to.eql(300));"]),
+    outbox("Applicant's phone: read the progress code", "13800000001", "progressCode"),
+    gql("applicationProgress: a wrong code is PROGRESS_CODE_INVALID", PROGRESS_DOC, {"id": "{{applicationId}}", "code": "1234567"},
+        tests=err("PROGRESS_CODE_INVALID", "code")),
+    gql("applicationProgress (anyone with the code)", PROGRESS_DOC, {"id": "{{applicationId}}", "code": "{{progressCode}}"}, tests=OK + [
+        "const p = body.data.applicationProgress;",
+        "pm.test('the application', () => pm.expect(p.applicationId).to.eql(pm.environment.get('applicationId')));",
+        "pm.test('name masked', () => pm.expect(p.applicantName).to.eql('张*'));",
+        "pm.test('a timeline without details', () => { pm.expect(p.timeline[0].kind).to.eql('SUBMITTED'); pm.expect(p.timeline[0]).not.to.have.property('detail'); });"]),
+    gql("requestProgressCode: again within a minute is RATE_LIMITED", PROGRESS_REQUEST, {"id": "{{applicationId}}"},
+        tests=err("RATE_LIMITED", "input.applicationId")),
+]}
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, perimeter],
+    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")
