@@ -833,6 +833,15 @@ shelf = {"name": "my-items", "description": "收藏 and 最近使用 as 张伟: 
         headers=bearer("resident"), tests=OK + [
         "pm.test('gone', () => pm.expect(body.data.removeFavouriteItem.favourites.map(i => i.code)).not.to.include('370200XK0010008000'));"]),
     gql("serviceItem: opening a guide (resident)", '{ serviceItem(code: "370202JF0120003000") { code name } }', headers=bearer("resident"), tests=OK),
+    gql("myPreferences: 长辈版 off by default (enterprise agent)", "{ myPreferences { elderMode updatedAt } }", headers=bearer("enterprise"), tests=OK + [
+        "pm.test('off', () => pm.expect(body.data.myPreferences.elderMode).to.be.false);"]),
+    gql("updateMyPreferences: 长辈版 on (resident)", "mutation { updateMyPreferences(input: {elderMode: true}) { preferences { elderMode updatedAt } } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('on', () => { pm.expect(body.data.updateMyPreferences.preferences.elderMode).to.be.true; pm.expect(body.data.updateMyPreferences.preferences.updatedAt).to.be.a('string'); });"]),
+    gql("updateMyPreferences: staff have none", "mutation { updateMyPreferences(input: {elderMode: true}) { preferences { elderMode } } }", headers=bearer("staff"),
+        tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("accessibilityLabel: screen-reader text on an item and the bundles (anyone)", '{ serviceItem(code: "370202GG0030002000") { accessibilityLabel } bundles { code accessibilityLabel } }', tests=OK + [
+        "pm.test('the item read in whole sentences', () => pm.expect(body.data.serviceItem.accessibilityLabel).to.match(/^异地就医备案。由.+办理。/));",
+        "pm.test('every bundle has one', () => body.data.bundles.forEach(b => pm.expect(b.accessibilityLabel).to.include('一件事')));"]),
     gql("myRecentItems: the guide just opened comes first (resident)", "{ myRecentItems { code name } }", headers=bearer("resident"), tests=OK + [
         "pm.test('newest first', () => pm.expect(body.data.myRecentItems[0].code).to.eql('370202JF0120003000'));",
         "pm.test('at most 20', () => pm.expect(body.data.myRecentItems.length).to.be.at.most(20));"]),

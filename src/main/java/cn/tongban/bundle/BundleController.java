@@ -3,10 +3,13 @@ package cn.tongban.bundle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import cn.tongban.catalog.AccessibilityLabels;
 import cn.tongban.catalog.CatalogService;
 import cn.tongban.catalog.CatalogStatistics;
 import cn.tongban.catalog.CatalogStatistics.Rate;
+import cn.tongban.catalog.Department;
 import cn.tongban.catalog.LifeEvent;
 import cn.tongban.catalog.ServiceItem;
 import cn.tongban.certificate.CertificateType;
@@ -117,6 +120,28 @@ class BundleController {
 	String sourceKind(BundleService.UnifiedField field) {
 		String source = field.field().source();
 		return (source == null) ? "TYPED" : source.substring(0, source.indexOf(':'));
+	}
+
+	/** Screen-reader text per bundle: its items and their departments read in one round trip for all. */
+	@BatchMapping(typeName = "Bundle", field = "accessibilityLabel")
+	Map<Bundle, String> accessibilityLabel(List<Bundle> bundles) {
+		Map<String, ServiceItem> items = this.catalog.itemsByCodes(
+				bundles.stream().flatMap((bundle) -> bundle.items().stream()).map(Bundle.Item::code).distinct().toList());
+		Map<String, Department> departments = this.catalog.departmentsByCode(
+				items.values().stream().map(ServiceItem::getDepartmentCode).distinct().toList());
+		Map<Bundle, String> labels = new LinkedHashMap<>();
+		for (Bundle bundle : bundles) {
+			List<String> names = bundle.items()
+				.stream()
+				.map((item) -> items.get(item.code()))
+				.filter(Objects::nonNull)
+				.map((item) -> departments.get(item.getDepartmentCode()))
+				.filter(Objects::nonNull)
+				.map(Department::name)
+				.toList();
+			labels.put(bundle, AccessibilityLabels.bundle(bundle.name(), names));
+		}
+		return labels;
 	}
 
 	@SchemaMapping(typeName = "CatalogStatistics")

@@ -65,6 +65,11 @@ class CatalogController {
 		return this.catalog.lifeEvent(count.code());
 	}
 
+	@SchemaMapping(typeName = "ServiceItem")
+	String accessibilityLabel(ServiceItem item) {
+		return AccessibilityLabels.item(item, this.catalog.department(item.getDepartmentCode()));
+	}
+
 	@SchemaMapping(typeName = "ChannelFacet", field = "channel")
 	String facetChannel(ServiceItemConnection.Count count) {
 		return count.code();

@@ -129,6 +129,9 @@ class AuthorizationMatrixTests {
 				"mutation { requestProgressCode(input: {applicationId: \"app_unknown\"}) { maskedMobile } }", EVERYONE));
 		MATRIX.put("Query.applicationProgress", new Access(
 				"{ applicationProgress(applicationId: \"app_unknown\", code: \"000000\") { status } }", EVERYONE));
+		MATRIX.put("Query.myPreferences", new Access("{ myPreferences { elderMode } }", HOLDERS));
+		MATRIX.put("Mutation.updateMyPreferences", new Access(
+				"mutation { updateMyPreferences(input: {elderMode: false}) { preferences { elderMode } } }", HOLDERS));
 		MATRIX.put("Query.myFavouriteItems", new Access("{ myFavouriteItems { code } }", HOLDERS));
 		MATRIX.put("Query.myRecentItems", new Access("{ myRecentItems { code } }", HOLDERS));
 		for (String shelf : List.of("addFavouriteItem", "removeFavouriteItem")) {
