@@ -36,17 +36,17 @@ class ApplicationProgressTests {
 
 	@Test
 	void whoeverHoldsTheApplicantsMobileReadsStatusAndTimelineOnly() {
-		String id = submit("13800000002", "progress-0001");
+		String id = submit("13800000001", "progress-0001");
 		this.anonymous.document(REQUEST).variable("id", id).execute()
-			.path("requestProgressCode.maskedMobile").entity(String.class).isEqualTo("138****0002")
+			.path("requestProgressCode.maskedMobile").entity(String.class).isEqualTo("138****0001")
 			.path("requestProgressCode.expiresInSeconds").entity(Integer.class).isEqualTo(300);
-		String code = this.tokens.lastSmsCode("13800000002");
+		String code = this.tokens.lastSmsCode("13800000001");
 
 		firstError(this.anonymous.document(PROGRESS).variable("id", id).variable("code", wrong(code)).execute(),
 				"PROGRESS_CODE_INVALID", "code");
 		GraphQlTester.Response progress = this.anonymous.document(PROGRESS).variable("id", id).variable("code", code).execute();
 		progress.path("applicationProgress.status").entity(String.class).isEqualTo("SUBMITTED");
-		progress.path("applicationProgress.applicantName").entity(String.class).isEqualTo("李*");
+		progress.path("applicationProgress.applicantName").entity(String.class).isEqualTo("张*");
 		progress.path("applicationProgress.timeline[*].kind").entityList(String.class).containsExactly("SUBMITTED");
 		// read again within the code's validity
 		this.anonymous.document(PROGRESS).variable("id", id).variable("code", code).execute()
@@ -72,10 +72,10 @@ class ApplicationProgressTests {
 	void anUnknownApplicationIsNotFoundAndACodeForAnotherApplicationDoesNotOpenThisOne() {
 		firstError(this.anonymous.document(REQUEST).variable("id", "app_000000000000000000000000").execute(),
 				"APPLICATION_NOT_FOUND", "input.applicationId");
-		String first = submit("13800000002", "progress-0003");
-		String second = submit("13800000002", "progress-0004");
+		String first = submit("13800000001", "progress-0003");
+		String second = submit("13800000001", "progress-0004");
 		this.anonymous.document(REQUEST).variable("id", first).execute().path("requestProgressCode.maskedMobile").hasValue();
-		String code = this.tokens.lastSmsCode("13800000002");
+		String code = this.tokens.lastSmsCode("13800000001");
 		firstError(this.anonymous.document(PROGRESS).variable("id", second).variable("code", code).execute(),
 				"PROGRESS_CODE_INVALID", "code");
 	}
