@@ -740,6 +740,10 @@ instant = {"name": "instant-approval", "description": "秒批: an item's approva
         "pm.test('approved by the rules with a reason per rule', () => { const d = a.tasks[0].decision; pm.expect(d.approved).to.be.true; pm.expect(d.results.map(r => r.outcome)).to.eql(['PASSED', 'PASSED', 'PASSED', 'PASSED']); pm.expect(d.reviewableUntil).to.be.a('string'); });",
         "pm.test('the driving licence issued', () => { pm.expect(a.issuedCertificates[0].type.code).to.eql('GA-006'); pm.expect(a.issuedCertificates[0].status).to.eql('VALID'); });",
         "pm.test('timeline says 秒批', () => pm.expect(a.timeline.map(e => e.kind)).to.include.members(['SUBMITTED', 'AUTO_APPROVED', 'COMPLETED', 'CERTIFICATE_ISSUED']));"]),
+    gql("taskQueue: the tasks the rules approved, for staff to review (公安 staff)",
+        "{ taskQueue(status: APPROVED, approvedByRules: true, first: 100) { totalCount nodes { application { id } taskId status } } }",
+        headers=bearer("staff"), tests=OK + [
+        "pm.test('the instant approval is there', () => pm.expect(body.data.taskQueue.nodes.map(n => n.application.id)).to.include(pm.environment.get('instantApplicationId')));"]),
     revoke("revokeAutomaticApproval: a resident may not", "resident", "不想要了", err("FORBIDDEN", classification="FORBIDDEN")),
     revoke("revokeAutomaticApproval: another department's staff may not", "staffRs", "复核", err("NOT_YOUR_DEPARTMENT", classification="FORBIDDEN")),
     revoke("revokeAutomaticApproval: a blank reason is refused", "staff", " ", err("VALIDATION_FAILED", "input.reason")),

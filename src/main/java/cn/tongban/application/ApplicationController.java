@@ -202,9 +202,10 @@ class ApplicationController {
 
 	@QueryMapping
 	@PreAuthorize("hasRole('STAFF')")
-	Connection<QueuedTask> taskQueue(@Argument Application.TaskStatus status, @Argument Integer first, @Argument String after,
-			Authentication caller) {
-		return this.queries.queue(Subject.from(caller).departmentCode(), status, PageRequest.of(first, after));
+	Connection<QueuedTask> taskQueue(@Argument Application.TaskStatus status, @Argument Boolean approvedByRules,
+			@Argument Integer first, @Argument String after, Authentication caller) {
+		return this.queries.queue(Subject.from(caller).departmentCode(), status, approvedByRules,
+				PageRequest.of(first, after));
 	}
 
 	@QueryMapping

@@ -42,17 +42,25 @@ class ApplicationQueries {
 			.limit(page.size()), Application.class), this.mongo.count(query, Application.class));
 	}
 
-	/** A department's tasks in one status, oldest submission first: one task per application. */
-	Connection<QueuedTask> queue(String department, Application.TaskStatus status, PageRequest page) {
-		Query query = Query.query(Criteria.where("tasks")
-			.elemMatch(Criteria.where("departmentCode").is(department).and("status").is(status)));
+	/**
+	 * A department's tasks in one status, oldest submission first: one task per application. With
+	 * {@code approvedByRules}, only the tasks the rules approved (true) or the others (false).
+	 */
+	Connection<QueuedTask> queue(String department, Application.TaskStatus status, Boolean approvedByRules,
+			PageRequest page) {
+		Criteria task = Criteria.where("departmentCode").is(department).and("status").is(status);
+		if (approvedByRules != null) {
+			task = approvedByRules ? task.and("actor").is(Application.RULES) : task.and("actor").ne(Application.RULES);
+		}
+		Query query = Query.query(Criteria.where("tasks").elemMatch(task));
 		long total = this.mongo.count(query, Application.class);
 		List<QueuedTask> tasks = this.mongo
 			.find(Query.of(query).with(Sort.by("submittedAt")).skip(page.offset()).limit(page.size()), Application.class)
 			.stream()
 			.flatMap((application) -> application.tasks()
 				.stream()
-				.filter((t) -> t.departmentCode().equals(department) && t.status() == status)
+				.filter((t) -> t.departmentCode().equals(department) && t.status() == status
+						&& (approvedByRules == null || approvedByRules == Application.RULES.equals(t.actor())))
 				.limit(1)
 				.map((t) -> new QueuedTask(application, t.id(), t.itemName(), t.status())))
 			.toList();

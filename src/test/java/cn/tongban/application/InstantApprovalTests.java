@@ -65,6 +65,14 @@ class InstantApprovalTests {
 			.isEqualTo("person.regionCode 为 370202，要求 开头为 3702");
 		response.path("submitApplication.application.timeline[*].kind").entityList(String.class)
 			.containsExactly("SUBMITTED", "AUTO_APPROVED", "COMPLETED");
+		String id = response.path("submitApplication.application.id").entity(String.class).get();
+
+		// 医保 staff find it among the tasks the rules approved, and not among the others
+		String queue = "query($r: Boolean) { taskQueue(status: APPROVED, approvedByRules: $r, first: 100) { nodes { application { id } } } }";
+		this.tokens.as(this.tokens.staff("YB")).document(queue).variable("r", true).execute()
+			.path("taskQueue.nodes[*].application.id").entityList(String.class).contains(id);
+		this.tokens.as(this.tokens.staff("YB")).document(queue).variable("r", false).execute()
+			.path("taskQueue.nodes[*].application.id").entityList(String.class).doesNotContain(id);
 	}
 
 	@Test
