@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import cn.tongban.bundle.Bundle;
 import cn.tongban.bundle.BundleService;
@@ -126,9 +127,8 @@ class ApplicationService {
 					Application.TaskStatus.PENDING, null, null, now, item.getResultCertificateTypeCode(), null));
 		}
 		PersonDetails person = this.identity.person(applicant.id()).orElseThrow();
-		Bundle bundle = (command.bundleCode() != null) ? this.bundles.require(command.bundleCode(), "input.bundle") : null;
 		tasks = this.instantApproval.decide(tasks, catalogItems, new InstantApproval.Submission(person,
-				applicant.holderId(), validated.values(), validated.sources(), materials, bundle), now);
+				applicant.holderId(), validated.values(), validated.sources(), materials, applied.bundle()), now);
 		List<Application.Event> events = new ArrayList<>(
 				List.of(new Application.Event(now, Application.EventType.SUBMITTED, null, null, applicant.id(), title)));
 		for (Application.Task task : tasks) {
@@ -146,32 +146,42 @@ class ApplicationService {
 				applicant.holderId(), command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
 				title, fingerprint, validated.values(), validated.sources(), materials, tasks, status, List.copyOf(events),
 				null, completed, List.of(), now, now, completed ? now : null, 0);
+		Application stored = insertNew(application, (made) -> sameSubmission(made, fingerprint));
+		this.shelves.recordRecent(applicant.id(), itemCodes);
+		return stored;
+	}
+
+	/**
+	 * Stores a new application and tells its subscribers; when the rules completed it, issues its
+	 * certificates (办结即发证; a crash in between is finished by CertificateFollowUp). Concurrent
+	 * duplicates race on the id: the loser answers with {@code whenAlreadyMade} of the winner's.
+	 */
+	private Application insertNew(Application application, UnaryOperator<Application> whenAlreadyMade) {
 		try {
 			this.mongo.insert(application);
 		}
 		catch (DuplicateKeyException concurrentDuplicate) {
-			return sameSubmission(this.mongo.findById(id, Application.class), fingerprint);
+			return whenAlreadyMade.apply(this.mongo.findById(application.id(), Application.class));
 		}
-		this.events.publish(application, events.get(events.size() - 1).type());
-		this.shelves.recordRecent(applicant.id(), itemCodes);
-		// 办结即发证 for an application the rules completed; a crash here is finished by CertificateFollowUp
-		return completed ? issueCertificates(application) : application;
+		this.events.publish(application, application.events().get(application.events().size() - 1).type());
+		return application.certificatesPending() ? issueCertificates(application) : application;
 	}
 
 	/** What an application is for: a bundle's items, or one active item. */
 	private Applied applied(String bundleCode, String itemCode) {
 		if (bundleCode != null) {
 			Bundle bundle = this.bundles.require(bundleCode, "input.bundle");
-			return new Applied(bundle.items(), bundle.name());
+			return new Applied(bundle.items(), bundle.name(), bundle);
 		}
 		ServiceItem item = this.catalog.findItem(itemCode)
 			.filter(ServiceItem::isActive)
 			.orElseThrow(() -> ApiException.onField("input.item", CatalogError.ITEM_NOT_FOUND, itemCode));
 		return new Applied(List.of(new Bundle.Item(item.getCode(), this.bundles.fieldsOfItem(item.getCode()))),
-				item.getName());
+				item.getName(), null);
 	}
 
-	private record Applied(List<Bundle.Item> items, String title) {
+	/** @param bundle null for a single item */
+	private record Applied(List<Bundle.Item> items, String title, Bundle bundle) {
 	}
 
 	private static Application sameSubmission(Application existing, String fingerprint) {
@@ -440,14 +450,7 @@ class ApplicationService {
 		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(), applicant.holderId(),
 				null, item.getCode(), item.getName(), Sha256.hex("grant|" + key), Map.of(), Map.of(), List.of(), List.of(task),
 				Application.Status.COMPLETED, events, null, true, List.of(), now, now, now, 0);
-		try {
-			this.mongo.insert(application);
-		}
-		catch (DuplicateKeyException concurrentDuplicate) {
-			return this.mongo.findById(id, Application.class);
-		}
-		this.events.publish(application, Application.EventType.COMPLETED);
-		return issueCertificates(application);
+		return insertNew(application, UnaryOperator.identity());
 	}
 
 	/**

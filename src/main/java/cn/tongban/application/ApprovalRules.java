@@ -64,7 +64,6 @@ class ApprovalRules implements Seeder {
 			requireValid(sets);
 			this.mongo.remove(new Query(), ApprovalRuleSet.class);
 			this.mongo.insertAll(sets);
-			load();
 		});
 	}
 

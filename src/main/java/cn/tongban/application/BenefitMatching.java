@@ -2,8 +2,6 @@ package cn.tongban.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +48,6 @@ class BenefitMatching implements Seeder {
 
 	static final int PAGE = 500;
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private static final Logger log = LoggerFactory.getLogger(BenefitMatching.class);
 
 	private final MongoTemplate mongo;
@@ -96,7 +92,6 @@ class BenefitMatching implements Seeder {
 			requireValid(list);
 			this.mongo.remove(new Query(), BenefitPolicy.class);
 			this.mongo.insertAll(list);
-			load();
 		});
 	}
 
@@ -172,11 +167,10 @@ class BenefitMatching implements Seeder {
 			return 0;
 		}
 		Instant now = now();
-		LocalDate today = LocalDate.ofInstant(now, CHINA);
 		int offered = 0;
 		for (BenefitPolicy policy : this.policies.values()) {
 			List<RuleResult> results = RuleEvaluator.evaluate(policy.rules(),
-					this.facts.of(policy.rules(), person.get(), personId, Map.of(), today));
+					this.facts.of(policy.rules(), person.get(), personId, Map.of(), now));
 			String id = BenefitOffer.idFor(personId, policy.code());
 			if (RuleEvaluator.allPassed(results)) {
 				offered += offer(id, personId, policy, results, now) ? 1 : 0;
@@ -265,7 +259,7 @@ class BenefitMatching implements Seeder {
 		PersonDetails person = this.identity.person(resident.id()).orElseThrow();
 		Instant now = now();
 		List<RuleResult> results = RuleEvaluator.evaluate(policy.rules(),
-				this.facts.of(policy.rules(), person, resident.id(), Map.of(), LocalDate.ofInstant(now, CHINA)));
+				this.facts.of(policy.rules(), person, resident.id(), Map.of(), now));
 		if (!RuleEvaluator.allPassed(results)) {
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(offerId)),
 					Update.update("status", BenefitOffer.Status.WITHDRAWN).set("decidedAt", now).set("results", results),

@@ -1,8 +1,10 @@
 package cn.tongban.application;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +47,8 @@ class DecisionFacts {
 	private static final String CERTIFICATE = "certificate.";
 
 	private static final String FORM = "form.";
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final Map<String, FactType> PERSON_FACTS = Map.of("person.age", FactType.NUMBER, "person.gender",
 			FactType.TEXT, "person.regionCode", FactType.TEXT);
@@ -95,9 +99,10 @@ class DecisionFacts {
 		return Optional.empty();
 	}
 
-	/** The facts the rules name, for this applicant, holder and form on {@code today}. */
+	/** The facts the rules name, for this applicant, holder and form at {@code now} (dates in China time). */
 	Map<String, Object> of(List<Rule> rules, PersonDetails person, String holderId, Map<String, String> form,
-			LocalDate today) {
+			Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, CHINA);
 		Set<String> named = new LinkedHashSet<>();
 		rules.forEach((rule) -> collect(rule, named));
 		Map<String, Object> facts = new HashMap<>();
@@ -117,13 +122,16 @@ class DecisionFacts {
 				certificate.data().forEach((key, value) -> facts.put(CERTIFICATE + type + "." + key, value));
 			}
 		}
-		for (String fact : named) {
-			if (fact.startsWith(FORM)) {
-				String value = form.get(fact.substring(FORM.length()));
-				Optional<FactType> type = typeOf(fact);
-				if (value != null && type.isPresent()) {
-					putIfKnown(facts, fact, (type.get() == FactType.NUMBER) ? number(value) : value);
-				}
+		List<String> formKeys = named.stream()
+			.filter((fact) -> fact.startsWith(FORM))
+			.map((fact) -> fact.substring(FORM.length()))
+			.toList();
+		Map<String, FormField> fields = formKeys.isEmpty() ? Map.of() : this.bundles.fields(formKeys);
+		for (String key : formKeys) {
+			String value = form.get(key);
+			FormField field = fields.get(key);
+			if (value != null && field != null) {
+				putIfKnown(facts, FORM + key, (field.type() == FormField.Type.NUMBER) ? number(value) : value);
 			}
 		}
 		return facts;

@@ -1,8 +1,6 @@
 package cn.tongban.application;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +31,6 @@ class InstantApproval {
 
 	static final String REGISTRATION = "registration";
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private final ApprovalRules rules;
 
 	private final DecisionFacts facts;
@@ -55,7 +51,6 @@ class InstantApproval {
 	/** The tasks with their verdicts: approved by the rules where all passed, else unchanged but for the verdict. */
 	List<Application.Task> decide(List<Application.Task> tasks, Map<String, ServiceItem> items, Submission submission,
 			Instant now) {
-		LocalDate today = LocalDate.ofInstant(now, CHINA);
 		List<Application.Task> decided = new ArrayList<>();
 		for (Application.Task task : tasks) {
 			ServiceItem item = items.get(task.itemCode());
@@ -65,7 +60,7 @@ class InstantApproval {
 				continue;
 			}
 			List<RuleResult> results = new ArrayList<>(RuleEvaluator.evaluate(itemRules, this.facts.of(itemRules,
-					submission.applicant(), submission.holderId(), submission.formValues(), today)));
+					submission.applicant(), submission.holderId(), submission.formValues(), now)));
 			results.add(materials(submission.materials()));
 			if (task.resultCertificateTypeCode() != null) {
 				results.add(typedValues(task, submission));

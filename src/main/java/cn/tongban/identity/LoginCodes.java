@@ -3,7 +3,6 @@ package cn.tongban.identity;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
@@ -136,7 +135,7 @@ class LoginCodes {
 		Bucket bucket = this.buckets.bucket("sms:" + key, limits.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
-			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+			long seconds = SharedBuckets.retryAfterSeconds(probe);
 			throw ApiException.onField("input.mobile", IdentityError.LOGIN_CODE_RATE_LIMITED, seconds);
 		}
 	}

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.platform.graphql.ApiException;
@@ -115,7 +114,7 @@ public class PossessionCodes {
 		Bucket bucket = this.buckets.bucket("possession:" + key, capacity, capacity, period);
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
-			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+			long seconds = SharedBuckets.retryAfterSeconds(probe);
 			throw ApiException.onField(field, PlatformError.RATE_LIMITED, seconds);
 		}
 	}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import cn.tongban.platform.limits.SharedBuckets;
 import cn.tongban.platform.security.RateLimitProperties;
@@ -118,7 +117,7 @@ class QueryCost extends SimplePerformantInstrumentation {
 			}
 			if (!probe.isConsumed()) {
 				spending.refused = true;
-				long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+				long seconds = SharedBuckets.retryAfterSeconds(probe);
 				throw new AbortExecutionException(List.of(PlatformError.COST_LIMITED.toError(
 						Locale.ENGLISH.equals(context.getLocale()), seconds)));
 			}

@@ -19,6 +19,7 @@ import com.mongodb.client.model.Indexes;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
@@ -114,6 +115,11 @@ public class SharedBuckets {
 				(limit) -> BucketConfiguration.builder()
 					.addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build())
 					.build()));
+	}
+
+	/** Whole seconds until a refused consumption could succeed, at least 1: what a refusal tells the caller to wait. */
+	public static long retryAfterSeconds(ConsumptionProbe probe) {
+		return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
 	}
 
 	private static Optimization exchanges(BucketConfiguration configuration) {

@@ -2,7 +2,6 @@ package cn.tongban.platform.security;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
@@ -97,7 +96,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+		long retryAfter = SharedBuckets.retryAfterSeconds(probe);
 		if (this.audited.asMap().putIfAbsent(subjectKey, Boolean.TRUE) == null) {
 			this.audit.record(AuditType.RATE_LIMITED, subject, request.getRemoteAddr(), subjectKey,
 					"limit " + limit + "/min");
