@@ -2,7 +2,7 @@
 // for health, run a bounded closed-loop load with N clients, summarise latencies.
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,13 +34,30 @@ export async function freePort() {
   });
 }
 
-/** Starts the jar with a fresh data folder; resolves once /actuator/health is UP. */
+/** The JDK's java: JAVA_HOME's (the build's Java 25), else the one on the PATH. */
+export function javaBinary() {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+/**
+ * The java arguments that start the service: a launch folder (target/tongban, as it ships: the
+ * extracted jar with its AOT cache) or a bare jar.
+ */
+export function launchArgs(launch, jvmArgs = []) {
+  if (statSync(launch).isDirectory()) {
+    const cache = join(launch, 'tongban.aot');
+    return [...(existsSync(cache) ? [`-XX:AOTCache=${cache}`] : []), ...jvmArgs, '-jar', join(launch, 'tongban.jar')];
+  }
+  return [...jvmArgs, '-jar', launch];
+}
+
+/** Starts the service (a launch folder or a jar) with a fresh data folder; resolves once /actuator/health is UP. */
 export async function startService(jar, extraArgs = [], { startupLimitMs = 600_000, heap = '2g', jvmArgs = [],
   dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-')) } = {}) {
   const port = await freePort();
   const logFile = join(dataDir, `service-${Date.now()}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn('java', [`-Xmx${heap}`, ...jvmArgs, '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1',
+  const child = spawn(javaBinary(), [...launchArgs(jar, [`-Xmx${heap}`, ...jvmArgs]), `--server.port=${port}`, '--server.address=127.0.0.1',
     `--tongban.mongodb.embedded.data-dir=${dataDir}`, '--logging.level.root=warn',
     '--logging.level.cn.tongban=info',
     // the load comes from one address: keep the limiter in the path but give it room

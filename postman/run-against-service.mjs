@@ -1,9 +1,9 @@
 // Starts the built service on a free loopback port with a fresh data folder, waits until it is
 // healthy, runs the Postman collection with newman and the GraphQL-over-HTTP audit (graphql-http's
 // auditServer: every check must pass, warnings included), stops the service and exits non-zero when
-// anything failed. Usage: node run-against-service.mjs path/to/tongban.jar
+// anything failed. Usage: node run-against-service.mjs <launch folder (target/tongban) or service jar>
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -12,9 +12,9 @@ import newman from 'newman';
 import { auditServer } from 'graphql-http';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const jar = process.argv[2];
-if (!jar) {
-  console.error('usage: node run-against-service.mjs <service jar>');
+const launch = process.argv[2];
+if (!launch) {
+  console.error('usage: node run-against-service.mjs <launch folder (target/tongban) or service jar>');
   process.exit(2);
 }
 const STARTUP_LIMIT_MS = 120_000;
@@ -30,10 +30,12 @@ const port = await new Promise((resolve, reject) => {
 const dataDir = mkdtempSync(join(tmpdir(), 'tongban-newman-'));
 const logFile = join(dataDir, 'service.log');
 const log = createWriteStream(logFile);
-// C1 only and the serial collector start a third faster on two cores; the collection tests behaviour, not speed
-const service = spawn('java', ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', jar, `--server.port=${port}`,
-  '--server.address=127.0.0.1',
-  `--tongban.mongodb.embedded.data-dir=${dataDir}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+const serviceArgs = [`--server.port=${port}`, '--server.address=127.0.0.1', `--tongban.mongodb.embedded.data-dir=${dataDir}`];
+const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+// the launch folder as it ships (its run script, the AOT cache), or a bare jar
+const service = statSync(launch).isDirectory()
+  ? spawn(join(launch, 'run'), serviceArgs, { stdio: ['ignore', 'pipe', 'pipe'] })
+  : spawn(java, ['-jar', launch, ...serviceArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
 service.stdout.pipe(log);
 service.stderr.pipe(log);
 let exited = false;

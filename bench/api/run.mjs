@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clientToken, dropConnections, freePort, graphql, load, post, residentToken, staffToken, startService, testClasspath } from '../lib.mjs';
+import { clientToken, dropConnections, freePort, graphql, javaBinary, load, post, residentToken, staffToken, startService, testClasspath } from '../lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -172,7 +172,7 @@ async function measure(all, names, warmupSeconds) {
 function overlay() {
   const classpath = testClasspath();
   const started = Date.now();
-  execFileSync('java', ['-cp', classpath, 'cn.tongban.bench.ScaleOverlay', `mongodb://127.0.0.1:${mongoPort}`,
+  execFileSync(javaBinary(), ['-cp', classpath, 'cn.tongban.bench.ScaleOverlay', `mongodb://127.0.0.1:${mongoPort}`,
     ...overlayCounts], { stdio: 'inherit' });
   return (Date.now() - started) / 1000;
 }

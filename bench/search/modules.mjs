@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { testClasspath } from '../lib.mjs';
+import { javaBinary, testClasspath } from '../lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const classpath = testClasspath();
-const output = execFileSync('java', ['-cp', classpath, 'cn.tongban.catalog.search.SearchModuleComparison', root],
+const output = execFileSync(javaBinary(), ['-cp', classpath, 'cn.tongban.catalog.search.SearchModuleComparison', root],
   { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
 console.log(output);
 mkdirSync(join(here, '../results'), { recursive: true });

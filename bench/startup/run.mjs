@@ -1,13 +1,13 @@
 // Start-up time to the first answer on /graphql: a first start on an empty data folder (seeding,
 // keys, index) and a restart on the seeded folder, each repeated; also to the first search answer
 // (the search index loads in the background after the web server starts; searches wait for it). Usage:
-//   node bench/startup/run.mjs <jar> [runs] [label] [-- extra java options…]
+//   node bench/startup/run.mjs <launch folder (target/tongban) or jar> [runs] [label] [-- extra java options…]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../lib.mjs';
+import { freePort, javaBinary, launchArgs } from '../lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dash = process.argv.indexOf('--');
@@ -15,10 +15,9 @@ const positional = process.argv.slice(2, dash < 0 ? undefined : dash);
 const javaOptions = dash < 0 ? [] : process.argv.slice(dash + 1);
 const [jar, runsArg = '3', label = 'current'] = positional;
 if (!jar) {
-  console.error('usage: node bench/startup/run.mjs <jar> [runs] [label] [-- java options]');
+  console.error('usage: node bench/startup/run.mjs <launch folder or jar> [runs] [label] [-- java options]');
   process.exit(2);
 }
-const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 
 const SEARCH = JSON.stringify({ query: '{ serviceItems(query: "身份证", first: 1) { totalCount } }' });
 
@@ -26,7 +25,7 @@ const SEARCH = JSON.stringify({ query: '{ serviceItems(query: "身份证", first
 async function timeToFirstAnswer(dataDir) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(java, [...javaOptions, '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1',
+  const child = spawn(javaBinary(), [...launchArgs(jar, javaOptions), `--server.port=${port}`, '--server.address=127.0.0.1',
     `--tongban.mongodb.embedded.data-dir=${dataDir}`], { stdio: 'ignore' });
   let exited = false;
   child.on('exit', () => { exited = true; });

@@ -55,6 +55,12 @@ class CatalogSeeder implements Seeder {
 		return 20;
 	}
 
+	/** The catalogue's reference data and items point at nothing of the people and certificates seeded before them. */
+	@Override
+	public boolean needs(Seeder other) {
+		return false;
+	}
+
 	@Override
 	public void seed(SeedFiles files) {
 		files.applyIfChanged("catalog/departments.json", Department.class, this.departments::saveAll);

@@ -22,8 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The packaged service ({@code tongban.jar}, set by the failsafe plugin) as a child process on a
- * loopback port, with its output in a log file, and the calls the integration tests make on it.
+ * The packaged service as it ships, started by its launch folder's {@code run} script
+ * ({@code tongban.launch}, set by the failsafe plugin: the extracted jar and its AOT cache), as a
+ * child process on a loopback port, with its output in a log file, and the calls the integration
+ * tests make on it.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -43,12 +45,12 @@ final class ServiceProcess implements AutoCloseable {
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
-	static Path jar() {
-		Path jar = Path.of(System.getProperty("tongban.jar", "target/tongban-0.1.0-SNAPSHOT.jar"));
-		if (!Files.exists(jar)) {
-			throw new IllegalStateException("Package the service first: " + jar.toAbsolutePath());
+	static Path launchScript() {
+		Path run = Path.of(System.getProperty("tongban.launch", "target/tongban")).resolve("run");
+		if (!Files.isExecutable(run)) {
+			throw new IllegalStateException("Package the service first (mvn package): " + run.toAbsolutePath());
 		}
-		return jar;
+		return run;
 	}
 
 	static int freePort() {
@@ -60,14 +62,11 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	/** Starts the jar; {@code prefix} runs it inside another command (e.g. unshare), {@code env} adds variables. */
+	/** Starts the service; {@code prefix} runs it inside another command (e.g. unshare), {@code env} adds variables. */
 	static ServiceProcess start(Path workDir, int port, Map<String, String> env, List<String> prefix, String... args) {
 		List<String> command = new ArrayList<>(prefix);
-		// C1 only and the serial collector: a third faster to start on two cores (docs/performance.md);
-		// these suites test durability and refusals, not speed
-		command.addAll(List.of(javaBin(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-				jar().toAbsolutePath().toString(),
-				"--server.port=" + port, "--server.address=127.0.0.1"));
+		command.addAll(List.of(launchScript().toAbsolutePath().toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1"));
 		command.addAll(List.of(args));
 		try {
 			Files.createDirectories(workDir);
@@ -77,16 +76,14 @@ final class ServiceProcess implements AutoCloseable {
 				.redirectOutput(log.toFile());
 			builder.environment().keySet().removeIf((key) -> key.startsWith("TONGBAN_") || key.equals("MONGODB_URI")
 					|| key.equals("SPRING_PROFILES_ACTIVE"));
+			builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+			builder.environment().put("JAVA_OPTS", "-Xmx512m");
 			builder.environment().putAll(env);
 			return new ServiceProcess(builder.start(), log, port);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	static String javaBin() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	/** Waits for health UP; false when the process died or time ran out. */
