@@ -871,13 +871,83 @@ progress = {"name": "progress-lookup", "description": "办件进度查询 withou
         tests=err("RATE_LIMITED", "input.applicationId")),
 ]}
 
+HALLS_NEAR = "query($near: GeoPointInput, $item: ID, $open: Boolean, $first: Int) { serviceHalls(near: $near, item: $item, openNow: $open, first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { distanceMeters node { code name level address phone openNow nextOpening onHolidays location { lat lng } region { code name } openingHours { days opens closes note } windowGroups { code name slotCapacity } handlesAllRegionItems } } } }"
+halls = {"name": "halls", "description": "就近办: service halls nearest first from a point in 李沧区 (GCJ-02), those that handle an item, a guide's 办理地点, the refusals. Anyone may ask.", "item": [
+    gql("serviceHalls: nearest first from 李村 (anyone)", HALLS_NEAR, {"near": {"lat": 36.1475, "lng": 120.4345}, "first": 10}, tests=OK + [
+        "const edges = body.data.serviceHalls.edges;",
+        "pm.test('ten of all 48', () => { pm.expect(edges).to.have.lengthOf(10); pm.expect(body.data.serviceHalls.totalCount).to.eql(48); });",
+        "pm.test('nearest first', () => edges.slice(1).forEach((e, i) => pm.expect(e.distanceMeters).to.be.at.least(edges[i].distanceMeters)));",
+        "pm.test('the nearest in 李沧区, within a kilometre', () => { pm.expect(edges[0].node.region.code).to.eql('370213'); pm.expect(edges[0].distanceMeters).to.be.below(1000); });",
+        "pm.test('hours with a lunch break', () => { const h = edges[0].node.openingHours; pm.expect(h.length).to.be.at.least(2); pm.expect(h[0].closes < h[1].opens).to.be.true; });",
+        "pm.test('a phone only when known', () => edges.forEach(e => pm.expect(e.node.phone === null || typeof e.node.phone === 'string').to.be.true));"]),
+    gql("serviceHalls: without a point the city's centre comes first (anyone)", HALLS_NEAR, {"first": 1}, tests=OK + [
+        "pm.test('青岛市政务服务中心', () => pm.expect(body.data.serviceHalls.edges[0].node.code).to.eql('370200-C'));",
+        "pm.test('no distance', () => pm.expect(body.data.serviceHalls.edges[0].distanceMeters).to.be.null);"]),
+    gql("serviceHalls: open now is a yes or no for every hall (anyone)", "{ open: serviceHalls(openNow: true) { totalCount } closed: serviceHalls(openNow: false) { totalCount } }", tests=OK + [
+        "pm.test('open and closed add up to all', () => pm.expect(body.data.open.totalCount + body.data.closed.totalCount).to.eql(48));"]),
+    gql("serviceHalls: the halls for an item of 市北区 (anyone)", HALLS_NEAR, {"item": "370203JF0120001000", "first": 50}, tests=OK + [
+        "pm.test('only 市北区 halls', () => body.data.serviceHalls.edges.forEach(e => pm.expect(e.node.code).to.match(/^370203-/)));",
+        "pm.test('its centre among them', () => pm.expect(body.data.serviceHalls.edges.map(e => e.node.code)).to.include('370203-C'));"]),
+    gql("serviceItem.serviceHalls: the guide says where to go (anyone)", 'query($near: GeoPointInput) { serviceItem(code: "370203JF0120001000") { name serviceHalls(near: $near, first: 3) { code name address openingHours { days opens closes } } } }',
+        {"near": {"lat": 36.0872, "lng": 120.3748}}, tests=OK + [
+        "pm.test('up to three, each with hours', () => { const h = body.data.serviceItem.serviceHalls; pm.expect(h.length).to.be.within(1, 3); h.forEach(x => pm.expect(x.openingHours).to.not.be.empty); });"]),
+    gql("serviceHall: one by code (anyone)", '{ serviceHall(code: "370213-C") { code name level windowGroups { code name slotCapacity } } }', tests=OK + [
+        "pm.test('李沧区政务服务中心', () => pm.expect(body.data.serviceHall.name).to.eql('李沧区政务服务中心'));"]),
+    gql("serviceHall: an unknown code is null", '{ serviceHall(code: "NOPE") { code } }', tests=OK + [
+        "pm.test('null', () => pm.expect(body.data.serviceHall).to.be.null);"]),
+    gql("serviceHalls: latitude and longitude swapped is INVALID_ARGUMENT", HALLS_NEAR, {"near": {"lat": 120.43, "lng": 36.14}}, tests=err("VALIDATION_FAILED", "near.lat")),
+    gql("serviceHalls: an unknown item is ITEM_NOT_FOUND", HALLS_NEAR, {"item": "370203XX9999999000"}, tests=err("ITEM_NOT_FOUND", "item", classification="NOT_FOUND")),
+]}
+
+SLOTS = "query($h: ID!, $g: ID!) { appointmentSlots(hall: $h, windowGroup: $g) { startsAt endsAt capacity available } }"
+BOOK = "mutation($h: ID!, $g: ID!, $at: DateTime!, $key: String!) { bookAppointment(input: {hall: $h, windowGroup: $g, startsAt: $at, idempotencyKey: $key}) { appointment { id number status startsAt endsAt hall { code } windowGroup { code name } } } }"
+appointments = {"name": "appointments", "description": "预约 as 张伟 at 市南区政务服务中心's 综合受理: slots, booking (and its retry), my appointments, moving and cancelling, the refusals. Runs in order.", "item": [
+    gql("appointmentSlots: the next days' half hours (anyone)", SLOTS, {"h": "370202-C", "g": "A"}, tests=OK + [
+        "const slots = body.data.appointmentSlots;",
+        "pm.test('some slots, each with places', () => { pm.expect(slots.length).to.be.above(3); slots.forEach(s => pm.expect(s.available).to.be.within(0, s.capacity)); });",
+        "pm.environment.set('slot1', slots[0].startsAt); pm.environment.set('slot2', slots[2].startsAt);",
+        "pm.environment.set('slot1Available', slots[0].available);",
+        "pm.environment.set('bookingKey', 'postman-' + Date.now());"]),
+    gql("bookAppointment (resident)", BOOK, {"h": "370202-C", "g": "A", "at": "{{slot1}}", "key": "{{bookingKey}}"}, headers=bearer("resident"), tests=OK + [
+        "const a = body.data.bookAppointment.appointment;",
+        "pm.test('booked, with an eight-digit number', () => { pm.expect(a.status).to.eql('BOOKED'); pm.expect(a.number).to.match(/^\\d{8}$/); });",
+        "pm.test('half an hour', () => pm.expect(new Date(a.endsAt) - new Date(a.startsAt)).to.eql(1800000));",
+        "pm.environment.set('appointmentId', a.id);"]),
+    gql("bookAppointment: the same key again is the same appointment (resident)", BOOK, {"h": "370202-C", "g": "A", "at": "{{slot1}}", "key": "{{bookingKey}}"}, headers=bearer("resident"), tests=OK + [
+        "pm.test('same id', () => pm.expect(body.data.bookAppointment.appointment.id).to.eql(pm.environment.get('appointmentId')));"]),
+    gql("appointmentSlots: one place fewer (anyone)", SLOTS, {"h": "370202-C", "g": "A"}, tests=OK + [
+        "pm.test('one place taken', () => pm.expect(body.data.appointmentSlots[0].available).to.eql(Number(pm.environment.get('slot1Available')) - 1));"]),
+    gql("myAppointments (resident)", "{ myAppointments { id number startsAt hall { name } } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('mine is there', () => pm.expect(body.data.myAppointments.map(a => a.id)).to.include(pm.environment.get('appointmentId')));"]),
+    gql("rescheduleAppointment (resident)", "mutation($id: ID!, $at: DateTime!) { rescheduleAppointment(input: {appointmentId: $id, startsAt: $at}) { appointment { id startsAt status } } }",
+        {"id": "{{appointmentId}}", "at": "{{slot2}}"}, headers=bearer("resident"), tests=OK + [
+        "const a = body.data.rescheduleAppointment.appointment;",
+        "pm.test('moved', () => pm.expect(new Date(a.startsAt).getTime()).to.eql(new Date(pm.environment.get('slot2')).getTime()));",
+        "pm.environment.set('movedAppointmentId', a.id);"]),
+    gql("cancelAppointment: the old one is gone after the move", "mutation($id: ID!) { cancelAppointment(input: {appointmentId: $id}) { appointment { status } } }",
+        {"id": "{{appointmentId}}"}, headers=bearer("resident"), tests=err("APPOINTMENT_NOT_FOUND", "input.appointmentId", classification="NOT_FOUND")),
+    gql("cancelAppointment (resident)", "mutation($id: ID!) { cancelAppointment(input: {appointmentId: $id}) { appointment { status } } }",
+        {"id": "{{movedAppointmentId}}"}, headers=bearer("resident"), tests=OK + [
+        "pm.test('cancelled', () => pm.expect(body.data.cancelAppointment.appointment.status).to.eql('CANCELLED'));"]),
+    gql("bookAppointment: a time off the grid is SLOT_NOT_OFFERED", BOOK, {"h": "370202-C", "g": "A", "at": "2026-01-01T03:07:00+08:00", "key": "postman-off-grid"},
+        headers=bearer("resident"), tests=err("SLOT_NOT_OFFERED", "input.startsAt")),
+    gql("bookAppointment: an unknown window group is WINDOW_GROUP_NOT_FOUND", BOOK, {"h": "370202-C", "g": "Z", "at": "{{slot1}}", "key": "postman-z"},
+        headers=bearer("resident"), tests=err("WINDOW_GROUP_NOT_FOUND", "windowGroup", classification="NOT_FOUND")),
+    gql("bookAppointment: anonymous is UNAUTHORIZED", BOOK, {"h": "370202-C", "g": "A", "at": "{{slot1}}", "key": "postman-anon"},
+        tests=err("UNAUTHORIZED", classification="UNAUTHORIZED")),
+    gql("bookAppointment: staff cannot book", BOOK, {"h": "370202-C", "g": "A", "at": "{{slot1}}", "key": "postman-staff"},
+        headers=bearer("staff"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("appointmentSlots: more than 8 days is INVALID_ARGUMENT", 'query { appointmentSlots(hall: "370202-C", windowGroup: "A", days: 30) { startsAt } }',
+        tests=err("VALIDATION_FAILED", "days")),
+]}
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, perimeter],
+    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, halls, appointments, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")

@@ -36,7 +36,7 @@ class GraphQlConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
-		return (wiring) -> wiring.scalar(DateTimeScalar.INSTANCE);
+		return (wiring) -> wiring.scalar(DateTimeScalar.INSTANCE).scalar(DateScalar.INSTANCE);
 	}
 
 }

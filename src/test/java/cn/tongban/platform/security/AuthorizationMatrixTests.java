@@ -132,6 +132,19 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Query.myPreferences", new Access("{ myPreferences { elderMode } }", HOLDERS));
 		MATRIX.put("Mutation.updateMyPreferences", new Access(
 				"mutation { updateMyPreferences(input: {elderMode: false}) { preferences { elderMode } } }", HOLDERS));
+		MATRIX.put("Query.serviceHalls", new Access("{ serviceHalls(first: 1) { totalCount } }", EVERYONE));
+		MATRIX.put("Query.serviceHall", new Access("{ serviceHall(code: \"370213-C\") { code } }", EVERYONE));
+		MATRIX.put("Query.appointmentSlots", new Access(
+				"{ appointmentSlots(hall: \"370213-C\", windowGroup: \"A\", days: 1) { startsAt } }", EVERYONE));
+		MATRIX.put("Query.myAppointments", new Access("{ myAppointments { id } }", HOLDERS));
+		MATRIX.put("Mutation.bookAppointment", new Access(
+				"mutation { bookAppointment(input: {hall: \"NOPE\", windowGroup: \"A\", startsAt: \"2026-01-01T09:00:00+08:00\", idempotencyKey: \"m\"}) { appointment { id } } }",
+				HOLDERS));
+		MATRIX.put("Mutation.rescheduleAppointment", new Access(
+				"mutation { rescheduleAppointment(input: {appointmentId: \"apt_unknown\", startsAt: \"2026-01-01T09:00:00+08:00\"}) { appointment { id } } }",
+				HOLDERS));
+		MATRIX.put("Mutation.cancelAppointment", new Access(
+				"mutation { cancelAppointment(input: {appointmentId: \"apt_unknown\"}) { appointment { id } } }", HOLDERS));
 		MATRIX.put("Query.myFavouriteItems", new Access("{ myFavouriteItems { code } }", HOLDERS));
 		MATRIX.put("Query.myRecentItems", new Access("{ myRecentItems { code } }", HOLDERS));
 		for (String shelf : List.of("addFavouriteItem", "removeFavouriteItem")) {
