@@ -941,13 +941,48 @@ appointments = {"name": "appointments", "description": "预约 as 张伟 at 市�
         tests=err("VALIDATION_FAILED", "days")),
 ]}
 
+Q_TICKET = "ticket { id number kind status peopleAhead estimatedWaitMinutes window hall { code } windowGroup { code name } }"
+queue = {"name": "queue", "description": "叫号 at 青岛市政务服务中心: a kiosk's walk-in ticket, following it by its id, the hall's queue screen, a 行政审批 window calling, recalling and marking a no-show, and the refusals (a counter staff of another department, a terminal that is no kiosk). Runs in order on a fresh service.", "item": [
+    token("Hall kiosk: client credentials", "terminal-kiosk-370200-c-01", "{{terminalSecret}}", [("grant_type", "client_credentials")], saves_token("kioskToken")),
+    token("Staff 行政审批: sign in", "{{consoleClientId}}", "{{consoleClientSecret}}", [("grant_type", ACCOUNT), ("username", "staff.xz"), ("password", "{{staffPassword}}")], saves_token("staffXzToken")),
+    gql("takeQueueTicket: a walk-in's ticket (kiosk)", "mutation { takeQueueTicket(input: {windowGroup: \"B\"}) { " + Q_TICKET + " } }", headers=bearer("kiosk"), tests=OK + [
+        "const t = body.data.takeQueueTicket.ticket;",
+        "pm.test('B001, waiting, first in line', () => { pm.expect(t.number).to.eql('B001'); pm.expect(t.status).to.eql('WAITING'); pm.expect(t.peopleAhead).to.eql(0); });",
+        "pm.test('at the kiosk\u2019s hall', () => pm.expect(t.hall.code).to.eql('370200-C'));",
+        "pm.environment.set('ticketId', t.id);"]),
+    gql("queueTicket: followed by its id (anyone)", "query($id: ID!) { queueTicket(id: $id) { number status peopleAhead estimatedWaitMinutes } }", {"id": "{{ticketId}}"}, tests=OK + [
+        "pm.test('waiting', () => pm.expect(body.data.queueTicket.status).to.eql('WAITING'));"]),
+    gql("hallQueue: the queue screen (anyone)", '{ hallQueue(hall: "370200-C") { windowGroup waiting lastCalledNumber lastCalledWindow } }', tests=OK + [
+        "pm.test('one waiting at B', () => pm.expect(body.data.hallQueue.find(g => g.windowGroup === 'B').waiting).to.eql(1));"]),
+    gql("callNextTicket: another department's staff are refused", 'mutation { callNextTicket(input: {hall: "370200-C", windowGroup: "B", window: "05"}) { ticket { number } } }',
+        headers=bearer("staff"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("callNextTicket (staff 行政审批)", 'mutation { callNextTicket(input: {hall: "370200-C", windowGroup: "B", window: "05"}) { ' + Q_TICKET + ' } }', headers=bearer("staffXz"), tests=OK + [
+        "const t = body.data.callNextTicket.ticket;",
+        "pm.test('B001 to window 05', () => { pm.expect(t.number).to.eql('B001'); pm.expect(t.window).to.eql('05'); pm.expect(t.status).to.eql('CALLED'); });"]),
+    gql("recallTicket (staff 行政审批)", 'mutation { recallTicket(input: {hall: "370200-C", windowGroup: "B", number: "B001"}) { ticket { number status } } }', headers=bearer("staffXz"), tests=OK + [
+        "pm.test('still called', () => pm.expect(body.data.recallTicket.ticket.status).to.eql('CALLED'));"]),
+    gql("markTicketNoShow (staff 行政审批)", 'mutation { markTicketNoShow(input: {hall: "370200-C", windowGroup: "B", number: "B001"}) { ticket { number status } } }', headers=bearer("staffXz"), tests=OK + [
+        "pm.test('no-show', () => pm.expect(body.data.markTicketNoShow.ticket.status).to.eql('NO_SHOW'));"]),
+    gql("recallTicket: a no-show is TICKET_NOT_CALLED", 'mutation { recallTicket(input: {hall: "370200-C", windowGroup: "B", number: "B001"}) { ticket { number } } }',
+        headers=bearer("staffXz"), tests=err("TICKET_NOT_CALLED", "input.number")),
+    gql("callNextTicket: nobody waiting gives no ticket (staff 行政审批)", 'mutation { callNextTicket(input: {hall: "370200-C", windowGroup: "B", window: "05"}) { ticket { number } } }', headers=bearer("staffXz"), tests=OK + [
+        "pm.test('null', () => pm.expect(body.data.callNextTicket.ticket).to.be.null);"]),
+    gql("checkInAppointment: an unknown 预约号 is NO_APPOINTMENT_TO_CHECK_IN", 'mutation { checkInAppointment(input: {appointmentNumber: "00000000"}) { ticket { number } } }',
+        headers=bearer("kiosk"), tests=err("NO_APPOINTMENT_TO_CHECK_IN", "input.appointmentNumber", classification="NOT_FOUND")),
+    gql("checkInAppointment: neither number nor code is INVALID_ARGUMENT", "mutation { checkInAppointment(input: {}) { ticket { number } } }",
+        headers=bearer("kiosk"), tests=err("INVALID_ARGUMENT", "input")),
+    gql("takeQueueTicket: a bus reader is no hall kiosk", 'mutation { takeQueueTicket(input: {windowGroup: "A"}) { ticket { number } } }',
+        headers=bearer("busTerminal"), tests=err("NOT_A_HALL_KIOSK", classification="FORBIDDEN")),
+    gql("queueTicket: an unknown id is TICKET_NOT_FOUND", '{ queueTicket(id: "tkt_bm9wZQ") { number } }', tests=err("TICKET_NOT_FOUND", "ticketId", classification="NOT_FOUND")),
+]}
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, halls, appointments, perimeter],
+    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, halls, appointments, queue, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")

@@ -34,6 +34,8 @@ scenarios = [
      'disclose': ['FARE_CATEGORY'], 'replay': 'SINGLE_USE', 'holderKinds': ['PERSON']},
     {'code': 'COMMUNITY', 'name': '社区门禁', 'description': '社区出入口核验是否本社区居民',
      'disclose': ['MASKED_NAME', 'RESIDENT_OF_DISTRICT'], 'replay': 'REUSABLE', 'holderKinds': ['PERSON'], 'districtCode': '370202'},
+    {'code': 'HALL_CHECK_IN', 'name': '大厅签到取号', 'description': '政务服务大厅取号机扫码签到：只用于找到持码人当天在本大厅的预约并出号，不向取号机披露任何个人信息',
+     'disclose': [], 'replay': 'REUSABLE', 'holderKinds': ['PERSON']},
 ]
 for folder, name, rows in [(OUT, 'issuers', issuers), (OUT, 'scenarios', scenarios), (DEV_OUT, 'issuers', dev_issuers)]:
     os.makedirs(folder, exist_ok=True)

@@ -75,24 +75,27 @@ def main():
         "code": "370200-C", "name": "青岛市政务服务中心", "level": "GOVERNMENT_SERVICE_CENTRE", "regionCode": "370200",
         "address": "山东省青岛市市南区", "location": point(36.0670, 120.3826), "phone": None,
         "hours": {"sessions": CENTRE_HOURS, "onHolidays": "CLOSED"},
-        "windowGroups": [{"code": "A", "name": "综合受理", "slotCapacity": 12},
-                         {"code": "B", "name": "不动产登记", "slotCapacity": 8},
-                         {"code": "C", "name": "企业开办", "slotCapacity": 6}],
+        "windowGroups": [{"code": "A", "name": "综合受理", "slotCapacity": 12, "windows": 10, "serviceMinutes": 12},
+                         {"code": "B", "name": "不动产登记", "slotCapacity": 8, "windows": 6, "serviceMinutes": 20},
+                         {"code": "C", "name": "企业开办", "slotCapacity": 6, "windows": 4, "serviceMinutes": 15}],
+        "kiosks": ["terminal-kiosk-370200-c-01"],
         "allRegionItems": True, "itemBasicCodes": []}]
     for region, district, lat, lng in DISTRICTS:
         halls.append({
             "code": f"{region}-C", "name": f"{district}政务服务中心", "level": "GOVERNMENT_SERVICE_CENTRE",
             "regionCode": region, "address": f"山东省青岛市{district}", "location": point(lat, lng), "phone": None,
             "hours": {"sessions": CENTRE_HOURS, "onHolidays": "CLOSED"},
-            "windowGroups": [{"code": "A", "name": "综合受理", "slotCapacity": 8},
-                             {"code": "B", "name": "不动产登记", "slotCapacity": 4}],
+            "windowGroups": [{"code": "A", "name": "综合受理", "slotCapacity": 8, "windows": 6, "serviceMinutes": 12},
+                             {"code": "B", "name": "不动产登记", "slotCapacity": 4, "windows": 3, "serviceMinutes": 20}],
+            "kiosks": [f"terminal-kiosk-{region}-c-01"] if region == "370213" else [],
             "allRegionItems": True, "itemBasicCodes": []})
         for n, (street, dlat, dlng) in enumerate(STREETS[region], start=1):
             halls.append({
                 "code": f"{region}-S{n:02d}", "name": f"{district}{street}便民服务中心", "level": "STREET_SERVICE_CENTRE",
                 "regionCode": region, "address": f"山东省青岛市{district}{street}", "location": point(lat, lng, dlat, dlng),
                 "phone": None, "hours": {"sessions": STATION_HOURS, "onHolidays": "CLOSED"},
-                "windowGroups": [{"code": "A", "name": "综合受理", "slotCapacity": 3}],
+                "windowGroups": [{"code": "A", "name": "综合受理", "slotCapacity": 3, "windows": 2, "serviceMinutes": 12}],
+                "kiosks": [],
                 "allRegionItems": False, "itemBasicCodes": street_items})
             if n == 1:
                 halls.append({
@@ -100,7 +103,8 @@ def main():
                     "level": "COMMUNITY_SERVICE_STATION", "regionCode": region,
                     "address": f"山东省青岛市{district}{street}", "location": point(lat, lng, dlat + 3, dlng - 3),
                     "phone": None, "hours": {"sessions": STATION_HOURS, "onHolidays": "CLOSED"},
-                    "windowGroups": [{"code": "A", "name": "帮办代办", "slotCapacity": 2}],
+                    "windowGroups": [{"code": "A", "name": "帮办代办", "slotCapacity": 2, "windows": 1, "serviceMinutes": 15}],
+                    "kiosks": [],
                     "allRegionItems": False, "itemBasicCodes": station_items})
     out = ROOT / "hall"
     out.mkdir(exist_ok=True)

@@ -120,6 +120,8 @@ for cid, name, scenario, place in [
     ('terminal-library-qd-01', '青岛市图书馆借阅机 01', 'LIBRARY', '青岛市图书馆'),
     ('terminal-scenic-laoshan-01', '崂山风景区闸机 01', 'SCENIC', '崂山风景区大河东游客中心'),
     ('terminal-community-xg-01', '香港花园社区门禁 01', 'COMMUNITY', '市南区香港花园社区东门'),
+    ('terminal-kiosk-370200-c-01', '青岛市政务服务中心取号机 01', 'HALL_CHECK_IN', '青岛市政务服务中心 1 楼大厅'),
+    ('terminal-kiosk-370213-c-01', '李沧区政务服务中心取号机 01', 'HALL_CHECK_IN', '李沧区政务服务中心 1 楼大厅'),
 ]:
     clients.append({'clientId': cid, 'name': name, 'kind': 'TERMINAL', 'secretHash': SECRETS['terminal'],
                     'scopes': ['code.scan'], 'scenarioCode': scenario, 'place': place})

@@ -175,6 +175,32 @@ class CodeService {
 	}
 
 	/**
+	 * Verifies a scanned code like {@link #scan} and records the scan, but answers only the holder's
+	 * id, for a module that acts on it without disclosing anything (a hall's check-in kiosk).
+	 */
+	String holderOfScan(Subject terminal, String terminalName, String text) {
+		List<ScanRecord> records = new ArrayList<>(1);
+		try {
+			Checked checked = check(terminal, terminalName, text, null, records);
+			if (checked.singleUse()) {
+				try {
+					claim(checked.use());
+				}
+				catch (DuplicateKeyException replayed) {
+					throw refuse(records, terminal, terminalName, checked.scenario().code(), checked.code().issuerId(),
+							checked.holderId(), CodeError.CODE_REPLAYED);
+				}
+			}
+			records.add(record(terminal, terminalName, checked.scenario().code(), checked.code().issuerId(),
+					checked.holderId(), "ACCEPTED"));
+			return checked.holderId();
+		}
+		finally {
+			this.mongo.insertAll(records);
+		}
+	}
+
+	/**
 	 * Takes a single-use code's replay claim. Not synced on its own: the scan record written right
 	 * after (in {@link #scan}'s finally, before the answer) is, and its sync covers the claim, so an
 	 * accepted scan costs one sync instead of two. On MongoDB {@code w: majority} still journals it.

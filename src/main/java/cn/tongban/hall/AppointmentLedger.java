@@ -11,10 +11,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * a place in the ledger is reserved by one conditional update before the slot's place is taken,
  * and given back when the slot is full or the appointment cancelled. A reservation whose slot never
  * got the booking (a crash between the two writes) is found and given back by the next booking that
- * meets the limit.
+ * meets the limit. {@code noShows} are the starts of appointments not attended (see {@link FairUse}).
  */
 @Document("appointment_ledgers")
-record AppointmentLedger(@Id String holderId, List<Entry> open) {
+record AppointmentLedger(@Id String holderId, List<Entry> open, List<Instant> noShows) {
 
 	record Entry(String bookingId, String slotId, Instant startsAt, Instant reservedAt) {
 	}

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,10 @@ public class Appointments {
 
 	static final int MAX_OPEN = 3;
 
+	static final Duration CHECK_IN_BEFORE = Duration.ofMinutes(60);
+
+	static final Duration CHECK_IN_AFTER = Duration.ofMinutes(15);
+
 	/** A ledger reservation older than this whose slot lacks the booking is a crash's leftover. */
 	private static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
 
@@ -51,9 +56,9 @@ public class Appointments {
 		this.clock = clock;
 	}
 
-	/** An appointment as the resident sees it. */
-	public record Appointment(String id, String number, String hallCode, String windowGroup, Instant startsAt,
-			Instant endsAt, String itemCode, Instant bookedAt, Status status) {
+	/** An appointment as the resident sees it ({@code holderId} is not published). */
+	public record Appointment(String id, String number, String holderId, String hallCode, String windowGroup,
+			Instant startsAt, Instant endsAt, String itemCode, Instant bookedAt, Status status) {
 
 		public enum Status {
 
@@ -178,10 +183,13 @@ public class Appointments {
 
 	private void reserve(String holderId, AppointmentLedger.Entry entry, int limit, Instant now) {
 		Query ledger = Query.query(Criteria.where("_id").is(holderId));
-		this.mongo.upsert(ledger, new Update().setOnInsert("open", List.of()), AppointmentLedger.class);
-		// appointments that have ended no longer count
-		this.mongo.updateFirst(ledger, new Update().pull("open", Query.query(Criteria.where("startsAt").lt(now.minus(SlotGrid.LENGTH))).getQueryObject()),
+		this.mongo.upsert(ledger, new Update().setOnInsert("open", List.of()).setOnInsert("noShows", List.of()),
 				AppointmentLedger.class);
+		Instant blockedUntil = FairUse.blockedUntil(settleEnded(holderId, now));
+		if (blockedUntil != null && blockedUntil.isAfter(now)) {
+			throw ApiException.onField("input", HallError.APPOINTMENTS_BLOCKED,
+					LocalDate.ofInstant(blockedUntil, ChinaTime.ZONE));
+		}
 		for (int attempt = 0; attempt < 2; attempt++) {
 			Query roomLeft = Query.query(Criteria.where("_id").is(holderId)
 				.and("open." + (limit - 1)).exists(false)
@@ -198,6 +206,79 @@ public class Appointments {
 			}
 		}
 		throw ApiException.onField("input", HallError.APPOINTMENT_LIMIT, MAX_OPEN);
+	}
+
+	/**
+	 * Takes the holder's ended appointments off the ledger: those still booked in their slot were
+	 * not attended (a checked-in appointment leaves the ledger at check-in) and count as no-shows;
+	 * the others were a crash's leftovers. Returns the holder's no-shows.
+	 */
+	private List<Instant> settleEnded(String holderId, Instant now) {
+		AppointmentLedger ledger = this.mongo.findById(holderId, AppointmentLedger.class);
+		if (ledger == null) {
+			return List.of();
+		}
+		List<Instant> noShows = new ArrayList<>((ledger.noShows() != null) ? ledger.noShows() : List.of());
+		List<AppointmentLedger.Entry> ended = (ledger.open() == null) ? List.of()
+				: ledger.open().stream().filter((e) -> !e.startsAt().plus(SlotGrid.LENGTH).isAfter(now)).toList();
+		if (ended.isEmpty()) {
+			return noShows;
+		}
+		Map<String, AppointmentSlot> slots = this.mongo
+			.find(Query.query(Criteria.where("_id").in(ended.stream().map(AppointmentLedger.Entry::slotId).toList())),
+					AppointmentSlot.class)
+			.stream()
+			.collect(Collectors.toMap(AppointmentSlot::id, Function.identity()));
+		List<Instant> missed = ended.stream()
+			.filter((e) -> slots.containsKey(e.slotId()) && slots.get(e.slotId()).booking(e.bookingId()) != null)
+			.map(AppointmentLedger.Entry::startsAt)
+			.toList();
+		Update settle = new Update().pull("open",
+				Query.query(Criteria.where("bookingId").in(ended.stream().map(AppointmentLedger.Entry::bookingId).toList()))
+					.getQueryObject());
+		if (!missed.isEmpty()) {
+			settle.push("noShows").slice(-FairUse.KEPT).each(missed.toArray());
+		}
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(holderId)), settle, AppointmentLedger.class);
+		noShows.addAll(missed);
+		return noShows;
+	}
+
+	/** A called appointment ticket nobody answered (marked by staff) counts as a no-show. */
+	void recordNoShow(String holderId, Instant startsAt) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(holderId)),
+				new Update().push("noShows").slice(-FairUse.KEPT).each(startsAt), AppointmentLedger.class);
+	}
+
+	/**
+	 * The holder's appointment at this hall that can be checked in now (from 60 minutes before its
+	 * start to 15 minutes after), by the holder or by the 预约号; it leaves the ledger: attended.
+	 */
+	Optional<Appointment> checkIn(String hallCode, String holderId, String number) {
+		Instant now = this.clock.instant();
+		List<String> slotIds = new ArrayList<>();
+		ServiceHall hall = hall(hallCode);
+		LocalDate today = LocalDate.ofInstant(now, ChinaTime.ZONE);
+		for (WindowGroup group : hall.windowGroups()) {
+			for (LocalDateTime start : SlotGrid.startsOn(today, hall.hours(), this.halls.calendar())) {
+				Instant at = start.atZone(ChinaTime.ZONE).toInstant();
+				if (!now.isBefore(at.minus(CHECK_IN_BEFORE)) && !now.isAfter(at.plus(CHECK_IN_AFTER))) {
+					slotIds.add(AppointmentSlot.idOf(hallCode, group.code(), at));
+				}
+			}
+		}
+		if (slotIds.isEmpty()) {
+			return Optional.empty();
+		}
+		for (AppointmentSlot slot : this.mongo.find(Query.query(Criteria.where("_id").in(slotIds)), AppointmentSlot.class)) {
+			for (AppointmentSlot.Booking booking : slot.bookings()) {
+				if ((holderId != null && holderId.equals(booking.holderId())) || (number != null && number.equals(booking.number()))) {
+					unreserve(booking.holderId(), booking.id());
+					return Optional.of(view(slot, booking, Appointment.Status.BOOKED));
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** Gives back reservations whose slot never got the booking; true when there was one. */
@@ -277,8 +358,8 @@ public class Appointments {
 	}
 
 	private static Appointment view(AppointmentSlot slot, AppointmentSlot.Booking booking, Appointment.Status status) {
-		return new Appointment(booking.id(), booking.number(), slot.hallCode(), slot.windowGroup(), slot.startsAt(),
-				slot.endsAt(), booking.itemCode(), booking.bookedAt(), status);
+		return new Appointment(booking.id(), booking.number(), booking.holderId(), slot.hallCode(), slot.windowGroup(),
+				slot.startsAt(), slot.endsAt(), booking.itemCode(), booking.bookedAt(), status);
 	}
 
 	/** The same holder and key always name the same appointment (a retried booking is not a second one). */

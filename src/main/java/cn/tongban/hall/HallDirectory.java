@@ -72,6 +72,11 @@ public class HallDirectory {
 		return Optional.ofNullable(snapshot().byCode().get(code));
 	}
 
+	/** The hall whose check-in kiosk (取号机) this terminal client is. */
+	public Optional<ServiceHall> kioskHall(String clientId) {
+		return snapshot().all().stream().filter((hall) -> clientId != null && hall.kiosks().contains(clientId)).findFirst();
+	}
+
 	public HallCalendar calendar() {
 		return snapshot().calendar();
 	}

@@ -9,16 +9,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A service hall (政务服务大厅 / 便民服务中心 / 便民服务站): where it is, when it is open, its window
  * groups, and the items it handles — every item implemented in its region ({@code allRegionItems},
- * the 政务服务中心) or the listed basic items (the smaller halls).
+ * the 政务服务中心) or the listed basic items (the smaller halls); {@code kiosks} are the client ids of
+ * its check-in terminals (取号机), so a kiosk's hall comes from its registration, never from input.
  */
 @Document("service_halls")
 public record ServiceHall(@Id String code, String name, HallLevel level, String regionCode, String address,
 		GeoPoint location, String phone, OpeningHours hours, List<WindowGroup> windowGroups, boolean allRegionItems,
-		Set<String> itemBasicCodes) {
+		Set<String> itemBasicCodes, List<String> kiosks) {
 
 	public ServiceHall {
 		windowGroups = List.copyOf(windowGroups);
 		itemBasicCodes = Set.copyOf(itemBasicCodes);
+		kiosks = (kiosks != null) ? List.copyOf(kiosks) : List.of();
 	}
 
 	/** Whether a resident can handle the item (by basic code, in the item's region) here. */
@@ -29,7 +31,7 @@ public record ServiceHall(@Id String code, String name, HallLevel level, String 
 
 	/** A city-level item (市级事项, region 370200) is handled in every district's hall too (全城通办). */
 	private static boolean isCityWide(String itemRegionCode) {
-		return itemRegionCode.endsWith("00") && itemRegionCode.length() == 6 && itemRegionCode.substring(4).equals("00");
+		return itemRegionCode.endsWith("00");
 	}
 
 	public WindowGroup windowGroup(String groupCode) {

@@ -202,7 +202,8 @@ class AppointmentTests {
 	private ServiceHall testHall(String code, int capacity) {
 		ServiceHall template = this.directory.hall("370213-C").orElseThrow();
 		ServiceHall hall = new ServiceHall(code, "测试大厅", HallLevel.STREET_SERVICE_CENTRE, "370213", template.address(),
-				template.location(), null, template.hours(), List.of(new WindowGroup("A", "综合受理", capacity)), false, Set.of());
+				template.location(), null, template.hours(), List.of(new WindowGroup("A", "综合受理", capacity)), false, Set.of(),
+				List.of());
 		this.mongo.save(hall);
 		this.directory.reload();
 		return hall;

@@ -145,6 +145,20 @@ class AuthorizationMatrixTests {
 				HOLDERS));
 		MATRIX.put("Mutation.cancelAppointment", new Access(
 				"mutation { cancelAppointment(input: {appointmentId: \"apt_unknown\"}) { appointment { id } } }", HOLDERS));
+		MATRIX.put("Query.queueTicket", new Access("{ queueTicket(id: \"tkt_unknown\") { number } }", EVERYONE));
+		MATRIX.put("Query.hallQueue", new Access("{ hallQueue(hall: \"370213-C\") { waiting } }", EVERYONE));
+		MATRIX.put("Mutation.checkInAppointment", new Access(
+				"mutation { checkInAppointment(input: {appointmentNumber: \"00000000\"}) { ticket { number } } }",
+				EnumSet.of(Caller.TERMINAL)));
+		MATRIX.put("Mutation.takeQueueTicket", new Access(
+				"mutation { takeQueueTicket(input: {windowGroup: \"Z\"}) { ticket { number } } }", EnumSet.of(Caller.TERMINAL)));
+		MATRIX.put("Mutation.callNextTicket", new Access(
+				"mutation { callNextTicket(input: {hall: \"NOPE\", windowGroup: \"A\", window: \"01\"}) { ticket { number } } }",
+				ADMIN_ONLY));
+		for (String ticket : List.of("recallTicket", "markTicketNoShow")) {
+			MATRIX.put("Mutation." + ticket, new Access("mutation { " + ticket
+					+ "(input: {hall: \"NOPE\", windowGroup: \"A\", number: \"A999\"}) { ticket { number } } }", ADMIN_ONLY));
+		}
 		MATRIX.put("Query.myFavouriteItems", new Access("{ myFavouriteItems { code } }", HOLDERS));
 		MATRIX.put("Query.myRecentItems", new Access("{ myRecentItems { code } }", HOLDERS));
 		for (String shelf : List.of("addFavouriteItem", "removeFavouriteItem")) {
@@ -167,6 +181,7 @@ class AuthorizationMatrixTests {
 				HOLDERS));
 		// over WebSocket only: ApplicationSubscriptionTests checks RESIDENT allowed, anonymous and STAFF refused
 		MATRIX.put("Subscription.applicationUpdates", new Access(null, HOLDERS));
+		MATRIX.put("Subscription.queueTicketUpdates", new Access(null, EVERYONE));
 		MATRIX.put("Mutation.requestLoginCode",
 				new Access("mutation { requestLoginCode(input: {mobile: \"13900000000\"}) { maskedMobile } }", EVERYONE));
 		MATRIX.put("Mutation.createServiceItem",
