@@ -10,7 +10,7 @@ import zlib
 
 from items import ITEMS
 from aliases import ALIASES
-from reference import CERTIFICATE_TYPES, DEPARTMENTS, LAWS, LIFE_EVENTS, MATERIALS, REGIONS
+from reference import CERTIFICATE_TYPES, DEPARTMENTS, LEGAL_BASES, LIFE_EVENTS, MATERIALS, REGIONS, SHARED_LAWS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TYPES = {"XK": "LICENSING", "JF": "BENEFIT", "QR": "CONFIRMATION", "GG": "PUBLIC_SERVICE", "QT": "OTHER"}
@@ -68,7 +68,7 @@ def base_items():
             "targets": [TARGETS[t] for t in targets],
             "lifeEvents": [EVENTS[e] for e in filter(None, events.split(","))],
             "acceptanceConditions": [c.format(name=name) for c in CONDITIONS[item_type]],
-            "legalBasis": LAWS[dept],
+            "legalBasis": legal_basis(name, dept),
             "legalTimeLimitDays": legal,
             "promisedTimeLimitDays": promised,
             "quantityLimit": "无数量限制",
@@ -84,15 +84,45 @@ def base_items():
             # popularity of the city-level implementation; districts scale it by population
             "popularity": int(hot) * 20000 + zlib.crc32(name.encode()) % 10000,
             "resultCertificateTypeCode": result or None,
-            "consultationPhone": "0532-12345",
+            "consultationPhone": None,  # the handling department's number is not known here (docs/catalogue-data.md)
         })
     return items
 
 
+def legal_basis(name, dept):
+    """The first matching rule's laws; none (unknown) when no rule matches."""
+    for rule_dept, keywords, laws in LEGAL_BASES:
+        if rule_dept == dept and any(k in name for k in keywords):
+            return laws
+    return []
+
+
+def check_legal_bases(items):
+    """Fails on a law cited by items of departments it does not govern (a copied basis)."""
+    departments = {}
+    for item in items:
+        for law in item["legalBasis"]:
+            title = law.split("》")[0] + "》"
+            departments.setdefault(title, set()).add(item["departmentCode"])
+    wrong = {law: d for law, d in departments.items() if len(d) > 1 and not d <= SHARED_LAWS.get(law, set())}
+    if wrong:
+        raise SystemExit(f"legal bases cited across unrelated departments: {wrong}")
+    unknown = sum(1 for item in items if not item["legalBasis"])
+    print(f"legal basis: {len(items) - unknown} items with their own, {unknown} left empty (not known)")
+
+
+def agency_patterns(agency):
+    """The district agency's name patterns ({full}, {short}): urban districts', county-level cities'."""
+    if isinstance(agency, tuple):
+        return {"districtAgency": agency[0], "countyCityAgency": agency[1]}
+    pattern = agency if "{" in agency else "{full}" + agency
+    return {"districtAgency": pattern, "countyCityAgency": pattern}
+
+
 def main():
     write(ROOT / "catalog/departments.json", [
-        {"code": c, "number": n, "shortName": s, "name": full, "districtAgencySuffix": suffix}
-        for c, n, s, full, suffix in DEPARTMENTS])
+        {"code": c, "number": n, "shortName": s, "name": full, **agency_patterns(agency)}
+        for c, n, s, full, agency in DEPARTMENTS])
     write(ROOT / "catalog/regions.json", [
         {"code": c, "name": n, "fullName": f, "level": lvl, "parentCode": p, "populationTenThousands": pop}
         for c, n, f, lvl, p, pop in REGIONS])
@@ -103,6 +133,7 @@ def main():
          "fields": [{"key": key, "label": label, "sensitive": s} for key, label, s in fields]}
         for c, n, d, k, y, fields in CERTIFICATE_TYPES])
     items = base_items()
+    check_legal_bases(items)
     unknown = set(ALIASES) - {i["name"] for i in items}
     assert not unknown, f"aliases for unknown items: {unknown}"
     write(ROOT / "catalog/service-items.json", items)

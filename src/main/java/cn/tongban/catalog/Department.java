@@ -3,13 +3,24 @@ package cn.tongban.catalog;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** 实施部门 at city level; district agencies are named from {@code districtAgencySuffix}. */
+/**
+ * 实施部门 at city level. Its agencies in the districts are named by pattern, because the real names
+ * are not all "district + suffix": {@code {full}} is the district's full name (青岛市李沧区, 胶州市),
+ * {@code {short}} its name without 区/市 (李沧), e.g. 青岛市公安局{short}分局 for the urban districts and
+ * {full}公安局 for the county-level cities.
+ */
 @Document("departments")
-public record Department(@Id String code, String number, String shortName, String name,
-		String districtAgencySuffix) {
+public record Department(@Id String code, String number, String shortName, String name, String districtAgency,
+		String countyCityAgency) {
 
 	String agencyIn(Region region) {
-		return (region.level() == RegionLevel.CITY) ? this.name : region.fullName() + this.districtAgencySuffix;
+		if (region.level() == RegionLevel.CITY) {
+			return this.name;
+		}
+		boolean countyCity = region.name().endsWith("市");
+		String pattern = countyCity ? this.countyCityAgency : this.districtAgency;
+		String shortName = region.name().substring(0, region.name().length() - 1);
+		return pattern.replace("{full}", region.fullName()).replace("{short}", shortName);
 	}
 
 }
