@@ -976,13 +976,34 @@ queue = {"name": "queue", "description": "叫号 at 青岛市政务服务中心:
     gql("queueTicket: an unknown id is TICKET_NOT_FOUND", '{ queueTicket(id: "tkt_bm9wZQ") { number } }', tests=err("TICKET_NOT_FOUND", "ticketId", classification="NOT_FOUND")),
 ]}
 
+MSGS = "query($u: Boolean, $a: String) { myMessages(first: 20, unreadOnly: $u, after: $a) { unreadCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind title body link createdAt readAt } } } }"
+messages = {"name": "messages", "description": "消息中心 as 张伟: the inbox holds the progress of the bundle journey's application, SMS preferences, marking read, keyset paging's refusal of a foreign cursor, who may read it. Runs after the journey.", "item": [
+    gql("myMessages: the journey's application is in my inbox (resident)", MSGS, {"u": False}, headers=bearer("resident"), tests=OK + [
+        "const m = body.data.myMessages;",
+        "pm.test('a message about my application', () => pm.expect(m.edges.map(e => e.node.link)).to.include('application:' + pm.environment.get('applicationId')));",
+        "pm.test('newest first', () => m.edges.slice(1).forEach((e, i) => pm.expect(new Date(e.node.createdAt) <= new Date(m.edges[i].node.createdAt)).to.be.true));",
+        "pm.environment.set('unreadMessages', m.unreadCount);"]),
+    gql("myMessagePreferences: progress and reminders by SMS by default (resident)", "{ myMessagePreferences { smsKinds updatedAt } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('APPLICATION and APPOINTMENT', () => pm.expect(body.data.myMessagePreferences.smsKinds).to.have.members(['APPLICATION', 'APPOINTMENT']));"]),
+    gql("updateMyMessagePreferences: reminders only (resident)", "mutation { updateMyMessagePreferences(input: {smsKinds: [APPOINTMENT]}) { preferences { smsKinds updatedAt } } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('stored', () => { pm.expect(body.data.updateMyMessagePreferences.preferences.smsKinds).to.eql(['APPOINTMENT']); pm.expect(body.data.updateMyMessagePreferences.preferences.updatedAt).to.be.a('string'); });"]),
+    gql("markMessagesRead: all (resident)", "mutation { markMessagesRead(input: {all: true}) { markedRead } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('every unread one', () => pm.expect(body.data.markMessagesRead.markedRead).to.eql(Number(pm.environment.get('unreadMessages'))));"]),
+    gql("myMessages: none unread now (resident)", MSGS, {"u": True}, headers=bearer("resident"), tests=OK + [
+        "pm.test('none', () => { pm.expect(body.data.myMessages.unreadCount).to.eql(0); pm.expect(body.data.myMessages.edges).to.be.empty; });"]),
+    gql("markMessagesRead: neither ids nor all is INVALID_ARGUMENT", "mutation { markMessagesRead(input: {}) { markedRead } }", headers=bearer("resident"), tests=err("INVALID_ARGUMENT", "input")),
+    gql("myMessages: a cursor of another list is INVALID_ARGUMENT", MSGS, {"a": "bzE6MjA"}, headers=bearer("resident"), tests=err("INVALID_ARGUMENT", "after")),
+    gql("myMessages: staff have no inbox here", MSGS, None, headers=bearer("staff"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("myMessages: anonymous is UNAUTHORIZED", MSGS, None, tests=err("UNAUTHORIZED", classification="UNAUTHORIZED")),
+]}
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, halls, appointments, queue, perimeter],
+    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, halls, appointments, queue, messages, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")

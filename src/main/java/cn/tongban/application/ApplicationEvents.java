@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import cn.tongban.message.MessageCentre;
+import cn.tongban.message.MessageKind;
 import cn.tongban.platform.events.EventFeed;
 import cn.tongban.platform.events.FeedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -24,16 +28,44 @@ class ApplicationEvents {
 
 	private static final Duration EMIT_RETRY = Duration.ofMillis(100);
 
+	private static final Logger log = LoggerFactory.getLogger(ApplicationEvents.class);
+
 	private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
 
 	private final EventFeed feed;
 
-	ApplicationEvents(EventFeed feed) {
+	private final MessageCentre messages;
+
+	ApplicationEvents(EventFeed feed, MessageCentre messages) {
 		this.feed = feed;
+		this.messages = messages;
 		feed.listen(CHANGED, this::emit);
 	}
 
+	/**
+	 * Tells every instance's subscribers, and puts a message in the applicant's inbox for the
+	 * changes they wait for (accepted, more needed, done, refused); the message id is the
+	 * application's version, so it is posted once.
+	 */
 	void publish(Application application, Application.EventType eventType) {
+		String news = switch (application.status()) {
+			case SUBMITTED -> null;
+			case IN_PROGRESS -> (eventType == Application.EventType.SUPPLEMENTED) ? null : "已受理，正在办理";
+			case SUPPLEMENT_REQUIRED -> "需要补正材料";
+			case COMPLETED -> (eventType == Application.EventType.CERTIFICATE_ISSUED) ? "证照已发放到卡包" : "已办结";
+			case REJECTED -> "未予通过，原因请查看办件详情";
+		};
+		if (news != null) {
+			try {
+				this.messages.post("application:" + application.id() + ":" + application.version(), application.applicantId(),
+						MessageKind.APPLICATION, "您的「" + application.title() + "」" + news,
+						"办件「" + application.title() + "」" + news + "。", "application:" + application.id());
+			}
+			catch (RuntimeException ex) {
+				// the change itself is stored; its message is news about it, not part of it
+				log.warn("Inbox message for application {} version {} not posted", application.id(), application.version(), ex);
+			}
+		}
 		this.feed.publish(CHANGED, application.id(), Map.of("applicantId", application.applicantId(), "status",
 				application.status().name(), "eventType", eventType.name(), "version", application.version()));
 	}

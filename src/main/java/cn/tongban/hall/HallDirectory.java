@@ -77,6 +77,10 @@ public class HallDirectory {
 		return snapshot().all().stream().filter((hall) -> clientId != null && hall.kiosks().contains(clientId)).findFirst();
 	}
 
+	List<ServiceHall> all() {
+		return snapshot().all();
+	}
+
 	public HallCalendar calendar() {
 		return snapshot().calendar();
 	}

@@ -66,6 +66,10 @@ class InstantApprovalTests {
 		response.path("submitApplication.application.timeline[*].kind").entityList(String.class)
 			.containsExactly("SUBMITTED", "AUTO_APPROVED", "COMPLETED");
 		String id = response.path("submitApplication.application.id").entity(String.class).get();
+		// the applicant's inbox says it is done (消息中心)
+		this.tokens.as(this.tokens.resident(ZHANG_WEI)).document("{ myMessages(first: 100) { nodes { kind title link } } }").execute()
+			.path("myMessages.nodes[?(@.link == 'application:" + id + "')].title").entityList(String.class)
+			.satisfies((titles) -> assertThat(titles).anyMatch((t) -> t.endsWith("已办结")));
 
 		// 医保 staff find it among the tasks the rules approved, and not among the others
 		String queue = "query($r: Boolean) { taskQueue(status: APPROVED, approvedByRules: $r, first: 100) { nodes { application { id } } } }";

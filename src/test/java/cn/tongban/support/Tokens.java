@@ -107,6 +107,12 @@ public class Tokens {
 		return (String) ((Map<?, ?>) messages.get(0)).get("code");
 	}
 
+	/** The texts the dev outbox holds for the number, newest first. */
+	public List<String> smsTexts(String mobile) {
+		List<?> messages = json.readValue(body(get("/dev/sms-outbox").param("mobile", mobile)), List.class);
+		return messages.stream().map((m) -> (String) ((Map<?, ?>) m).get("text")).toList();
+	}
+
 	public String smsToken(String mobile, String creditCode) {
 		String code = smsCode(mobile);
 		Map<String, String> form = (creditCode != null)

@@ -159,6 +159,13 @@ class AuthorizationMatrixTests {
 			MATRIX.put("Mutation." + ticket, new Access("mutation { " + ticket
 					+ "(input: {hall: \"NOPE\", windowGroup: \"A\", number: \"A999\"}) { ticket { number } } }", ADMIN_ONLY));
 		}
+		MATRIX.put("Query.myMessages", new Access("{ myMessages(first: 1) { unreadCount } }", EnumSet.of(Caller.RESIDENT)));
+		MATRIX.put("Query.myMessagePreferences", new Access("{ myMessagePreferences { smsKinds } }", EnumSet.of(Caller.RESIDENT)));
+		MATRIX.put("Mutation.markMessagesRead", new Access(
+				"mutation { markMessagesRead(input: {ids: [\"msg_unknown\"]}) { markedRead } }", EnumSet.of(Caller.RESIDENT)));
+		MATRIX.put("Mutation.updateMyMessagePreferences", new Access(
+				"mutation { updateMyMessagePreferences(input: {smsKinds: [APPLICATION, APPOINTMENT]}) { preferences { smsKinds } } }",
+				EnumSet.of(Caller.RESIDENT)));
 		MATRIX.put("Query.myFavouriteItems", new Access("{ myFavouriteItems { code } }", HOLDERS));
 		MATRIX.put("Query.myRecentItems", new Access("{ myRecentItems { code } }", HOLDERS));
 		for (String shelf : List.of("addFavouriteItem", "removeFavouriteItem")) {
