@@ -8,6 +8,7 @@ import json
 import pathlib
 import zlib
 
+from conditions import ACCEPTANCE
 from items import ITEMS
 from aliases import ALIASES
 from reference import CERTIFICATE_TYPES, DEPARTMENTS, LEGAL_BASES, LIFE_EVENTS, MATERIALS, REGIONS, SHARED_LAWS
@@ -67,7 +68,7 @@ def base_items():
             "departmentCode": dept,
             "targets": [TARGETS[t] for t in targets],
             "lifeEvents": [EVENTS[e] for e in filter(None, events.split(","))],
-            "acceptanceConditions": [c.format(name=name) for c in CONDITIONS[item_type]],
+            "acceptanceConditions": ACCEPTANCE.get(name) or [c.format(name=name) for c in CONDITIONS[item_type]],
             "legalBasis": legal_basis(name, dept),
             "legalTimeLimitDays": legal,
             "promisedTimeLimitDays": promised,
@@ -134,6 +135,10 @@ def main():
         for c, n, d, k, y, fields in CERTIFICATE_TYPES])
     items = base_items()
     check_legal_bases(items)
+    unknown_conditions = set(ACCEPTANCE) - {i["name"] for i in items}
+    assert not unknown_conditions, f"acceptance conditions for unknown items: {unknown_conditions}"
+    top = sorted(items, key=lambda i: -i["popularity"])[:100]
+    print(f"acceptance conditions: {sum(1 for i in top if i['name'] in ACCEPTANCE)} of the 100 most used items have their own")
     unknown = set(ALIASES) - {i["name"] for i in items}
     assert not unknown, f"aliases for unknown items: {unknown}"
     write(ROOT / "catalog/service-items.json", items)
