@@ -236,7 +236,7 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
         "pm.test('hot items offered instead, all doable on the phone', () => { pm.expect(none.hotItems).to.have.lengthOf(5); none.hotItems.forEach(i => pm.expect(i.channels).to.include('MOBILE')); });"]),
     gql("serviceItems: Lucene syntax is just text", "query($q: String) { serviceItems(query: $q) { totalCount } }",
         {"q": "title:* OR 1=1"}, tests=OK + [
-        "pm.test('nothing matches, nothing breaks', () => pm.expect(body.data.serviceItems.totalCount).to.eql(0));"]),
+        "pm.test('read as words, not as a field query with a wildcard that selects everything', () => pm.expect(body.data.serviceItems.totalCount).to.be.below(10));"]),
     gql("searchSuggestions: Chinese prefix", "query($p: String!) { searchSuggestions(prefix: $p, first: 5) { text segments { text matched } } }",
         {"p": "身份"}, tests=OK + [
         "const s = body.data.searchSuggestions;",
