@@ -19,6 +19,7 @@ import cn.tongban.certificate.CertificateService;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.ChinaTime;
 import cn.tongban.platform.rules.FactType;
 import cn.tongban.platform.rules.Rule;
 
@@ -48,7 +49,7 @@ class DecisionFacts {
 
 	private static final String FORM = "form.";
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private static final Map<String, FactType> PERSON_FACTS = Map.of("person.age", FactType.NUMBER, "person.gender",
 			FactType.TEXT, "person.regionCode", FactType.TEXT);

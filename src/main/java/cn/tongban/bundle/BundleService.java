@@ -2,7 +2,6 @@ package cn.tongban.bundle;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import cn.tongban.certificate.Certificate;
 import cn.tongban.certificate.CertificateService;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.ChinaTime;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.Subject;
@@ -278,7 +278,7 @@ public class BundleService {
 			.distinct()
 			.toList();
 		Map<String, Certificate> held = this.certificates.validByType(applicant.holderId(), types);
-		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Shanghai")));
+		LocalDate today = LocalDate.now(this.clock.withZone(ChinaTime.ZONE));
 		return (field) -> {
 			String source = field.source();
 			if (source == null) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
+import cn.tongban.platform.ChinaTime;
 import cn.tongban.platform.crypto.Sha256;
 
 import org.springframework.data.annotation.Id;
@@ -31,7 +32,7 @@ public record Certificate(@Id String id, @Indexed(unique = true) String number, 
 		String statusReason, Map<String, String> data, Seal seal, String sourceApplicationId, Instant createdAt,
 		Revocation revocation) {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = ChinaTime.ZONE;
 
 	/** A stable id derived from what identifies the certificate (its number, or application + type); reveals nothing. */
 	static String idFor(String key) {

@@ -23,6 +23,7 @@ import cn.tongban.certificate.Certificate;
 import cn.tongban.certificate.CertificateService;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.ChinaTime;
 import cn.tongban.platform.crypto.KeyRing;
 import cn.tongban.platform.crypto.Sm2;
 import cn.tongban.platform.graphql.ApiException;
@@ -51,7 +52,7 @@ class CodeService {
 	static final String LIBRARY_CARD = "WL-001";
 
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	/** Clock difference tolerated between the phone that shows a code and the terminal. */
 	private static final long SKEW_SECONDS = 5;

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import cn.tongban.platform.ChinaTime;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
@@ -23,7 +24,7 @@ import graphql.schema.GraphQLScalarType;
  */
 final class DateTimeScalar {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = ChinaTime.ZONE;
 
 	static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
 		.name("DateTime")

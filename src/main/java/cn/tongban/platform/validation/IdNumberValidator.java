@@ -2,8 +2,8 @@ package cn.tongban.platform.validation;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
+import cn.tongban.platform.ChinaTime;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
@@ -43,7 +43,7 @@ public class IdNumberValidator implements ConstraintValidator<IdNumber, String> 
 		try {
 			LocalDate date = LocalDate.of(Integer.parseInt(yyyymmdd.substring(0, 4)),
 					Integer.parseInt(yyyymmdd.substring(4, 6)), Integer.parseInt(yyyymmdd.substring(6, 8)));
-			return date.getYear() >= 1900 && !date.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+			return date.getYear() >= 1900 && !date.isAfter(LocalDate.now(ChinaTime.ZONE));
 		}
 		catch (DateTimeException ex) {
 			return false;
