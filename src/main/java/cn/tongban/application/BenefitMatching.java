@@ -12,6 +12,8 @@ import cn.tongban.catalog.CatalogError;
 import cn.tongban.catalog.CatalogService;
 import cn.tongban.catalog.ServiceItem;
 import cn.tongban.identity.IdentityService;
+import cn.tongban.message.MessageCentre;
+import cn.tongban.message.MessageKind;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.jobs.JobLeases;
@@ -64,13 +66,16 @@ class BenefitMatching implements Seeder {
 
 	private final JobLeases leases;
 
+	private final MessageCentre messages;
+
 	private final Clock clock;
 
 	private volatile Map<String, BenefitPolicy> policies = Map.of();
 
 	BenefitMatching(MongoTemplate mongo, ApprovalRules approvalRules, DecisionFacts facts, IdentityService identity,
-			CatalogService catalog, ApplicationService applications, JobLeases leases, Clock clock) {
+			CatalogService catalog, ApplicationService applications, JobLeases leases, MessageCentre messages, Clock clock) {
 		this.mongo = mongo;
+		this.messages = messages;
 		this.approvalRules = approvalRules;
 		this.facts = facts;
 		this.identity = identity;
@@ -183,8 +188,23 @@ class BenefitMatching implements Seeder {
 		return offered;
 	}
 
-	/** A new offer, or a withdrawn one renewed; an open or accepted one stays as it is. */
+	/** A new offer, or a withdrawn one renewed, told in the resident's inbox; an open or accepted one stays as it is. */
 	private boolean offer(String id, String personId, BenefitPolicy policy, List<RuleResult> results, Instant now) {
+		if (!storeOffer(id, personId, policy, results, now)) {
+			return false;
+		}
+		try {
+			this.messages.post("benefit-offer:" + id + ":" + now.toEpochMilli(), personId, MessageKind.BENEFIT,
+					"您符合「" + policy.name() + "」，无需申请即可领取", "免申即享：" + policy.benefit() + "。在通办 App 确认即可领取。",
+					"benefit-offer:" + id);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Inbox message for benefit offer {} not posted", id, ex);
+		}
+		return true;
+	}
+
+	private boolean storeOffer(String id, String personId, BenefitPolicy policy, List<RuleResult> results, Instant now) {
 		Update renewed = Update.update("status", BenefitOffer.Status.OFFERED).set("results", results)
 			.set("offeredAt", now).unset("decidedAt");
 		if (this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(BenefitOffer.Status.WITHDRAWN)),

@@ -73,6 +73,10 @@ class BenefitMatchingTests {
 		String housingFund = offers.path("myBenefitOffers[?(@.policy.code == 'HOUSING_FUND_RETIREMENT')].id").entityList(String.class)
 			.get().get(0);
 
+		// each offer is told in her inbox (消息中心)
+		wang.document("{ myMessages(first: 50) { nodes { kind link } } }").execute()
+			.path("myMessages.nodes[?(@.kind == 'BENEFIT')].link").entityList(String.class)
+			.contains("benefit-offer:" + pension, "benefit-offer:" + housingFund);
 		firstError(this.tokens.as(this.tokens.resident()).document(ACCEPT).variable("id", pension).execute(), "OFFER_NOT_FOUND");
 		GraphQlTester.Response accepted = wang.document(ACCEPT).variable("id", pension).execute();
 		accepted.path("acceptBenefitOffer.application.status").entity(String.class).isEqualTo("COMPLETED");
