@@ -28,6 +28,10 @@ const scaleCounts = scaleData ? [] : scaleArgs;
 const overlayCounts = scaleCounts.length === 5 ? scaleCounts : ['100000', '1000000', '500000', '1000000', '1000000'];
 const CLIENTS = 16;
 const ITEM = '370202QR0020001000'; // 就业登记, department RS
+// 就近办 on the home screen: the five nearest halls from a point in 李沧区, open now, with hours
+const HALLS = '{ serviceHalls(near: {lat: 36.1475, lng: 120.4345}, first: 5) { edges { distanceMeters node { code name address openNow openingHours { opens closes } } } } }';
+const SLOTS = '{ appointmentSlots(hall: "370202-C", windowGroup: "A", days: 7) { startsAt available } }';
+const INBOX = '{ myMessages(first: 20) { unreadCount edges { cursor node { id kind title createdAt readAt } } } }';
 const HOME = `{ hotServiceItems(first: 10) { code name department { name } }
   lifeEvents { code name } regions { code name } }`;
 const DETAIL = `{ serviceItem(code: "${ITEM}") { name department { name } materials { name certificateType { name } } } }`;
@@ -113,6 +117,9 @@ function paths(ctx) {
         near: n % 11 ? REGIONS[(Math.floor(n / queries.length)) % REGIONS.length] : null,
         first: 1 + (Math.floor(n / (queries.length * 11)) % 20) });
     } },
+    hallsNearby: { floor: 'floorAnonymous', request: () => post(baseUrl, HALLS) },
+    appointmentSlots: { floor: 'floorAnonymous', request: () => post(baseUrl, SLOTS) },
+    myMessages: { floor: 'floorWithToken', request: () => post(baseUrl, INBOX, {}, ctx.resident) },
     cardPack: { floor: 'floorWithToken', personal: true, request: () => post(baseUrl, CARD_PACK, {}, ctx.resident) },
     myApplications: { floor: 'floorWithToken', personal: true, request: () => post(baseUrl, MY_APPLICATIONS, {}, ctx.resident) },
     applicationWithTimeline: { floor: 'floorWithToken', personal: true,
