@@ -963,6 +963,14 @@ queue = {"name": "queue", "description": "叫号 at 青岛市政务服务中心:
         "pm.test('still called', () => pm.expect(body.data.recallTicket.ticket.status).to.eql('CALLED'));"]),
     gql("markTicketNoShow (staff 行政审批)", 'mutation { markTicketNoShow(input: {hall: "370200-C", windowGroup: "B", number: "B001"}) { ticket { number status } } }', headers=bearer("staffXz"), tests=OK + [
         "pm.test('no-show', () => pm.expect(body.data.markTicketNoShow.ticket.status).to.eql('NO_SHOW'));"]),
+    {"name": "queueTicketUpdates over SSE: a no-show ticket's state, then complete (anyone holding the id)", "request": {
+        "method": "POST",
+        "header": [{"key": "Content-Type", "value": "application/json"}, {"key": "Accept", "value": "text/event-stream"}],
+        "body": {"mode": "raw", "raw": json.dumps({"query": "subscription($id: ID!) { queueTicketUpdates(id: $id) { number status } }", "variables": {"id": "{{ticketId}}"}})},
+        "url": {"raw": "{{baseUrl}}/graphql", "host": ["{{baseUrl}}"], "path": ["graphql"]}},
+     "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": [
+        "pm.test('an event stream', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('text/event-stream'));",
+        "pm.test('the ticket as it stands, then complete', () => { pm.expect(pm.response.text()).to.include('NO_SHOW'); pm.expect(pm.response.text()).to.include('event:complete'); });"]}}]},
     gql("recallTicket: a no-show is TICKET_NOT_CALLED", 'mutation { recallTicket(input: {hall: "370200-C", windowGroup: "B", number: "B001"}) { ticket { number } } }',
         headers=bearer("staffXz"), tests=err("TICKET_NOT_CALLED", "input.number")),
     gql("callNextTicket: nobody waiting gives no ticket (staff 行政审批)", 'mutation { callNextTicket(input: {hall: "370200-C", windowGroup: "B", window: "05"}) { ticket { number } } }', headers=bearer("staffXz"), tests=OK + [
