@@ -8,8 +8,6 @@ import cn.tongban.message.MessageCentre;
 import cn.tongban.message.MessageKind;
 import cn.tongban.platform.events.EventFeed;
 import cn.tongban.platform.events.FeedEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -27,8 +25,6 @@ class ApplicationEvents {
 	static final String CHANGED = "application.changed";
 
 	private static final Duration EMIT_RETRY = Duration.ofMillis(100);
-
-	private static final Logger log = LoggerFactory.getLogger(ApplicationEvents.class);
 
 	private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
 
@@ -56,15 +52,9 @@ class ApplicationEvents {
 			case REJECTED -> "未予通过，原因请查看办件详情";
 		};
 		if (news != null) {
-			try {
-				this.messages.post("application:" + application.id() + ":" + application.version(), application.applicantId(),
-						MessageKind.APPLICATION, "您的「" + application.title() + "」" + news,
-						"办件「" + application.title() + "」" + news + "。", "application:" + application.id());
-			}
-			catch (RuntimeException ex) {
-				// the change itself is stored; its message is news about it, not part of it
-				log.warn("Inbox message for application {} version {} not posted", application.id(), application.version(), ex);
-			}
+			this.messages.postAfterChange("application:" + application.id() + ":" + application.version(),
+					application.applicantId(), MessageKind.APPLICATION, "您的「" + application.title() + "」" + news,
+					"办件「" + application.title() + "」" + news + "。", "application:" + application.id());
 		}
 		this.feed.publish(CHANGED, application.id(), Map.of("applicantId", application.applicantId(), "status",
 				application.status().name(), "eventType", eventType.name(), "version", application.version()));

@@ -193,14 +193,9 @@ class BenefitMatching implements Seeder {
 		if (!storeOffer(id, personId, policy, results, now)) {
 			return false;
 		}
-		try {
-			this.messages.post("benefit-offer:" + id + ":" + now.toEpochMilli(), personId, MessageKind.BENEFIT,
-					"您符合「" + policy.name() + "」，无需申请即可领取", "免申即享：" + policy.benefit() + "。在通办 App 确认即可领取。",
-					"benefit-offer:" + id);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Inbox message for benefit offer {} not posted", id, ex);
-		}
+		this.messages.postAfterChange("benefit-offer:" + id + ":" + now.toEpochMilli(), personId, MessageKind.BENEFIT,
+				"您符合「" + policy.name() + "」，无需申请即可领取", "免申即享：" + policy.benefit() + "。在通办 App 确认即可领取。",
+				"benefit-offer:" + id);
 		return true;
 	}
 

@@ -158,21 +158,28 @@ class CodeService {
 	ScanResult scan(Subject terminal, String terminalName, String text, String serviceItemCode) {
 		List<ScanRecord> records = new ArrayList<>(1);
 		try {
-			Checked checked = check(terminal, terminalName, text, serviceItemCode, records);
-			if (checked.singleUse()) {
-				try {
-					claim(checked.use());
-				}
-				catch (DuplicateKeyException replayed) {
-					throw refuse(records, terminal, terminalName, checked.scenario().code(), checked.code().issuerId(),
-							checked.holderId(), CodeError.CODE_REPLAYED);
-				}
-			}
-			return finish(checked, terminal, terminalName, records);
+			return finish(checkAndClaim(terminal, terminalName, text, serviceItemCode, records), terminal, terminalName,
+					records);
 		}
 		finally {
 			this.mongo.insertAll(records);
 		}
+	}
+
+	/** Every check and, for a single-use scenario, the replay claim. */
+	private Checked checkAndClaim(Subject terminal, String terminalName, String text, String serviceItemCode,
+			List<ScanRecord> records) {
+		Checked checked = check(terminal, terminalName, text, serviceItemCode, records);
+		if (checked.singleUse()) {
+			try {
+				claim(checked.use());
+			}
+			catch (DuplicateKeyException replayed) {
+				throw refuse(records, terminal, terminalName, checked.scenario().code(), checked.code().issuerId(),
+						checked.holderId(), CodeError.CODE_REPLAYED);
+			}
+		}
+		return checked;
 	}
 
 	/**
@@ -182,16 +189,7 @@ class CodeService {
 	String holderOfScan(Subject terminal, String terminalName, String text) {
 		List<ScanRecord> records = new ArrayList<>(1);
 		try {
-			Checked checked = check(terminal, terminalName, text, null, records);
-			if (checked.singleUse()) {
-				try {
-					claim(checked.use());
-				}
-				catch (DuplicateKeyException replayed) {
-					throw refuse(records, terminal, terminalName, checked.scenario().code(), checked.code().issuerId(),
-							checked.holderId(), CodeError.CODE_REPLAYED);
-				}
-			}
+			Checked checked = checkAndClaim(terminal, terminalName, text, null, records);
 			records.add(record(terminal, terminalName, checked.scenario().code(), checked.code().issuerId(),
 					checked.holderId(), "ACCEPTED"));
 			return checked.holderId();

@@ -346,15 +346,11 @@ public class Appointments {
 	}
 
 	private ServiceHall hall(String code) {
-		return this.halls.hall(code).orElseThrow(() -> ApiException.onField("hall", HallError.HALL_NOT_FOUND, code));
+		return this.halls.require(code, "hall");
 	}
 
 	private static WindowGroup group(ServiceHall hall, String code) {
-		WindowGroup group = hall.windowGroup(code);
-		if (group == null) {
-			throw ApiException.onField("windowGroup", HallError.WINDOW_GROUP_NOT_FOUND, code);
-		}
-		return group;
+		return HallDirectory.requireGroup(hall, code, "windowGroup");
 	}
 
 	private static Appointment view(AppointmentSlot slot, AppointmentSlot.Booking booking, Appointment.Status status) {

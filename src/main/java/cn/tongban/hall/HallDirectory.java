@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import cn.tongban.platform.graphql.ApiException;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -70,6 +72,20 @@ public class HallDirectory {
 
 	public Optional<ServiceHall> hall(String code) {
 		return Optional.ofNullable(snapshot().byCode().get(code));
+	}
+
+	/** The hall, or HALL_NOT_FOUND naming the input field that gave the code. */
+	ServiceHall require(String code, String field) {
+		return hall(code).orElseThrow(() -> ApiException.onField(field, HallError.HALL_NOT_FOUND, code));
+	}
+
+	/** The hall's window group, or WINDOW_GROUP_NOT_FOUND naming the input field that gave the code. */
+	static WindowGroup requireGroup(ServiceHall hall, String code, String field) {
+		WindowGroup group = hall.windowGroup(code);
+		if (group == null) {
+			throw ApiException.onField(field, HallError.WINDOW_GROUP_NOT_FOUND, code);
+		}
+		return group;
 	}
 
 	/** The hall whose check-in kiosk (取号机) this terminal client is. */

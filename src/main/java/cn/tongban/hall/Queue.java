@@ -120,20 +120,18 @@ public class Queue {
 	/** Calls a called ticket again (its holder did not come yet). */
 	public TicketView recall(Subject staff, String hallCode, String groupCode, String number) {
 		requireHallStaff(staff);
-		return changeCalled(hallCode, groupCode, number, (index) -> new Update().inc("tickets." + index + ".recalls", 1));
+		return changeCalled(hallCode, groupCode, number, (index) -> new Update().inc("tickets." + index + ".recalls", 1)).view();
 	}
 
 	/** The called ticket's holder did not come: a no-show, which counts against an appointment's holder. */
 	public TicketView markNoShow(Subject staff, String hallCode, String groupCode, String number) {
 		requireHallStaff(staff);
-		TicketView marked = changeCalled(hallCode, groupCode, number,
+		Changed marked = changeCalled(hallCode, groupCode, number,
 				(index) -> new Update().set("tickets." + index + ".status", QueueDay.Ticket.Status.NO_SHOW));
-		QueueDay day = this.mongo.findById(QueueDay.idOf(hallCode, groupCode, today()), QueueDay.class);
-		QueueDay.Ticket ticket = day.byNumber(number);
-		if (ticket.holderId() != null) {
-			this.appointments.recordNoShow(ticket.holderId(), this.clock.instant());
+		if (marked.ticket().holderId() != null) {
+			this.appointments.recordNoShow(marked.ticket().holderId(), this.clock.instant());
 		}
-		return marked;
+		return marked.view();
 	}
 
 	/** A ticket by its id (what the kiosk printed or the app got): anyone holding the id may follow it. */
@@ -162,7 +160,11 @@ public class Queue {
 		}).toList();
 	}
 
-	private TicketView changeCalled(String hallCode, String groupCode, String number,
+	/** A called ticket after a change, as shown and as stored. */
+	private record Changed(TicketView view, QueueDay.Ticket ticket) {
+	}
+
+	private Changed changeCalled(String hallCode, String groupCode, String number,
 			IntFunction<Update> change) {
 		ServiceHall hall = hall(hallCode);
 		WindowGroup group = group(hall, groupCode);
@@ -178,7 +180,8 @@ public class Queue {
 			throw ApiException.onField("input.number", HallError.TICKET_NOT_CALLED, number);
 		}
 		QueueDay after = this.mongo.findById(id, QueueDay.class);
-		return view(after, after.ticket(ticket.seq()), group);
+		QueueDay.Ticket changed = after.ticket(ticket.seq());
+		return new Changed(view(after, changed, group), changed);
 	}
 
 	private TicketView issue(ServiceHall hall, String groupCode, QueueDay.Ticket.Kind kind, String bookingId, String holderId) {
@@ -238,15 +241,11 @@ public class Queue {
 	}
 
 	private ServiceHall hall(String code) {
-		return this.halls.hall(code).orElseThrow(() -> ApiException.onField("input.hall", HallError.HALL_NOT_FOUND, code));
+		return this.halls.require(code, "input.hall");
 	}
 
 	private static WindowGroup group(ServiceHall hall, String code) {
-		WindowGroup group = hall.windowGroup(code);
-		if (group == null) {
-			throw ApiException.onField("input.windowGroup", HallError.WINDOW_GROUP_NOT_FOUND, code);
-		}
-		return group;
+		return HallDirectory.requireGroup(hall, code, "input.windowGroup");
 	}
 
 	private LocalDate today() {

@@ -65,6 +65,19 @@ public class MessageCentre {
 	public record Page(List<Message> messages, boolean hasNextPage, long unread) {
 	}
 
+	/**
+	 * Posts news about a change already stored (an application's status, an offer): a failure to post
+	 * is logged, never thrown, because the change stands whether or not its message does.
+	 */
+	public void postAfterChange(String id, String holderId, MessageKind kind, String title, String body, String link) {
+		try {
+			post(id, holderId, kind, title, body, link);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Inbox message {} not posted", id, ex);
+		}
+	}
+
 	/** Stores the message unless one with its id exists; true when it was new. */
 	public boolean post(String id, String holderId, MessageKind kind, String title, String body, String link) {
 		// milliseconds: what the database keeps, so the keyset cursor compares like with like
