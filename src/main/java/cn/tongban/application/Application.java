@@ -9,6 +9,7 @@ import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.rules.RuleResult;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -110,7 +111,19 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 
 	}
 
-	record Event(Instant at, EventType type, String taskId, String departmentCode, String actor, String detail) {
+	/**
+	 * @param actedBy name of the relative or guardian who did it for the applicant (亲情代办), else null
+	 */
+	record Event(Instant at, EventType type, String taskId, String departmentCode, String actor, String detail,
+			String actedBy) {
+
+		@PersistenceCreator
+		Event {
+		}
+
+		Event(Instant at, EventType type, String taskId, String departmentCode, String actor, String detail) {
+			this(at, type, taskId, departmentCode, actor, detail, null);
+		}
 
 		/** The schema's {@code kind}; {@code type} is its deprecated text form. */
 		public EventType kind() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.application.ApplicationQueries.QueuedTask;
 import cn.tongban.application.ApplicationQueries.ReviewSummary;
 import cn.tongban.bundle.Bundle;
@@ -50,7 +51,7 @@ import reactor.core.publisher.Flux;
 @Controller
 class ApplicationController {
 
-	static final String APPLICANTS = "hasAnyRole('RESIDENT', 'ENTERPRISE')";
+	static final String APPLICANTS = "hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.APPLICATIONS;
 
 	private final ApplicationService applications;
 
@@ -195,7 +196,7 @@ class ApplicationController {
 	}
 
 	@QueryMapping
-	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE', 'STAFF', 'ADMIN')")
+	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE', 'STAFF', 'ADMIN') or " + Delegated.APPLICATIONS)
 	Application application(@Argument String id, Authentication caller) {
 		return this.applications.visibleTo(Subject.from(caller), id);
 	}

@@ -130,7 +130,8 @@ class ApplicationService {
 		tasks = this.instantApproval.decide(tasks, catalogItems, new InstantApproval.Submission(person,
 				applicant.holderId(), validated.values(), validated.sources(), materials, applied.bundle()), now);
 		List<Application.Event> events = new ArrayList<>(
-				List.of(new Application.Event(now, Application.EventType.SUBMITTED, null, null, applicant.id(), title)));
+				List.of(new Application.Event(now, Application.EventType.SUBMITTED, null, null, applicant.id(), title,
+						actedBy(applicant))));
 		for (Application.Task task : tasks) {
 			if (task.approvedByRules()) {
 				events.add(new Application.Event(now, Application.EventType.AUTO_APPROVED, task.id(), task.departmentCode(),
@@ -313,7 +314,8 @@ class ApplicationService {
 		Query guard = guard(application);
 		Update update = baseUpdate(application, tasks, now).set("formValues", supplemented.values())
 			.set("formSources", supplemented.sources())
-			.push("events", new Application.Event(now, Application.EventType.SUPPLEMENTED, null, null, applicant.id(), note));
+			.push("events", new Application.Event(now, Application.EventType.SUPPLEMENTED, null, null, applicant.id(), note,
+					actedBy(applicant)));
 		return apply(application, guard, update, Application.EventType.SUPPLEMENTED);
 	}
 
@@ -443,7 +445,8 @@ class ApplicationService {
 				Application.TaskStatus.APPROVED, null, Application.RULES, now, item.getResultCertificateTypeCode(),
 				new Application.Decision(true, List.copyOf(results), now, null));
 		List<Application.Event> events = List.of(
-				new Application.Event(now, Application.EventType.SUBMITTED, null, null, applicant.id(), "免申即享：" + policyName),
+				new Application.Event(now, Application.EventType.SUBMITTED, null, null, applicant.id(), "免申即享：" + policyName,
+						actedBy(applicant)),
 				new Application.Event(now, Application.EventType.AUTO_APPROVED, "t1", item.getDepartmentCode(), Application.RULES,
 						"免申即享：" + results.size() + " 项条件全部满足"),
 				new Application.Event(now, Application.EventType.COMPLETED, null, null, "system", null));
@@ -538,7 +541,8 @@ class ApplicationService {
 		Update update = Update.update("review", review)
 			.set("updatedAt", now)
 			.set("version", application.version() + 1)
-			.push("events", new Application.Event(now, Application.EventType.REVIEWED, null, null, applicant.id(), review.stars() + "★"));
+			.push("events", new Application.Event(now, Application.EventType.REVIEWED, null, null, applicant.id(), review.stars() + "★",
+					actedBy(applicant)));
 		if (this.mongo.updateFirst(Query.query(Criteria.where("_id").is(applicationId).and("review").is(null)), update,
 				Application.class).getModifiedCount() == 0) {
 			throw ApiException.onField("input.applicationId", ApplicationError.ALREADY_REVIEWED);
@@ -590,6 +594,12 @@ class ApplicationService {
 			return new SubmitCommand(this.bundleCode, this.itemCode, values, this.materialsAtCounter, this.idempotencyKey);
 		}
 
+	}
+
+	/** The delegate's name when a relative or guardian acts for the applicant (亲情代办). */
+	private String actedBy(Subject applicant) {
+		return applicant.delegated()
+				? this.identity.person(applicant.actorId()).map(PersonDetails::name).orElse(applicant.actorId()) : null;
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.tongban.application;
 
 import java.util.List;
 
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,9 @@ class BenefitController {
 
 	static final String RESIDENTS = "hasRole('RESIDENT')";
 
+	/** Offers are the represented person's to see and take up through a relative (亲情代办). */
+	static final String OFFER_TAKERS = RESIDENTS + " or " + Delegated.APPLICATIONS;
+
 	private final BenefitMatching matching;
 
 	BenefitController(BenefitMatching matching) {
@@ -35,7 +39,7 @@ class BenefitController {
 	}
 
 	@QueryMapping
-	@PreAuthorize(RESIDENTS)
+	@PreAuthorize(OFFER_TAKERS)
 	List<BenefitOffer> myBenefitOffers(Authentication caller) {
 		return this.matching.offers(Subject.from(caller).id());
 	}
@@ -49,7 +53,7 @@ class BenefitController {
 	}
 
 	@MutationMapping
-	@PreAuthorize(RESIDENTS)
+	@PreAuthorize(OFFER_TAKERS)
 	ApplicationController.Payload acceptBenefitOffer(@Argument @Valid AcceptInput input, Authentication caller) {
 		return new ApplicationController.Payload(this.matching.accept(Subject.from(caller), input.offerId()));
 	}

@@ -21,6 +21,7 @@ import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.ChinaTime;
 import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.Subject;
 
@@ -267,7 +268,10 @@ public class BundleService {
 	}
 
 	private Prefiller prefiller(Subject applicant, Collection<FormField> fields) {
-		if (applicant == null || !(applicant.has(Role.RESIDENT) || applicant.has(Role.ENTERPRISE))) {
+		boolean appliesForThemself = applicant != null && (applicant.has(Role.RESIDENT) || applicant.has(Role.ENTERPRISE));
+		boolean appliesForRelative = applicant != null && applicant.has(Role.DELEGATE)
+				&& applicant.scopes().contains(Delegated.APPLICATIONS_SCOPE);
+		if (!appliesForThemself && !appliesForRelative) {
 			return (field) -> null;
 		}
 		PersonDetails person = this.identity.person(applicant.id()).orElse(null);

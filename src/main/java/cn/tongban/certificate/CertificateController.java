@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.privacy.Masking;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CertificateController {
 
-	static final String HOLDERS = "hasAnyRole('RESIDENT', 'ENTERPRISE')";
+	static final String HOLDERS = "hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.CERTIFICATES;
 
 	private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy.MM.dd");
 
@@ -39,14 +40,18 @@ class CertificateController {
 	@QueryMapping
 	@PreAuthorize(HOLDERS)
 	List<Certificate> myCertificates(@Argument CertificateStatus status, Authentication caller) {
-		List<Certificate> held = this.certificates.heldBy(Holder.idOf(Subject.from(caller)));
+		Subject subject = Subject.from(caller);
+		List<Certificate> held = subject.delegated() ? this.certificates.viewedByDelegate(subject)
+				: this.certificates.heldBy(Holder.idOf(subject));
 		return (status == null) ? held : held.stream().filter((c) -> c.currentStatus() == status).toList();
 	}
 
 	@QueryMapping
 	@PreAuthorize(HOLDERS)
 	Certificate certificate(@Argument String id, Authentication caller) {
-		return this.certificates.requireHeldBy(id, Holder.idOf(Subject.from(caller)));
+		Subject subject = Subject.from(caller);
+		return subject.delegated() ? this.certificates.viewedByDelegate(subject, id)
+				: this.certificates.requireHeldBy(id, Holder.idOf(subject));
 	}
 
 	@QueryMapping

@@ -14,6 +14,7 @@ import cn.tongban.identity.EnterpriseDetails;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.security.Subject;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -82,6 +83,35 @@ public class CertificateService {
 			.stream()
 			.sorted(Comparator.comparing(Certificate::typeCode).thenComparing(Certificate::issuedOn, Comparator.reverseOrder()))
 			.toList();
+	}
+
+	/**
+	 * A relative acting for the holder (亲情代办) sees the holder's own certificates only (not the
+	 * holder's children's), and each look lands in the holder's usage log with the relative's name.
+	 */
+	public List<Certificate> viewedByDelegate(Subject delegate) {
+		String holderId = Holder.idOf(delegate);
+		List<Certificate> own = heldBy(holderId).stream().filter((c) -> c.holderId().equals(holderId)).toList();
+		logDelegateView(delegate, holderId, null);
+		return own;
+	}
+
+	/** One of the holder's own certificates, for a relative acting for them; logged like the pack. */
+	public Certificate viewedByDelegate(Subject delegate, String certificateId) {
+		String holderId = Holder.idOf(delegate);
+		Certificate certificate = this.certificates.findById(certificateId)
+			.filter((c) -> c.holderId().equals(holderId))
+			.orElseThrow(() -> ApiException.onField("id", CertificateError.CERTIFICATE_NOT_FOUND, certificateId));
+		logDelegateView(delegate, holderId, certificate);
+		return certificate;
+	}
+
+	private void logDelegateView(Subject delegate, String holderId, Certificate certificate) {
+		String actorName = this.identity.person(delegate.actorId()).map(PersonDetails::name).orElse("");
+		Purpose purpose = new Purpose("DELEGATE", delegate.clientId(),
+				(certificate != null) ? "亲情代办：查看证照" : "亲情代办：查看卡包", null, List.of(), List.of());
+		this.usage.append(holderId, delegate.actorId(), actorName + "（亲情代办）", purpose, certificate,
+				(certificate != null) ? certificate.typeCode() : null, UsageEntry.Result.ALLOWED, null);
 	}
 
 	/** The holder's (or a minor ward's) certificate; anyone else's is NOT_FOUND exactly like an unknown one. */

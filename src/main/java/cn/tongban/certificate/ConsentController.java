@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.security.Subject;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ConsentController {
 
+	/** Holders, and a relative with the consents scope of a delegation (亲情代办). */
+	static final String CONSENT_GIVERS = "hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.CONSENTS;
+
 	private final ConsentService consents;
 
 	private final CertificateTypeService types;
@@ -40,7 +44,7 @@ class ConsentController {
 	}
 
 	@QueryMapping
-	@PreAuthorize(CertificateController.HOLDERS)
+	@PreAuthorize(CONSENT_GIVERS)
 	List<Consent> myConsents(Authentication caller) {
 		return this.consents.of(Holder.idOf(Subject.from(caller)));
 	}
@@ -52,14 +56,14 @@ class ConsentController {
 	}
 
 	@MutationMapping
-	@PreAuthorize(CertificateController.HOLDERS)
+	@PreAuthorize(CONSENT_GIVERS)
 	ConsentPayload grantConsent(@Argument @Valid GrantConsentInput input, Authentication caller) {
 		return new ConsentPayload(this.consents.grant(Holder.idOf(Subject.from(caller)), input.purpose(),
 				input.certificateTypes(), input.days()));
 	}
 
 	@MutationMapping
-	@PreAuthorize(CertificateController.HOLDERS)
+	@PreAuthorize(CONSENT_GIVERS)
 	ConsentPayload revokeConsent(@Argument @Valid RevokeConsentInput input, Authentication caller) {
 		return new ConsentPayload(this.consents.revoke(Holder.idOf(Subject.from(caller)), input.id()));
 	}

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
@@ -45,7 +46,7 @@ class CodeController {
 	}
 
 	@MutationMapping
-	@PreAuthorize("hasRole('RESIDENT')")
+	@PreAuthorize("hasRole('RESIDENT') or " + Delegated.RESIDENT_CODE)
 	CodePayload issueResidentCode(Authentication caller) {
 		return CodePayload.of(this.codes.issue(HolderKind.PERSON, Subject.from(caller).id()));
 	}
@@ -57,7 +58,7 @@ class CodeController {
 	}
 
 	@MutationMapping
-	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE')")
+	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.RESIDENT_CODE)
 	RevokePayload revokeMyCodes(Authentication caller) {
 		return new RevokePayload(this.codes.revokeAll(Subject.from(caller).holderId()));
 	}
@@ -89,7 +90,7 @@ class CodeController {
 	}
 
 	@QueryMapping
-	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE')")
+	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.RESIDENT_CODE)
 	Connection<ScanRecord> myScans(@Argument Integer first, @Argument String after, Authentication caller) {
 		PageRequest page = PageRequest.of(first, after);
 		Query mine = Query.query(Criteria.where("holderId").is(Subject.from(caller).holderId()));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.catalog.CatalogError;
 import cn.tongban.catalog.CatalogService;
 import cn.tongban.catalog.ServiceItem;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AppointmentController {
 
-	static final String APP_USERS = "hasAnyRole('RESIDENT', 'ENTERPRISE')";
+	static final String APP_USERS = "hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.APPLICATIONS;
 
 	private final Appointments appointments;
 

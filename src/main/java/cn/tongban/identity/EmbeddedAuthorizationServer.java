@@ -1,6 +1,7 @@
 package cn.tongban.identity;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 
 import cn.tongban.platform.audit.AuditLog;
@@ -41,13 +42,15 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2TokenExchangeAuthenticationConverter;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * The authorization server of the default run (Spring Authorization Server): token endpoint with
- * SMS-code, account-password and client-credentials grants, JWKS and metadata. Off when an external
+ * SMS-code, account-password, client-credentials and token-exchange (亲情代办) grants, JWKS and
+ * metadata. Off when an external
  * issuer is configured ({@code TONGBAN_ISSUER_URI}): then this service only validates tokens.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,7 +64,8 @@ class EmbeddedAuthorizationServer {
 	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, RegisteredClientRepository clients,
 			OAuth2TokenGenerator<? extends OAuth2Token> tokens, AuthorizationServerSettings settings,
 			LoginCodes codes, EnterpriseRepository enterprises, StaffAccountRepository accounts,
-			PasswordEncoder passwords, LoginLockout lockout, AuditLog audit) throws Exception {
+			PasswordEncoder passwords, LoginLockout lockout, AuditLog audit, JwtDecoder decoder, Delegations delegations,
+			Clock clock) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server, (authorizationServer) -> authorizationServer.registeredClientRepository(clients)
@@ -74,6 +78,13 @@ class EmbeddedAuthorizationServer {
 							List.of("mobile", "code"), List.of("credit_code")))
 					.accessTokenRequestConverter(new ExtensionGrantConverter(ExtensionGrant.ACCOUNT_PASSWORD,
 							List.of("username", "password"), List.of()))
+					.accessTokenRequestConverter(new ExtensionGrantConverter(TokenExchangeGrantProvider.TOKEN_EXCHANGE,
+							TokenExchangeGrantProvider.REQUIRED, TokenExchangeGrantProvider.OPTIONAL, 4096))
+					// ours reads token exchange; the stock one would look the subject token up in a store we do not keep
+					.accessTokenRequestConverters((converters) -> converters
+						.removeIf((converter) -> converter instanceof OAuth2TokenExchangeAuthenticationConverter))
+					.authenticationProvider(
+							new TokenExchangeGrantProvider(tokens, decoder, delegations, audit, clock))
 					.authenticationProvider(new SmsCodeGrantProvider(tokens, codes, enterprises, audit))
 					.authenticationProvider(
 							new AccountPasswordGrantProvider(tokens, accounts, passwords, lockout, audit))))
@@ -144,9 +155,9 @@ class EmbeddedAuthorizationServer {
 
 	/** Validates tokens against the in-process key set: no HTTP round trip to ourselves. */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, SecurityProperties security) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, SecurityProperties security, Delegations delegations) {
 		NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
-		decoder.setJwtValidator(JwtValidation.validator(security));
+		decoder.setJwtValidator(JwtValidation.validator(security, delegations));
 		return decoder;
 	}
 

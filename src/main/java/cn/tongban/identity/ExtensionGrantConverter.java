@@ -22,11 +22,19 @@ final class ExtensionGrantConverter implements AuthenticationConverter {
 
 	private final AuthorizationGrantType type;
 
+	private final int maxLength;
+
 	private final List<String> required;
 
 	private final List<String> optional;
 
 	ExtensionGrantConverter(AuthorizationGrantType type, List<String> required, List<String> optional) {
+		this(type, required, optional, MAX_PARAMETER_LENGTH);
+	}
+
+	/** With a longer bound for grants whose parameters are tokens. */
+	ExtensionGrantConverter(AuthorizationGrantType type, List<String> required, List<String> optional, int maxLength) {
+		this.maxLength = maxLength;
 		this.type = type;
 		this.required = required;
 		this.optional = optional;
@@ -39,14 +47,14 @@ final class ExtensionGrantConverter implements AuthenticationConverter {
 		}
 		Map<String, Object> parameters = new HashMap<>();
 		for (String name : this.required) {
-			String value = single(request, name);
+			String value = single(request, name, this.maxLength);
 			if (value == null || value.isBlank()) {
 				throw invalid("parameter " + name + " is required");
 			}
 			parameters.put(name, value.trim());
 		}
 		for (String name : this.optional) {
-			String value = single(request, name);
+			String value = single(request, name, this.maxLength);
 			if (value != null && !value.isBlank()) {
 				parameters.put(name, value.trim());
 			}
@@ -55,14 +63,13 @@ final class ExtensionGrantConverter implements AuthenticationConverter {
 		return new ExtensionGrant(this.type, client, parameters, request.getRemoteAddr());
 	}
 
-	private static String single(HttpServletRequest request, String name) {
+	private static String single(HttpServletRequest request, String name, int maxLength) {
 		String[] values = request.getParameterValues(name);
 		if (values == null) {
 			return null;
 		}
-		if (values.length > 1 || values[0].length() > MAX_PARAMETER_LENGTH) {
-			throw invalid("parameter " + name + " must be given once and be at most " + MAX_PARAMETER_LENGTH
-					+ " characters");
+		if (values.length > 1 || values[0].length() > maxLength) {
+			throw invalid("parameter " + name + " must be given once and be at most " + maxLength + " characters");
 		}
 		return values[0];
 	}

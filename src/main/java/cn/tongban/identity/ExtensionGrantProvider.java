@@ -1,5 +1,7 @@
 package cn.tongban.identity;
 
+import java.util.Map;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -36,6 +38,15 @@ abstract class ExtensionGrantProvider implements AuthenticationProvider {
 	/** Who the request proves to be. */
 	abstract SignedIn signIn(ExtensionGrant grant, String clientId);
 
+	/** Called once the token for {@code user} was issued. */
+	void issued(SignedIn user, ExtensionGrant grant, String clientId) {
+	}
+
+	/** Further parameters of the token response. */
+	Map<String, Object> responseParameters() {
+		return Map.of();
+	}
+
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		ExtensionGrant grant = (ExtensionGrant) authentication;
@@ -63,7 +74,7 @@ abstract class ExtensionGrantProvider implements AuthenticationProvider {
 			.registeredClient(registered)
 			.principal(user)
 			.authorizationServerContext(AuthorizationServerContextHolder.getContext())
-			.authorizedScopes(registered.getScopes())
+			.authorizedScopes((user.scopes() != null) ? user.scopes() : registered.getScopes())
 			.tokenType(OAuth2TokenType.ACCESS_TOKEN)
 			.authorizationGrantType(this.type)
 			.authorizationGrant(grant)
@@ -76,7 +87,8 @@ abstract class ExtensionGrantProvider implements AuthenticationProvider {
 		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
 				generated.getTokenValue(), generated.getIssuedAt(), generated.getExpiresAt(),
 				context.getAuthorizedScopes());
-		return new OAuth2AccessTokenAuthenticationToken(registered, client, accessToken);
+		issued(user, grant, registered.getClientId());
+		return new OAuth2AccessTokenAuthenticationToken(registered, client, accessToken, null, responseParameters());
 	}
 
 	@Override

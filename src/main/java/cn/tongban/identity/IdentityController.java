@@ -40,14 +40,16 @@ class IdentityController {
 	@PreAuthorize("isAuthenticated()")
 	Viewer me(Authentication authentication) {
 		Subject subject = Subject.from(authentication);
-		boolean isPerson = subject.has(Role.RESIDENT) || subject.has(Role.ENTERPRISE);
+		boolean isPerson = subject.has(Role.RESIDENT) || subject.has(Role.ENTERPRISE) || subject.has(Role.DELEGATE);
 		PersonDetails person = isPerson ? this.identity.person(subject.id()).orElse(null) : null;
 		EnterpriseDetails enterprise = (subject.enterpriseId() != null)
 				? this.identity.enterprise(subject.enterpriseId()).orElse(null) : null;
 		String staffName = (subject.has(Role.STAFF) || subject.has(Role.ADMIN))
 				? this.identity.staffName(subject.id()).orElse(null) : null;
 		String clientName = this.identity.clientName(subject.clientId());
-		return Viewer.of(subject, clientName, person, enterprise, staffName);
+		String actorName = subject.delegated()
+				? this.identity.person(subject.actorId()).map(PersonDetails::name).orElse(null) : null;
+		return Viewer.of(subject, clientName, person, enterprise, staffName, actorName);
 	}
 
 	@MutationMapping

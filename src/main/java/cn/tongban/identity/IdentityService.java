@@ -27,6 +27,8 @@ public class IdentityService {
 
 	private final StaffAccountRepository accounts;
 
+	private final Delegations delegations;
+
 	private final Cache<String, String> clientNames = Caffeine
 		.newBuilder()
 		.maximumSize(10_000)
@@ -34,8 +36,9 @@ public class IdentityService {
 		.build();
 
 	IdentityService(PersonRepository people, EnterpriseRepository enterprises, ClientRegistrationRepository clients,
-			StaffAccountRepository accounts) {
+			StaffAccountRepository accounts, Delegations delegations) {
 		this.people = people;
+		this.delegations = delegations;
 		this.enterprises = enterprises;
 		this.clients = clients;
 		this.accounts = accounts;
@@ -81,8 +84,11 @@ public class IdentityService {
 				continue;
 			}
 			try {
-				return PersonDetails.of(this.people.insert(new Person(id, birth.name(), idNumber, null, gender,
-						birth.birthDate(), null, null, birth.regionCode(), null, null, List.copyOf(birth.guardianIds()))));
+				Person child = this.people.insert(new Person(id, birth.name(), idNumber, null, gender,
+						birth.birthDate(), null, null, birth.regionCode(), null, null, List.copyOf(birth.guardianIds())));
+				// the guardians' 亲情代办 for the child; made again on listing if a crash comes between
+				child.guardianIds().forEach((guardianId) -> this.delegations.ensureGuardianship(child, guardianId));
+				return PersonDetails.of(child);
 			}
 			catch (DuplicateKeyException taken) {
 				Optional<Person> concurrent = this.people.findById(id);

@@ -53,6 +53,11 @@ final class MongoRegisteredClientRepository implements RegisteredClientRepositor
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 			.authorizationGrantType(grantType(client.kind()))
+			.authorizationGrantTypes((types) -> {
+				if (client.kind() == ClientRegistration.Kind.APP) {
+					types.add(AuthorizationGrantType.TOKEN_EXCHANGE);
+				}
+			})
 			.scopes((scopes) -> scopes.addAll(client.scopes()))
 			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(lifetime(client.kind())).build())
 			.clientSettings(clientSettings(client))
@@ -78,7 +83,7 @@ final class MongoRegisteredClientRepository implements RegisteredClientRepositor
 	/** Residents stay signed in for a day's use of the app; staff for a shift; machines briefly. */
 	static Duration lifetime(ClientRegistration.Kind kind) {
 		return switch (kind) {
-			case APP -> Duration.ofHours(12);
+			case APP -> Duration.ofHours(12); // a delegate's exchanged token: 1 hour (TokenExchangeGrantProvider)
 			case CONSOLE -> Duration.ofHours(8);
 			case INTEGRATOR -> Duration.ofMinutes(30);
 			case TERMINAL -> Duration.ofHours(1);

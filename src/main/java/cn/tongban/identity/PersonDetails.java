@@ -27,9 +27,13 @@ public record PersonDetails(String id, String name, String idNumber, String mobi
 				Masking.mobile(this.mobile), this.gender, null, this.ethnicity, null, this.regionCode, true);
 	}
 
-	/** Residents and enterprise agents are people: their subject id is their person id. */
+	/**
+	 * Residents and enterprise agents are people: their subject id is their person id. A relative
+	 * acting for the person (亲情代办) sees what the person would: the person confirmed it.
+	 */
 	private boolean isThePerson(Subject viewer) {
-		return viewer != null && (viewer.has(Role.RESIDENT) || viewer.has(Role.ENTERPRISE)) && this.id.equals(viewer.id());
+		return viewer != null && (viewer.has(Role.RESIDENT) || viewer.has(Role.ENTERPRISE) || viewer.has(Role.DELEGATE))
+				&& this.id.equals(viewer.id());
 	}
 
 }

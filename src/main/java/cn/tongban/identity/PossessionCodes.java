@@ -3,7 +3,9 @@ package cn.tongban.identity;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.platform.graphql.ApiException;
@@ -66,6 +68,13 @@ public class PossessionCodes {
 	 * refused when a limit is reached (RATE_LIMITED with the seconds to wait).
 	 */
 	public Sent send(String personId, String purpose, String address, String field) {
+		return send(personId, purpose, address, field, SmsMessage.PROGRESS_CODE, Map.of(),
+				(code) -> "【通办】您查询办件进度的验证码为 " + code + "，" + VALIDITY.toMinutes() + " 分钟内有效。请勿告诉他人。");
+	}
+
+	/** As above, with the SMS template, its further parameters and the text for a code. */
+	Sent send(String personId, String purpose, String address, String field, String template,
+			Map<String, String> params, Function<String, String> text) {
 		Person person = this.people.findById(personId)
 			.filter((p) -> p.mobile() != null)
 			.orElseThrow(() -> ApiException.onField(field, PlatformError.INVALID_ARGUMENT, "no mobile to send a code to"));
@@ -75,9 +84,10 @@ public class PossessionCodes {
 		String code = String.format("%06d", this.random.nextInt(1_000_000));
 		this.mongo.save(new PossessionCode(purpose, personId, hash(purpose, code), this.clock.instant().plus(VALIDITY), 0));
 		try {
-			this.sms.send(new SmsMessage(person.mobile(), SmsMessage.PROGRESS_CODE,
-					Map.of("code", code, "minutes", Long.toString(VALIDITY.toMinutes())),
-					"【通办】您查询办件进度的验证码为 " + code + "，" + VALIDITY.toMinutes() + " 分钟内有效。请勿告诉他人。"));
+			Map<String, String> all = new HashMap<>(params);
+			all.put("code", code);
+			all.put("minutes", Long.toString(VALIDITY.toMinutes()));
+			this.sms.send(new SmsMessage(person.mobile(), template, Map.copyOf(all), text.apply(code)));
 		}
 		catch (SmsDeliveryFailed ex) {
 			this.mongo.remove(Query.query(Criteria.where("_id").is(purpose)), PossessionCode.class);
@@ -100,6 +110,11 @@ public class PossessionCodes {
 			recordWrong(purpose);
 		}
 		return right;
+	}
+
+	/** Ends a code that was used for a one-time purpose. */
+	void spend(String purpose) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(purpose)), PossessionCode.class);
 	}
 
 	private void recordWrong(String purpose) {

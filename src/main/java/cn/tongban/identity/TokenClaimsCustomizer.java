@@ -1,6 +1,8 @@
 package cn.tongban.identity;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
@@ -42,6 +44,11 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 			if (user.enterpriseId() != null) {
 				claims.claim(TokenClaims.ENTERPRISE, user.enterpriseId());
 			}
+			if (user.actorId() != null) {
+				claims.claim(TokenClaims.ACT, Map.of("sub", user.actorId()));
+				claims.claim(TokenClaims.DELEGATION, user.delegationId());
+				claims.claims((all) -> all.put("exp", earliest((Instant) all.get("exp"), user.until())));
+			}
 			return;
 		}
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
@@ -60,6 +67,10 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 			}
 			this.audit.record(AuditType.CLIENT_TOKEN_ISSUED, clientId, clientId, requestAddress(), null, role.name());
 		}
+	}
+
+	private static Instant earliest(Instant expiry, Instant until) {
+		return (until != null && until.isBefore(expiry)) ? until : expiry;
 	}
 
 	/** The token request's client address (the customizer runs on the request's thread). */

@@ -13,6 +13,9 @@ public enum MessageKind {
 	BENEFIT,
 
 	/** 证照: a certificate issued or about to expire. */
-	CERTIFICATE
+	CERTIFICATE,
+
+	/** 亲情代办: a relative authorised, acting for the resident, or the authorisation ended. */
+	DELEGATION
 
 }

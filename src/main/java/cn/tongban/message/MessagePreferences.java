@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("message_preferences")
 record MessagePreferences(@Id String holderId, Set<MessageKind> smsKinds, Instant updatedAt) {
 
-	static final Set<MessageKind> DEFAULT_SMS = EnumSet.of(MessageKind.APPLICATION, MessageKind.APPOINTMENT);
+	static final Set<MessageKind> DEFAULT_SMS = EnumSet.of(MessageKind.APPLICATION, MessageKind.APPOINTMENT, MessageKind.DELEGATION);
 
 	static MessagePreferences defaults(String holderId) {
 		return new MessagePreferences(holderId, DEFAULT_SMS, null);

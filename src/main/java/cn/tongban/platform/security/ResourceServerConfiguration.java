@@ -2,11 +2,13 @@ package cn.tongban.platform.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import cn.tongban.platform.graphql.PersistedQueries;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,6 +27,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -111,13 +114,27 @@ class ResourceServerConfiguration {
 		return registration;
 	}
 
-	/** Roles from the roles claim (ROLE_…), scopes from {@code scope} (SCOPE_…). */
+	/**
+	 * Roles from the roles claim (ROLE_…), scopes from {@code scope} (SCOPE_…). A token with an
+	 * {@code act} claim (ours after token exchange, or the provincial platform's) is a delegate's,
+	 * whatever roles it lists: ROLE_DELEGATE and its {@code delegate.*} scopes only, so it opens
+	 * just the operations that name {@link Delegated} rules.
+	 */
 	static JwtAuthenticationConverter authenticationConverter(SecurityProperties properties) {
 		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
 		roles.setAuthoritiesClaimName(properties.rolesClaim());
 		roles.setAuthorityPrefix("ROLE_");
 		JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
 		Converter<Jwt, Collection<GrantedAuthority>> both = (jwt) -> {
+			if (TokenClaims.actorOf(jwt) != null) {
+				Collection<GrantedAuthority> delegate = new ArrayList<>(
+						List.of(new SimpleGrantedAuthority(Role.DELEGATE.authority())));
+				scopes.convert(jwt)
+					.stream()
+					.filter((scope) -> scope.getAuthority().startsWith("SCOPE_delegate."))
+					.forEach(delegate::add);
+				return delegate;
+			}
 			Collection<GrantedAuthority> authorities = new ArrayList<>(roles.convert(jwt));
 			authorities.addAll(scopes.convert(jwt));
 			return authorities;
@@ -133,10 +150,10 @@ class ResourceServerConfiguration {
 	 */
 	@Bean
 	@ConditionalOnExpression("'${tongban.security.issuer-uri:}' != ''")
-	JwtDecoder externalIssuerJwtDecoder(SecurityProperties properties) {
+	JwtDecoder externalIssuerJwtDecoder(SecurityProperties properties, ObjectProvider<DelegationStatus> delegations) {
 		return new SupplierJwtDecoder(() -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
-			decoder.setJwtValidator(JwtValidation.validator(properties));
+			decoder.setJwtValidator(JwtValidation.validator(properties, delegations.getIfAvailable()));
 			return decoder;
 		});
 	}

@@ -14,7 +14,12 @@ public enum Role {
 	/** A code scanner (扫码终端) bound to one scenario and place. */
 	TERMINAL,
 	/** A platform administrator (系统管理员). */
-	ADMIN;
+	ADMIN,
+	/**
+	 * A relative or guardian acting for a resident (亲情代办): the token's {@code sub} is the
+	 * represented resident, its {@code act} claim the actor, its scopes what the delegation allows.
+	 */
+	DELEGATE;
 
 	public String authority() {
 		return "ROLE_" + name();

@@ -14,10 +14,17 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * The signed-in caller as the modules see it. {@code id} is the token's {@code sub}: a person id
  * for residents and enterprise agents, an account name for staff and admins, a client id for
- * integrators and terminals.
+ * integrators and terminals. A delegated token (亲情代办, RFC 8693) names the represented person
+ * in {@code id} and the person acting in {@code actorId} (its {@code act} claim), with role
+ * {@link Role#DELEGATE} only.
  */
 public record Subject(String id, Set<Role> roles, String clientId, String departmentCode, String enterpriseId,
-		String scenarioCode, List<String> scopes, Instant expiresAt) {
+		String scenarioCode, List<String> scopes, Instant expiresAt, String actorId, String delegationId) {
+
+	public Subject(String id, Set<Role> roles, String clientId, String departmentCode, String enterpriseId,
+			String scenarioCode, List<String> scopes, Instant expiresAt) {
+		this(id, roles, clientId, departmentCode, enterpriseId, scenarioCode, scopes, expiresAt, null, null);
+	}
 
 	/** The caller of the current request, or {@code null} when nobody is signed in. */
 	public static Subject current() {
@@ -46,7 +53,17 @@ public record Subject(String id, Set<Role> roles, String clientId, String depart
 				: jwt.getClaimAsString("azp");
 		return new Subject(jwt.getSubject(), Set.copyOf(roles), clientId, jwt.getClaimAsString(TokenClaims.DEPARTMENT),
 				jwt.getClaimAsString(TokenClaims.ENTERPRISE), jwt.getClaimAsString(TokenClaims.SCENARIO), scopes,
-				jwt.getExpiresAt());
+				jwt.getExpiresAt(), TokenClaims.actorOf(jwt), jwt.getClaimAsString(TokenClaims.DELEGATION));
+	}
+
+	/** Whether someone else acts for the subject (亲情代办). */
+	public boolean delegated() {
+		return this.actorId != null;
+	}
+
+	/** Who did it: the actor of a delegated token, else the subject. */
+	public String actingPersonId() {
+		return (this.actorId != null) ? this.actorId : this.id;
 	}
 
 	public boolean has(Role role) {
@@ -55,13 +72,14 @@ public record Subject(String id, Set<Role> roles, String clientId, String depart
 
 	/**
 	 * Whose certificates, codes and applications the caller acts on: the enterprise for an
-	 * enterprise agent, the person for a resident; null for staff, admins and machines.
+	 * enterprise agent, the person for a resident or for whom a delegate acts; null for staff,
+	 * admins and machines.
 	 */
 	public String holderId() {
 		if (has(Role.ENTERPRISE) && this.enterpriseId != null) {
 			return this.enterpriseId;
 		}
-		return has(Role.RESIDENT) ? this.id : null;
+		return (has(Role.RESIDENT) || has(Role.DELEGATE)) ? this.id : null;
 	}
 
 }
