@@ -2,6 +2,7 @@ package cn.tongban.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +73,40 @@ public class Tokens {
 
 	public String terminal() {
 		return client("terminal-counter-xz-01", "terminal-demo-secret");
+	}
+
+	/**
+	 * A delegate's token (亲情代办): 周强 (13800000008) acting for 王芳 (13800000003) under a delegation
+	 * with all four scopes, confirmed with 王芳's code and exchanged (RFC 8693) for {@code scope}
+	 * (null: all of the delegation's).
+	 */
+	public String delegate(String scope) {
+		String delegationId = this.cache.computeIfAbsent("delegation:zhou-for-wang", (k) -> {
+			HttpGraphQlTester zhou = as(resident("13800000008"));
+			String id = zhou.document("mutation { requestDelegation(input: {idNumber: \"370203196511203186\", name: \"王芳\", "
+					+ "scopes: [APPLICATIONS, CERTIFICATES, CONSENTS, RESIDENT_CODE], days: 30}) { delegation { id } } }")
+				.execute()
+				.path("requestDelegation.delegation.id")
+				.entity(String.class)
+				.get();
+			zhou.document("mutation($id: ID!, $c: String!) { confirmDelegation(input: {delegationId: $id, code: $c}) { delegation { id } } }")
+				.variable("id", id)
+				.variable("c", lastSmsCode("13800000003"))
+				.execute()
+				.path("confirmDelegation.delegation.id")
+				.hasValue();
+			return id;
+		});
+		return this.cache.computeIfAbsent("delegate:" + scope, (k) -> {
+			Map<String, String> form = new HashMap<>(Map.of("grant_type",
+					"urn:ietf:params:oauth:grant-type:token-exchange", "subject_token", delegationId, "subject_token_type",
+					"urn:tongban:params:oauth:token-type:delegation", "actor_token", resident("13800000008"),
+					"actor_token_type", "urn:ietf:params:oauth:token-type:access_token"));
+			if (scope != null) {
+				form.put("scope", scope);
+			}
+			return token("tongban-app", "tongban-app-demo-secret", form);
+		});
 	}
 
 	public String client(String clientId, String secret) {

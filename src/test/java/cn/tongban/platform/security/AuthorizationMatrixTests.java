@@ -38,7 +38,11 @@ class AuthorizationMatrixTests {
 
 	enum Caller {
 
-		ANONYMOUS, RESIDENT, ENTERPRISE, STAFF, INTEGRATOR, TERMINAL, ADMIN
+		ANONYMOUS, RESIDENT, ENTERPRISE, STAFF, INTEGRATOR, TERMINAL, ADMIN,
+		/** 周强 acting for 王芳 (亲情代办) with all four scopes of the delegation. */
+		DELEGATE,
+		/** The same delegation, the token exchanged for {@code delegate.certificates} only. */
+		DELEGATE_CERTIFICATES_ONLY
 
 	}
 
@@ -51,6 +55,14 @@ class AuthorizationMatrixTests {
 	private static final Set<Caller> HOLDERS = EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE);
 
 	private static final Set<Caller> INTEGRATORS = EnumSet.of(Caller.INTEGRATOR);
+
+	/** Holders and whoever acts for a resident with the scope the operation names. */
+	private static final Set<Caller> HOLDERS_AND_DELEGATE = EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE, Caller.DELEGATE);
+
+	private static final Set<Caller> CARD_PACK = EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE, Caller.DELEGATE,
+			Caller.DELEGATE_CERTIFICATES_ONLY);
+
+	private static final Set<Caller> RESIDENT_ONLY = EnumSet.of(Caller.RESIDENT);
 
 	private static final String CREATE_INPUT = """
 			{basicCode: "GG0040999000", region: "370285", name: "矩阵测试事项", type: PUBLIC_SERVICE, department: "NOPE",
@@ -72,19 +84,19 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Query.catalogStatistics", new Access("{ catalogStatistics { activeItemCount } }", EVERYONE));
 		MATRIX.put("Query.me", new Access("{ me { id roles } }", SIGNED_IN));
 		MATRIX.put("Query.auditEvents", new Access("{ auditEvents(first: 1) { totalCount } }", ADMIN_ONLY));
-		MATRIX.put("Query.myCertificates", new Access("{ myCertificates { id } }", HOLDERS));
-		MATRIX.put("Query.certificate", new Access("{ certificate(id: \"crt_unknown\") { id } }", HOLDERS));
-		MATRIX.put("Query.myCertificateUsage", new Access("{ myCertificateUsage { totalCount } }", HOLDERS));
-		MATRIX.put("Query.verifyMyCertificateUsage", new Access("{ verifyMyCertificateUsage { intact } }", HOLDERS));
-		MATRIX.put("Query.myConsents", new Access("{ myConsents { id } }", HOLDERS));
+		MATRIX.put("Query.myCertificates", new Access("{ myCertificates { id } }", CARD_PACK));
+		MATRIX.put("Query.certificate", new Access("{ certificate(id: \"crt_unknown\") { id } }", CARD_PACK));
+		MATRIX.put("Query.myCertificateUsage", new Access("{ myCertificateUsage { totalCount } }", CARD_PACK));
+		MATRIX.put("Query.verifyMyCertificateUsage", new Access("{ verifyMyCertificateUsage { intact } }", CARD_PACK));
+		MATRIX.put("Query.myConsents", new Access("{ myConsents { id } }", HOLDERS_AND_DELEGATE));
 		MATRIX.put("Query.certificatePurposes", new Access("{ certificatePurposes { code } }", SIGNED_IN));
 		MATRIX.put("Query.sealKeys", new Access("{ sealKeys { keyId } }", EVERYONE));
 		MATRIX.put("Query.checkSeal",
 				new Access("{ checkSeal(payload: \"{}\", keyId: \"k\", signature: \"s\") { outcome } }", EVERYONE));
 		MATRIX.put("Mutation.grantConsent", new Access(
-				"mutation { grantConsent(input: {purpose: \"NO-SUCH-PURPOSE\", days: 1}) { consent { id } } }", HOLDERS));
+				"mutation { grantConsent(input: {purpose: \"NO-SUCH-PURPOSE\", days: 1}) { consent { id } } }", HOLDERS_AND_DELEGATE));
 		MATRIX.put("Mutation.revokeConsent",
-				new Access("mutation { revokeConsent(input: {id: \"cns_unknown\"}) { consent { id } } }", HOLDERS));
+				new Access("mutation { revokeConsent(input: {id: \"cns_unknown\"}) { consent { id } } }", HOLDERS_AND_DELEGATE));
 		MATRIX.put("Mutation.registerCertificatePurpose", new Access(
 				"mutation { registerCertificatePurpose(input: {code: \"MATRIX-TEST\", name: \"矩阵测试\", certificateTypes: [\"XX-999\"], fields: [\"holderName\"]}) { purpose { code } } }",
 				INTEGRATORS));
@@ -93,14 +105,14 @@ class AuthorizationMatrixTests {
 				INTEGRATORS));
 		MATRIX.put("Mutation.revokeCertificate", new Access(
 				"mutation { revokeCertificate(input: {id: \"crt_unknown\", reason: \"矩阵测试\"}) { status } }", ADMIN_ONLY));
-		MATRIX.put("Query.myScans", new Access("{ myScans { totalCount } }", HOLDERS));
+		MATRIX.put("Query.myScans", new Access("{ myScans { totalCount } }", HOLDERS_AND_DELEGATE));
 		MATRIX.put("Query.codeScenarios", new Access("{ codeScenarios { code } }", EVERYONE));
 		MATRIX.put("Query.codeIssuers", new Access("{ codeIssuers { issuerId } }", EVERYONE));
 		MATRIX.put("Mutation.issueResidentCode",
-				new Access("mutation { issueResidentCode { expiresAt } }", EnumSet.of(Caller.RESIDENT)));
+				new Access("mutation { issueResidentCode { expiresAt } }", EnumSet.of(Caller.RESIDENT, Caller.DELEGATE)));
 		MATRIX.put("Mutation.issueEnterpriseCode",
 				new Access("mutation { issueEnterpriseCode { expiresAt } }", EnumSet.of(Caller.ENTERPRISE)));
-		MATRIX.put("Mutation.revokeMyCodes", new Access("mutation { revokeMyCodes { revokedCount } }", HOLDERS));
+		MATRIX.put("Mutation.revokeMyCodes", new Access("mutation { revokeMyCodes { revokedCount } }", HOLDERS_AND_DELEGATE));
 		MATRIX.put("Mutation.scanCode", new Access(
 				"mutation { scanCode(input: {code: \"TB1.garbage\"}) { issuerId } }", EnumSet.of(Caller.TERMINAL)));
 		MATRIX.put("Mutation.scanCodes", new Access(
@@ -108,15 +120,15 @@ class AuthorizationMatrixTests {
 		Set<Caller> staffOnly = EnumSet.of(Caller.STAFF);
 		MATRIX.put("Query.bundles", new Access("{ bundles { code } }", EVERYONE));
 		MATRIX.put("Query.bundle", new Access("{ bundle(code: \"NEWBORN\") { code } }", EVERYONE));
-		MATRIX.put("Query.myApplications", new Access("{ myApplications { totalCount } }", HOLDERS));
+		MATRIX.put("Query.myApplications", new Access("{ myApplications { totalCount } }", HOLDERS_AND_DELEGATE));
 		MATRIX.put("Query.application", new Access("{ application(id: \"app_unknown\") { id } }",
-				EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE, Caller.STAFF, Caller.ADMIN)));
+				EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE, Caller.STAFF, Caller.ADMIN, Caller.DELEGATE)));
 		MATRIX.put("Query.taskQueue", new Access("{ taskQueue { totalCount } }", staffOnly));
 		MATRIX.put("Query.departmentReviewSummaries",
 				new Access("{ departmentReviewSummaries { reviewCount } }", EnumSet.of(Caller.STAFF, Caller.ADMIN)));
 		MATRIX.put("Mutation.submitApplication", new Access(
 				"mutation { submitApplication(input: {bundle: \"NO-SUCH-BUNDLE\", formValues: [], idempotencyKey: \"matrix-0001\"}) { application { id } } }",
-				HOLDERS));
+				HOLDERS_AND_DELEGATE));
 		for (String action : List.of("acceptTask", "requestSupplement", "approveTask", "rejectTask")) {
 			MATRIX.put("Mutation." + action, new Access("mutation { " + action
 					+ "(input: {applicationId: \"app_unknown\", taskId: \"t1\", reason: \"矩阵\"}) { application { id } } }",
@@ -136,15 +148,15 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Query.serviceHall", new Access("{ serviceHall(code: \"370213-C\") { code } }", EVERYONE));
 		MATRIX.put("Query.appointmentSlots", new Access(
 				"{ appointmentSlots(hall: \"370213-C\", windowGroup: \"A\", days: 1) { startsAt } }", EVERYONE));
-		MATRIX.put("Query.myAppointments", new Access("{ myAppointments { id } }", HOLDERS));
+		MATRIX.put("Query.myAppointments", new Access("{ myAppointments { id } }", HOLDERS_AND_DELEGATE));
 		MATRIX.put("Mutation.bookAppointment", new Access(
 				"mutation { bookAppointment(input: {hall: \"NOPE\", windowGroup: \"A\", startsAt: \"2026-01-01T09:00:00+08:00\", idempotencyKey: \"m\"}) { appointment { id } } }",
-				HOLDERS));
+				HOLDERS_AND_DELEGATE));
 		MATRIX.put("Mutation.rescheduleAppointment", new Access(
 				"mutation { rescheduleAppointment(input: {appointmentId: \"apt_unknown\", startsAt: \"2026-01-01T09:00:00+08:00\"}) { appointment { id } } }",
-				HOLDERS));
+				HOLDERS_AND_DELEGATE));
 		MATRIX.put("Mutation.cancelAppointment", new Access(
-				"mutation { cancelAppointment(input: {appointmentId: \"apt_unknown\"}) { appointment { id } } }", HOLDERS));
+				"mutation { cancelAppointment(input: {appointmentId: \"apt_unknown\"}) { appointment { id } } }", HOLDERS_AND_DELEGATE));
 		MATRIX.put("Query.queueTicket", new Access("{ queueTicket(id: \"tkt_unknown\") { number } }", EVERYONE));
 		MATRIX.put("Query.hallQueue", new Access("{ hallQueue(hall: \"370213-C\") { waiting } }", EVERYONE));
 		MATRIX.put("Mutation.checkInAppointment", new Access(
@@ -175,20 +187,29 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Mutation.reorderFavouriteItems", new Access(
 				"mutation { reorderFavouriteItems(input: {codes: [\"NO-SUCH-ITEM\"]}) { favourites { code } } }", HOLDERS));
 		MATRIX.put("Query.myProactiveMatching", new Access("{ myProactiveMatching { enabled } }", EnumSet.of(Caller.RESIDENT)));
-		MATRIX.put("Query.myBenefitOffers", new Access("{ myBenefitOffers { id } }", EnumSet.of(Caller.RESIDENT)));
+		MATRIX.put("Query.myBenefitOffers", new Access("{ myBenefitOffers { id } }", EnumSet.of(Caller.RESIDENT, Caller.DELEGATE)));
 		MATRIX.put("Mutation.setProactiveMatching", new Access(
 				"mutation { setProactiveMatching(input: {enabled: false}) { matching { enabled } } }", EnumSet.of(Caller.RESIDENT)));
 		MATRIX.put("Mutation.acceptBenefitOffer", new Access(
-				"mutation { acceptBenefitOffer(input: {offerId: \"ofr_unknown\"}) { application { id } } }", EnumSet.of(Caller.RESIDENT)));
+				"mutation { acceptBenefitOffer(input: {offerId: \"ofr_unknown\"}) { application { id } } }", EnumSet.of(Caller.RESIDENT, Caller.DELEGATE)));
 		MATRIX.put("Mutation.supplementApplication", new Access(
 				"mutation { supplementApplication(input: {applicationId: \"app_unknown\"}) { application { id } } }",
-				HOLDERS));
+				HOLDERS_AND_DELEGATE));
 		MATRIX.put("Mutation.reviewApplication", new Access(
 				"mutation { reviewApplication(input: {applicationId: \"app_unknown\", stars: 5}) { application { id } } }",
-				HOLDERS));
+				HOLDERS_AND_DELEGATE));
 		// over WebSocket only: ApplicationSubscriptionTests checks RESIDENT allowed, anonymous and STAFF refused
-		MATRIX.put("Subscription.applicationUpdates", new Access(null, HOLDERS));
+		MATRIX.put("Subscription.applicationUpdates", new Access(null, HOLDERS_AND_DELEGATE));
 		MATRIX.put("Subscription.queueTicketUpdates", new Access(null, EVERYONE));
+		MATRIX.put("Query.myDelegations", new Access("{ myDelegations(as: REPRESENTED) { id } }", RESIDENT_ONLY));
+		MATRIX.put("Mutation.requestDelegation", new Access(
+				"mutation { requestDelegation(input: {idNumber: \"370283196612018934\", name: \"不是他\", scopes: [CERTIFICATES], days: 1}) { codeSentTo } }",
+				RESIDENT_ONLY));
+		MATRIX.put("Mutation.confirmDelegation", new Access(
+				"mutation { confirmDelegation(input: {delegationId: \"dlg_unknown\", code: \"000000\"}) { delegation { id } } }",
+				RESIDENT_ONLY));
+		MATRIX.put("Mutation.revokeDelegation", new Access(
+				"mutation { revokeDelegation(input: {delegationId: \"dlg_unknown\"}) { delegation { id } } }", RESIDENT_ONLY));
 		MATRIX.put("Mutation.requestLoginCode",
 				new Access("mutation { requestLoginCode(input: {mobile: \"13900000000\"}) { maskedMobile } }", EVERYONE));
 		MATRIX.put("Mutation.createServiceItem",
@@ -264,6 +285,8 @@ class AuthorizationMatrixTests {
 			case INTEGRATOR -> this.tokens.as(this.tokens.integrator());
 			case TERMINAL -> this.tokens.as(this.tokens.terminal());
 			case ADMIN -> this.tokens.as(this.tokens.admin());
+			case DELEGATE -> this.tokens.as(this.tokens.delegate(null));
+			case DELEGATE_CERTIFICATES_ONLY -> this.tokens.as(this.tokens.delegate("delegate.certificates"));
 		};
 	}
 
