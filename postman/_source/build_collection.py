@@ -991,8 +991,8 @@ messages = {"name": "messages", "description": "消息中心 as 张伟: the inbo
         "pm.test('a message about my application', () => pm.expect(m.edges.map(e => e.node.link)).to.include('application:' + pm.environment.get('applicationId')));",
         "pm.test('newest first', () => m.edges.slice(1).forEach((e, i) => pm.expect(new Date(e.node.createdAt) <= new Date(m.edges[i].node.createdAt)).to.be.true));",
         "pm.environment.set('unreadMessages', m.unreadCount);"]),
-    gql("myMessagePreferences: progress and reminders by SMS by default (resident)", "{ myMessagePreferences { smsKinds updatedAt } }", headers=bearer("resident"), tests=OK + [
-        "pm.test('APPLICATION and APPOINTMENT', () => pm.expect(body.data.myMessagePreferences.smsKinds).to.have.members(['APPLICATION', 'APPOINTMENT']));"]),
+    gql("myMessagePreferences: progress, reminders and delegations by SMS by default (resident)", "{ myMessagePreferences { smsKinds updatedAt } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('APPLICATION, APPOINTMENT and DELEGATION', () => pm.expect(body.data.myMessagePreferences.smsKinds).to.have.members(['APPLICATION', 'APPOINTMENT', 'DELEGATION']));"]),
     gql("updateMyMessagePreferences: reminders only (resident)", "mutation { updateMyMessagePreferences(input: {smsKinds: [APPOINTMENT]}) { preferences { smsKinds updatedAt } } }", headers=bearer("resident"), tests=OK + [
         "pm.test('stored', () => { pm.expect(body.data.updateMyMessagePreferences.preferences.smsKinds).to.eql(['APPOINTMENT']); pm.expect(body.data.updateMyMessagePreferences.preferences.updatedAt).to.be.a('string'); });"]),
     gql("markMessagesRead: all (resident)", "mutation { markMessagesRead(input: {all: true}) { markedRead } }", headers=bearer("resident"), tests=OK + [
@@ -1005,13 +1005,105 @@ messages = {"name": "messages", "description": "消息中心 as 张伟: the inbo
     gql("myMessages: anonymous is UNAUTHORIZED", MSGS, None, tests=err("UNAUTHORIZED", classification="UNAUTHORIZED")),
 ]}
 
+EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange"
+DLG_TYPE = "urn:tongban:params:oauth:token-type:delegation"
+AT_TYPE = "urn:ietf:params:oauth:token-type:access_token"
+REQUEST_DLG = """mutation($i: RequestDelegationInput!) { requestDelegation(input: $i) {
+  codeSentTo codeValidSeconds delegation { id kind status scopes representedName actorName days } } }"""
+CONFIRM_DLG = """mutation($id: ID!, $c: String!) { confirmDelegation(input: {delegationId: $id, code: $c}) { delegation { id status confirmedAt expiresAt } } }"""
+DLG_LIST = """query($as: DelegationSide!) { myDelegations(as: $as) { id kind status actorName representedName scopes expiresAt lastUsedAt acts(first: 10) { at operations clientName } } }"""
+
+def exchange_form(actor, scope=None):
+    form = [("grant_type", EXCHANGE), ("subject_token", "{{delegationId}}"), ("subject_token_type", DLG_TYPE),
+            ("actor_token", "{{" + actor + "Token}}"), ("actor_token_type", AT_TYPE)]
+    if scope:
+        form.append(("scope", scope))
+    return form
+
+def oauth_refused(error):
+    return ["pm.test('HTTP 400', () => pm.response.to.have.status(400));",
+            f"pm.test('{error}', () => pm.expect(pm.response.json().error).to.eql('{error}'));"]
+
+delegation = {"name": "delegation", "description": "亲情代办: 周强 asks to act for 王芳 (61); the code goes to 王芳's registered mobile (read from the dev outbox) and 周强 confirms with it; a token exchange (RFC 8693) gives 周强 a token whose subject is 王芳 and whose act claim names him, within the delegation's scopes only; what that token may and may not do; 王芳 sees who acted and what they did, and revokes it, which ends the token at once. Runs in order after the benefits folder (王芳's token).", "item": [
+    request_code("周强: request an SMS code", "13800000008"),
+    outbox("周强: read the code", "13800000008", "zhouCode"),
+    token("周强: token", "{{appClientId}}", "{{appClientSecret}}", [("grant_type", SMS), ("mobile", "13800000008"), ("code", "{{zhouCode}}")], saves_token("zhouToken")),
+    gql("requestDelegation: a name that does not match the ID number is DELEGATION_PERSON_NOT_FOUND", REQUEST_DLG,
+        {"i": {"idNumber": "370203196511203186", "name": "王芬", "scopes": ["CERTIFICATES"], "days": 30}}, headers=bearer("zhou"),
+        tests=err("DELEGATION_PERSON_NOT_FOUND", "input.idNumber", "NOT_FOUND")),
+    gql("requestDelegation: for oneself is DELEGATION_FOR_SELF", REQUEST_DLG,
+        {"i": {"idNumber": "370283196612018934", "name": "周强", "scopes": ["CERTIFICATES"], "days": 30}}, headers=bearer("zhou"),
+        tests=err("DELEGATION_FOR_SELF", "input.idNumber")),
+    gql("requestDelegation: 366 days is VALIDATION_FAILED", REQUEST_DLG,
+        {"i": {"idNumber": "370203196511203186", "name": "王芳", "scopes": ["CERTIFICATES"], "days": 366}}, headers=bearer("zhou"),
+        tests=err("VALIDATION_FAILED")),
+    gql("requestDelegation: anonymous is UNAUTHORIZED", REQUEST_DLG,
+        {"i": {"idNumber": "370203196511203186", "name": "王芳", "scopes": ["CERTIFICATES"], "days": 30}},
+        tests=err("UNAUTHORIZED", classification="UNAUTHORIZED")),
+    gql("requestDelegation: 周强 asks to act for 王芳 (办事、证照, 30 days)", REQUEST_DLG,
+        {"i": {"idNumber": "370203196511203186", "name": "王芳", "scopes": ["APPLICATIONS", "CERTIFICATES"], "days": 30}}, headers=bearer("zhou"), tests=OK + [
+        "const r = body.data.requestDelegation;",
+        "pm.test('the code went to the registered mobile of 王芳', () => { pm.expect(r.codeSentTo).to.eql('138****0003'); pm.expect(r.codeValidSeconds).to.eql(300); });",
+        "pm.test('pending, as asked', () => { pm.expect(r.delegation.status).to.eql('PENDING'); pm.expect(r.delegation.kind).to.eql('AUTHORISED'); pm.expect(r.delegation.scopes).to.eql(['APPLICATIONS', 'CERTIFICATES']); pm.expect(r.delegation.representedName).to.eql('王芳'); pm.expect(r.delegation.actorName).to.eql('周强'); });",
+        "pm.environment.set('delegationId', r.delegation.id);"]),
+    gql("confirmDelegation: a wrong code is DELEGATION_CODE_INVALID", CONFIRM_DLG, {"id": "{{delegationId}}", "c": "000000"}, headers=bearer("zhou"),
+        tests=err("DELEGATION_CODE_INVALID", "input.code")),
+    outbox("王芳: the code in her SMS (dev outbox)", "13800000003", "delegationCode"),
+    gql("confirmDelegation: 王芳 read the code to 周强", CONFIRM_DLG, {"id": "{{delegationId}}", "c": "{{delegationCode}}"}, headers=bearer("zhou"), tests=OK + [
+        "const d = body.data.confirmDelegation.delegation;",
+        "pm.test('active for 30 days', () => { pm.expect(d.status).to.eql('ACTIVE'); pm.expect(new Date(d.expiresAt) - new Date(d.confirmedAt)).to.eql(30 * 86400000); });"]),
+    gql("confirmDelegation: twice is DELEGATION_NOT_PENDING", CONFIRM_DLG, {"id": "{{delegationId}}", "c": "{{delegationCode}}"}, headers=bearer("zhou"),
+        tests=err("DELEGATION_NOT_PENDING", "input.delegationId")),
+    token("Token exchange: 周强's token for one acting for 王芳", "{{appClientId}}", "{{appClientSecret}}", exchange_form("zhou"), saves_token("delegateToken") + [
+        "pm.test('RFC 8693 answer', () => pm.expect(body.issued_token_type).to.eql('urn:ietf:params:oauth:token-type:access_token'));",
+        "pm.test('at most an hour', () => pm.expect(body.expires_in).to.be.at.most(3600));",
+        "const claims = JSON.parse(atob(body.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));",
+        "pm.test('act names the actor, roles only DELEGATE', () => { pm.expect(claims.act.sub).to.be.a('string'); pm.expect(claims.act.sub).not.to.eql(claims.sub); pm.expect(claims.roles).to.eql(['DELEGATE']); });",
+        "pm.test('the scopes of the delegation', () => pm.expect(claims.scope).to.have.members(['delegate.applications', 'delegate.certificates']));"]),
+    token("Token exchange: a scope outside the delegation is invalid_scope", "{{appClientId}}", "{{appClientSecret}}", exchange_form("zhou", "delegate.consents"), oauth_refused("invalid_scope")),
+    token("Token exchange: an integrator's scope is invalid_scope", "{{appClientId}}", "{{appClientSecret}}", exchange_form("zhou", "certificate.verify"), oauth_refused("invalid_scope")),
+    token("Token exchange: someone else's token as actor is invalid_grant", "{{appClientId}}", "{{appClientSecret}}", exchange_form("elder"), oauth_refused("invalid_grant")),
+    gql("me as the delegate: 王芳, acted for by 周强", "{ me { id roles scopes actorName person { name masked } } }", headers=bearer("delegate"), tests=OK + [
+        "const me = body.data.me;",
+        "pm.test('the represented person, the actor named', () => { pm.expect(me.roles).to.eql(['DELEGATE']); pm.expect(me.actorName).to.eql('周强'); pm.expect(me.person.name).to.eql('王芳'); pm.expect(me.person.masked).to.be.false; });"]),
+    gql("myCertificates as the delegate: 王芳's own", "{ myCertificates { id holderName } }", headers=bearer("delegate"), tests=OK + [
+        "pm.test('only those of 王芳', () => body.data.myCertificates.forEach((c) => pm.expect(c.holderName).to.eql('王芳')));"]),
+    gql("issueResidentCode as the delegate: outside the scopes is FORBIDDEN", "mutation { issueResidentCode { expiresAt } }", headers=bearer("delegate"),
+        tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("myMessages as the delegate: never delegable, FORBIDDEN", "{ myMessages(first: 1) { unreadCount } }", headers=bearer("delegate"),
+        tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("myDelegations as the delegate: a delegate manages none, FORBIDDEN", DLG_LIST, {"as": "ACTOR"}, headers=bearer("delegate"),
+        tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("myDelegations (REPRESENTED) as 王芳: who acted and what they did", DLG_LIST, {"as": "REPRESENTED"}, headers=bearer("elder"), tests=OK + [
+        "const d = body.data.myDelegations.find((x) => x.id === pm.environment.get('delegationId'));",
+        "pm.test('周强, active', () => { pm.expect(d.actorName).to.eql('周强'); pm.expect(d.status).to.eql('ACTIVE'); pm.expect(d.lastUsedAt).to.be.a('string'); });",
+        "pm.test('his acts, newest first', () => { const ops = d.acts.flatMap((a) => a.operations); pm.expect(ops).to.include.members(['query me', 'query myCertificates']); pm.expect(d.acts[0].clientName).to.eql('通办 App'); });"]),
+    gql("myCertificateUsage as 王芳: the delegate's look is logged", "{ myCertificateUsage(first: 1) { nodes { accessorName purposeName result } } }", headers=bearer("elder"), tests=OK + [
+        "const e = body.data.myCertificateUsage.nodes[0];",
+        "pm.test('周强 through 亲情代办', () => { pm.expect(e.accessorName).to.eql('周强（亲情代办）'); pm.expect(e.purposeName).to.eql('亲情代办：查看卡包'); });"]),
+    gql("myMessages as 王芳: told of the grant and the use", "{ myMessages(first: 10) { edges { node { kind title } } } }", headers=bearer("elder"), tests=OK + [
+        "const titles = body.data.myMessages.edges.map((e) => e.node).filter((m) => m.kind === 'DELEGATION').map((m) => m.title);",
+        "pm.test('granted and in use', () => pm.expect(titles).to.include.members(['已授权周强代您办事', '周强正在代您办事']));"]),
+    gql("myDelegations (ACTOR) as 周强", DLG_LIST, {"as": "ACTOR"}, headers=bearer("zhou"), tests=OK + [
+        "pm.test('王芳, active', () => pm.expect(body.data.myDelegations.find((x) => x.id === pm.environment.get('delegationId')).status).to.eql('ACTIVE'));"]),
+    gql("revokeDelegation: someone else's is DELEGATION_NOT_FOUND", "mutation($id: ID!) { revokeDelegation(input: {delegationId: $id}) { delegation { status } } }",
+        {"id": "{{delegationId}}"}, headers=bearer("resident"), tests=err("DELEGATION_NOT_FOUND", "input.delegationId", "NOT_FOUND")),
+    gql("revokeDelegation: 王芳 ends it", "mutation($id: ID!) { revokeDelegation(input: {delegationId: $id}) { delegation { status endedAt } } }",
+        {"id": "{{delegationId}}"}, headers=bearer("elder"), tests=OK + [
+        "pm.test('revoked now', () => { pm.expect(body.data.revokeDelegation.delegation.status).to.eql('REVOKED'); pm.expect(body.data.revokeDelegation.delegation.endedAt).to.be.a('string'); });"]),
+    gql("myCertificates with the revoked delegation's token: 401 INVALID_TOKEN", "{ myCertificates { id } }", headers=bearer("delegate"),
+        tests=refused_http(401, "INVALID_TOKEN")),
+    token("Token exchange after the revocation is invalid_grant", "{{appClientId}}", "{{appClientSecret}}", exchange_form("zhou"), oauth_refused("invalid_grant") + [
+        "pm.test('says why', () => pm.expect(pm.response.json().error_description).to.eql('the delegation was revoked'));"]),
+]}
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, halls, appointments, queue, messages, perimeter],
+    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, halls, appointments, queue, messages, delegation, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")

@@ -84,32 +84,32 @@ public class Delegations implements DelegationStatus {
 	Requested request(Subject actor, String idNumber, String name, Set<DelegationScope> scopes, int days,
 			String address) {
 		if (days < 1 || days > MAX_DAYS) {
-			throw ApiException.onField("days", PlatformError.INVALID_ARGUMENT, "days must be 1–" + MAX_DAYS);
+			throw ApiException.onField("input.days", PlatformError.INVALID_ARGUMENT, "days must be 1–" + MAX_DAYS);
 		}
 		Person represented = this.people.findByIdNumber(idNumber.toUpperCase())
 			.filter((person) -> person.name().equals(name.strip()))
-			.orElseThrow(() -> ApiException.onField("idNumber", DelegationError.DELEGATION_PERSON_NOT_FOUND));
+			.orElseThrow(() -> ApiException.onField("input.idNumber", DelegationError.DELEGATION_PERSON_NOT_FOUND));
 		if (represented.id().equals(actor.id())) {
-			throw ApiException.onField("idNumber", DelegationError.DELEGATION_FOR_SELF);
+			throw ApiException.onField("input.idNumber", DelegationError.DELEGATION_FOR_SELF);
 		}
 		if (isMinor(represented)) {
-			throw ApiException.onField("idNumber", DelegationError.DELEGATION_FOR_MINOR);
+			throw ApiException.onField("input.idNumber", DelegationError.DELEGATION_FOR_MINOR);
 		}
 		Instant now = this.clock.instant();
 		String id = Delegation.idFor(Delegation.Kind.AUTHORISED, represented.id(), actor.id());
 		Delegation existing = this.mongo.findById(id, Delegation.class);
 		if (existing != null && existing.standsAt(now)) {
-			throw ApiException.onField("idNumber", DelegationError.DELEGATION_EXISTS, DATE.format(china(existing.expiresAt())));
+			throw ApiException.onField("input.idNumber", DelegationError.DELEGATION_EXISTS, DATE.format(china(existing.expiresAt())));
 		}
 		if (standing(Criteria.where("representedId").is(represented.id()), now) >= MAX_ACTORS) {
-			throw ApiException.onField("idNumber", DelegationError.DELEGATION_LIMIT, MAX_ACTORS);
+			throw ApiException.onField("input.idNumber", DelegationError.DELEGATION_LIMIT, MAX_ACTORS);
 		}
 		if (standing(Criteria.where("actorId").is(actor.id()), now) >= MAX_REPRESENTED) {
-			throw ApiException.onField("idNumber", DelegationError.DELEGATION_LIMIT, MAX_REPRESENTED);
+			throw ApiException.onField("input.idNumber", DelegationError.DELEGATION_LIMIT, MAX_REPRESENTED);
 		}
 		Person asker = this.people.findById(actor.id()).orElseThrow();
 		String scopeText = scopes.stream().sorted().map(DelegationScope::label).collect(Collectors.joining("、"));
-		PossessionCodes.Sent sent = this.codes.send(represented.id(), codePurpose(id), address, "idNumber",
+		PossessionCodes.Sent sent = this.codes.send(represented.id(), codePurpose(id), address, "input.idNumber",
 				SmsMessage.DELEGATION_CODE, Map.of("actor", asker.name(), "scopes", scopeText, "days", Integer.toString(days)),
 				(code) -> "【通办】" + asker.name() + " 请求代您办理政务服务（" + scopeText + "，" + days + " 天）。同意请将验证码 "
 						+ code + " 告诉对方，" + PossessionCodes.VALIDITY.toMinutes() + " 分钟内有效；不同意请忽略本短信。");
@@ -137,13 +137,13 @@ public class Delegations implements DelegationStatus {
 	Delegation confirm(Subject actor, String delegationId, String code) {
 		Delegation pending = this.mongo.findById(delegationId, Delegation.class);
 		if (pending == null || !pending.actorId().equals(actor.id()) || pending.kind() != Delegation.Kind.AUTHORISED) {
-			throw ApiException.onField("delegationId", DelegationError.DELEGATION_NOT_FOUND);
+			throw ApiException.onField("input.delegationId", DelegationError.DELEGATION_NOT_FOUND);
 		}
 		if (pending.state() != Delegation.State.PENDING) {
-			throw ApiException.onField("delegationId", DelegationError.DELEGATION_NOT_PENDING);
+			throw ApiException.onField("input.delegationId", DelegationError.DELEGATION_NOT_PENDING);
 		}
 		if (!this.codes.check(codePurpose(delegationId), code)) {
-			throw ApiException.onField("code", DelegationError.DELEGATION_CODE_INVALID);
+			throw ApiException.onField("input.code", DelegationError.DELEGATION_CODE_INVALID);
 		}
 		Instant now = this.clock.instant();
 		Delegation confirmed = this.mongo.findAndModify(
@@ -153,7 +153,7 @@ public class Delegations implements DelegationStatus {
 					.set("expiresAt", now.plus(Duration.ofDays(pending.days()))),
 				FindAndModifyOptions.options().returnNew(true), Delegation.class);
 		if (confirmed == null) {
-			throw ApiException.onField("delegationId", DelegationError.DELEGATION_NOT_PENDING);
+			throw ApiException.onField("input.delegationId", DelegationError.DELEGATION_NOT_PENDING);
 		}
 		this.codes.spend(codePurpose(delegationId));
 		this.audit.record(AuditType.DELEGATION_GRANTED, actor.id(), actor.clientId(), null, confirmed.representedId(),
@@ -167,10 +167,10 @@ public class Delegations implements DelegationStatus {
 		Delegation delegation = this.mongo.findById(delegationId, Delegation.class);
 		if (delegation == null
 				|| !(delegation.actorId().equals(caller.id()) || delegation.representedId().equals(caller.id()))) {
-			throw ApiException.onField("delegationId", DelegationError.DELEGATION_NOT_FOUND);
+			throw ApiException.onField("input.delegationId", DelegationError.DELEGATION_NOT_FOUND);
 		}
 		if (delegation.kind() == Delegation.Kind.GUARDIAN) {
-			throw ApiException.onField("delegationId", DelegationError.DELEGATION_NOT_REVOCABLE);
+			throw ApiException.onField("input.delegationId", DelegationError.DELEGATION_NOT_REVOCABLE);
 		}
 		if (delegation.state() == Delegation.State.REVOKED) {
 			return delegation;
