@@ -1003,6 +1003,14 @@ messages = {"name": "messages", "description": "消息中心 as 张伟: the inbo
     gql("myMessages: a cursor of another list is INVALID_ARGUMENT", MSGS, {"a": "bzE6MjA"}, headers=bearer("resident"), tests=err("INVALID_ARGUMENT", "after")),
     gql("myMessages: staff have no inbox here", MSGS, None, headers=bearer("staff"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
     gql("myMessages: anonymous is UNAUTHORIZED", MSGS, None, tests=err("UNAUTHORIZED", classification="UNAUTHORIZED")),
+    {"name": "messageAdded over SSE as staff: FORBIDDEN (only residents have an inbox)", "request": {
+        "method": "POST",
+        "header": [{"key": "Content-Type", "value": "application/json"}, {"key": "Accept", "value": "text/event-stream"}] + bearer("staff"),
+        "body": {"mode": "raw", "raw": json.dumps({"query": "subscription { messageAdded { id kind title } }"})},
+        "url": {"raw": "{{baseUrl}}/graphql", "host": ["{{baseUrl}}"], "path": ["graphql"]}},
+     "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": [
+        "pm.test('an event stream', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('text/event-stream'));",
+        "pm.test('refused with FORBIDDEN, then complete', () => { pm.expect(pm.response.text()).to.include('FORBIDDEN'); pm.expect(pm.response.text()).to.include('event:complete'); });"]}}]},
 ]}
 
 EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange"

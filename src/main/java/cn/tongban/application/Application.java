@@ -23,16 +23,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code APPLICANT} (typed; sealed only after staff confirmed it); null in applications made before it
  * @param certificatesPending set in the same update that completes the application, cleared once the
  * certificates are issued: a crash in between is finished by {@link CertificateFollowUp}
+ * @param inboxPending set in the same write as a change the applicant is told of, cleared once the
+ * inbox message is posted (its id names the version, so posting again stores nothing): a crash in
+ * between is finished by {@link CertificateFollowUp}
  */
 @Document("applications")
 @CompoundIndex(name = "applicant_submitted", def = "{'applicantId': 1, 'submittedAt': -1}")
 @CompoundIndex(name = "task_queue", def = "{'tasks.departmentCode': 1, 'tasks.status': 1, 'submittedAt': 1}")
 @CompoundIndex(name = "pending_certificates", def = "{'certificatesPending': 1, 'completedAt': 1}")
+@CompoundIndex(name = "pending_inbox", def = "{'inboxPending': 1, 'updatedAt': 1}")
 @CompoundIndex(name = "reviewed", def = "{'review.stars': 1}")
 record Application(@Id String id, String applicantId, String applicantName, String applicantIdNumber, String holderId,
 		String bundleCode, String itemCode, String title, String fingerprint, Map<String, String> formValues,
 		Map<String, String> formSources, List<MaterialEntry> materials, List<Task> tasks, Status status, List<Event> events, Review review,
-		boolean certificatesPending, List<String> issuedCertificateIds, Instant submittedAt, Instant updatedAt,
+		boolean certificatesPending, boolean inboxPending, List<String> issuedCertificateIds, Instant submittedAt, Instant updatedAt,
 		Instant completedAt, long version) {
 
 	enum Status {

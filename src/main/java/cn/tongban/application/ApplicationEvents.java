@@ -8,7 +8,13 @@ import cn.tongban.message.MessageCentre;
 import cn.tongban.message.MessageKind;
 import cn.tongban.platform.events.EventFeed;
 import cn.tongban.platform.events.FeedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
@@ -24,6 +30,8 @@ class ApplicationEvents {
 
 	static final String CHANGED = "application.changed";
 
+	private static final Logger log = LoggerFactory.getLogger(ApplicationEvents.class);
+
 	private static final Duration EMIT_RETRY = Duration.ofMillis(100);
 
 	private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
@@ -32,32 +40,59 @@ class ApplicationEvents {
 
 	private final MessageCentre messages;
 
-	ApplicationEvents(EventFeed feed, MessageCentre messages) {
+	private final MongoTemplate mongo;
+
+	ApplicationEvents(EventFeed feed, MessageCentre messages, MongoTemplate mongo) {
 		this.feed = feed;
 		this.messages = messages;
+		this.mongo = mongo;
 		feed.listen(CHANGED, this::emit);
 	}
 
-	/**
-	 * Tells every instance's subscribers, and puts a message in the applicant's inbox for the
-	 * changes they wait for (accepted, more needed, done, refused); the message id is the
-	 * application's version, so it is posted once.
-	 */
+	/** Tells every instance's subscribers and the applicant's inbox. */
 	void publish(Application application, Application.EventType eventType) {
-		String news = switch (application.status()) {
+		deliver(application, eventType);
+		this.feed.publish(CHANGED, application.id(), Map.of("applicantId", application.applicantId(), "status",
+				application.status().name(), "eventType", eventType.name(), "version", application.version()));
+	}
+
+	/** What the applicant is told of a change, or null when it is nothing they wait for. */
+	static String news(Application.Status status, Application.EventType eventType) {
+		return switch (status) {
 			case SUBMITTED -> null;
 			case IN_PROGRESS -> (eventType == Application.EventType.SUPPLEMENTED) ? null : "已受理，正在办理";
 			case SUPPLEMENT_REQUIRED -> "需要补正材料";
 			case COMPLETED -> (eventType == Application.EventType.CERTIFICATE_ISSUED) ? "证照已发放到卡包" : "已办结";
 			case REJECTED -> "未予通过，原因请查看办件详情";
 		};
+	}
+
+	/**
+	 * Posts the inbox message for the application's state (accepted, more needed, done, refused,
+	 * certificates issued), then clears {@code inboxPending}. The message id names the version (and
+	 * the issue of certificates, which keeps the version), so posting again after a crash stores
+	 * nothing new; a failed post leaves the flag for {@link CertificateFollowUp}.
+	 */
+	void deliver(Application application, Application.EventType eventType) {
+		String news = news(application.status(), eventType);
 		if (news != null) {
-			this.messages.postAfterChange("application:" + application.id() + ":" + application.version(),
-					application.applicantId(), MessageKind.APPLICATION, "您的「" + application.title() + "」" + news,
-					"办件「" + application.title() + "」" + news + "。", "application:" + application.id());
+			String id = "application:" + application.id() + ":" + application.version()
+					+ ((eventType == Application.EventType.CERTIFICATE_ISSUED) ? ":certificates" : "");
+			try {
+				this.messages.post(id, application.applicantId(), MessageKind.APPLICATION,
+						"您的「" + application.title() + "」" + news, "办件「" + application.title() + "」" + news + "。",
+						"application:" + application.id());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Inbox message {} not posted; the follow-up will retry", id, ex);
+				return;
+			}
 		}
-		this.feed.publish(CHANGED, application.id(), Map.of("applicantId", application.applicantId(), "status",
-				application.status().name(), "eventType", eventType.name(), "version", application.version()));
+		if (application.inboxPending()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(application.id())
+				.and("version").is(application.version())
+				.and("inboxPending").is(true)), Update.update("inboxPending", false), Application.class);
+		}
 	}
 
 	Flux<Change> of(String applicantId) {

@@ -146,7 +146,8 @@ class ApplicationService {
 		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(),
 				applicant.holderId(), command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
 				title, fingerprint, validated.values(), validated.sources(), materials, tasks, status, List.copyOf(events),
-				null, completed, List.of(), now, now, completed ? now : null, 0);
+				null, completed, ApplicationEvents.news(status, events.get(events.size() - 1).type()) != null, List.of(), now,
+				now, completed ? now : null, 0);
 		Application stored = insertNew(application, (made) -> sameSubmission(made, fingerprint));
 		this.shelves.recordRecent(applicant.id(), itemCodes);
 		return stored;
@@ -351,6 +352,7 @@ class ApplicationService {
 	}
 
 	private Application apply(Application application, Query guard, Update update, Application.EventType eventType) {
+		update.set("inboxPending", true);
 		if (this.mongo.updateFirst(guard, update, Application.class).getModifiedCount() == 0) {
 			throw ApiException.onField("input.applicationId", PlatformError.VERSION_CONFLICT);
 		}
@@ -409,6 +411,7 @@ class ApplicationService {
 		// one update records the issue; a crash before it leaves certificatesPending for the follow-up
 		Update done = new Update().set("certificatesPending", false).set("updatedAt", now);
 		if (!added.isEmpty()) {
+			done.set("inboxPending", true);
 			done.addToSet("issuedCertificateIds").each(newIds.toArray());
 			done.push("events").each(added.toArray());
 		}
@@ -452,7 +455,7 @@ class ApplicationService {
 				new Application.Event(now, Application.EventType.COMPLETED, null, null, "system", null));
 		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(), applicant.holderId(),
 				null, item.getCode(), item.getName(), Sha256.hex("grant|" + key), Map.of(), Map.of(), List.of(), List.of(task),
-				Application.Status.COMPLETED, events, null, true, List.of(), now, now, now, 0);
+				Application.Status.COMPLETED, events, null, true, true, List.of(), now, now, now, 0);
 		return insertNew(application, UnaryOperator.identity());
 	}
 

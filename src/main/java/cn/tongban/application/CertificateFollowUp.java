@@ -15,9 +15,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Finishes certificate issuing for applications completed but not yet issued (a crash between the
- * completing update and the issue). One instance at a time runs a batch ({@link JobLeases}); issuing
- * is idempotent, so what a holder that died had half done is finished, never doubled, by the next.
+ * Finishes what a crash can leave after an application changed: certificate issuing for
+ * applications completed but not yet issued, and the applicant's inbox message for a change whose
+ * message was not posted ({@code inboxPending}). One instance at a time runs a batch
+ * ({@link JobLeases}); both are idempotent (issuing per application and type, messages by an id
+ * naming the version), so what a holder that died had half done is finished, never doubled, by the next.
  */
 @Component
 class CertificateFollowUp {
@@ -30,14 +32,17 @@ class CertificateFollowUp {
 
 	private final ApplicationService applications;
 
+	private final ApplicationEvents events;
+
 	private final JobLeases leases;
 
 	private final Clock clock;
 
 	private final int batchSize;
 
-	CertificateFollowUp(MongoTemplate mongo, ApplicationService applications, JobLeases leases, Clock clock,
-			@Value("${tongban.application.follow-up-batch:100}") int batchSize) {
+	CertificateFollowUp(MongoTemplate mongo, ApplicationService applications, ApplicationEvents events,
+			JobLeases leases, Clock clock, @Value("${tongban.application.follow-up-batch:100}") int batchSize) {
+		this.events = events;
 		this.mongo = mongo;
 		this.batchSize = batchSize;
 		this.applications = applications;
@@ -52,6 +57,21 @@ class CertificateFollowUp {
 	}
 
 	int finishPending() {
+		return issuePending() + deliverPending();
+	}
+
+	/** Changes more than 10 s old whose inbox message is still to be posted. */
+	int deliverPending() {
+		int delivered = 0;
+		for (Application application : this.mongo.find(Query.query(Criteria.where("inboxPending").is(true)
+			.and("updatedAt").lt(this.clock.instant().minusSeconds(10))).limit(this.batchSize), Application.class)) {
+			this.events.deliver(application, application.events().get(application.events().size() - 1).type());
+			delivered++;
+		}
+		return delivered;
+	}
+
+	private int issuePending() {
 		int finished = 0;
 		for (Application application : this.mongo.find(Query.query(Criteria.where("certificatesPending").is(true)
 			.and("completedAt").lt(this.clock.instant().minusSeconds(10))).limit(this.batchSize), Application.class)) {

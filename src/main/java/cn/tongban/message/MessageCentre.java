@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,8 +33,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * 消息中心: other modules post messages here; a message is stored once (its id names what it is
- * about) and, the first time, also sent as a text message when the holder wants that kind by SMS
- * and has not had {@link #SMS_PER_DAY} today. A failed text message leaves the inbox message as it is.
+ * about), announced to the holder's live subscriptions and, the first time, also sent as a text
+ * message when the holder wants that kind by SMS, has had no text about the same thing (its link)
+ * this hour and not {@link #SMS_PER_DAY} today. A failed text message leaves the inbox message as it is.
  */
 @Service
 public class MessageCentre {
@@ -46,6 +48,8 @@ public class MessageCentre {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageCentre.class);
 
+	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ChinaTime.ZONE);
+
 	private final MongoTemplate mongo;
 
 	private final IdentityService identity;
@@ -54,7 +58,10 @@ public class MessageCentre {
 
 	private final Clock clock;
 
-	MessageCentre(MongoTemplate mongo, IdentityService identity, SmsSender sms, Clock clock) {
+	private final MessageFeed feed;
+
+	MessageCentre(MongoTemplate mongo, IdentityService identity, SmsSender sms, Clock clock, MessageFeed feed) {
+		this.feed = feed;
 		this.mongo = mongo;
 		this.identity = identity;
 		this.sms = sms;
@@ -88,6 +95,12 @@ public class MessageCentre {
 		}
 		catch (DuplicateKeyException already) {
 			return false;
+		}
+		try {
+			this.feed.posted(message);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Message {} stored but not announced to live subscribers", message.id(), ex);
 		}
 		textIfWanted(message);
 		return true;
@@ -138,7 +151,8 @@ public class MessageCentre {
 			return;
 		}
 		PersonDetails person = this.identity.person(message.holderId()).orElse(null);
-		if (person == null || person.mobile() == null || !takeSmsAllowance(message.holderId())) {
+		if (person == null || person.mobile() == null || !takeTopicAllowance(message)
+				|| !takeSmsAllowance(message.holderId())) {
 			return;
 		}
 		try {
@@ -147,6 +161,22 @@ public class MessageCentre {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Text message for {} not sent ({}); it stays in the inbox", message.id(), ex.getClass().getSimpleName());
+		}
+	}
+
+	/** The hour's one text message about what the message links to (an application …); messages without a link pass. */
+	private boolean takeTopicAllowance(Message message) {
+		if (message.link() == null) {
+			return true;
+		}
+		Instant now = this.clock.instant();
+		String hour = HOUR.format(now);
+		try {
+			this.mongo.insert(new SmsTopicHour(message.holderId() + "|" + message.link() + "|" + hour, now));
+			return true;
+		}
+		catch (DuplicateKeyException alreadyThisHour) {
+			return false;
 		}
 	}
 

@@ -17,9 +17,12 @@ import jakarta.validation.constraints.Size;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+
+import reactor.core.publisher.Flux;
 
 /** 消息中心: my inbox and which kinds also come by text message. */
 @Controller
@@ -29,8 +32,17 @@ class MessageController {
 
 	private final MessageCentre centre;
 
-	MessageController(MessageCentre centre) {
+	private final MessageFeed feed;
+
+	MessageController(MessageCentre centre, MessageFeed feed) {
 		this.centre = centre;
+		this.feed = feed;
+	}
+
+	@SubscriptionMapping
+	@PreAuthorize(RESIDENTS)
+	Flux<Message> messageAdded(Authentication caller) {
+		return this.feed.of(Subject.from(caller).id());
 	}
 
 	@QueryMapping

@@ -67,7 +67,7 @@ class ApplicationRulesTests {
 					Instant.EPOCH, null, null));
 		}
 		return new Application("app_1", "p1", "张伟", null, "p1", null, "370202QR0020001000", "失业登记", null, Map.of(),
-				Map.of(), List.of(), tasks, Application.statusOf(tasks), List.of(), null, false, List.of(), Instant.EPOCH,
+				Map.of(), List.of(), tasks, Application.statusOf(tasks), List.of(), null, false, false, List.of(), Instant.EPOCH,
 				Instant.EPOCH, null, 3);
 	}
 

@@ -201,6 +201,8 @@ class AuthorizationMatrixTests {
 		// over WebSocket only: ApplicationSubscriptionTests checks RESIDENT allowed, anonymous and STAFF refused
 		MATRIX.put("Subscription.applicationUpdates", new Access(null, HOLDERS_AND_DELEGATE));
 		MATRIX.put("Subscription.queueTicketUpdates", new Access(null, EVERYONE));
+		// MessageSubscriptionTests: RESIDENT allowed, anonymous and STAFF refused
+		MATRIX.put("Subscription.messageAdded", new Access(null, RESIDENT_ONLY));
 		MATRIX.put("Query.myDelegations", new Access("{ myDelegations(as: REPRESENTED) { id } }", RESIDENT_ONLY));
 		MATRIX.put("Mutation.requestDelegation", new Access(
 				"mutation { requestDelegation(input: {idNumber: \"370283196612018934\", name: \"不是他\", scopes: [CERTIFICATES], days: 1}) { codeSentTo } }",
