@@ -32,13 +32,16 @@ class ThirdPartyVerification {
 
 	private final Sealer sealer;
 
+	private final CertificateNotices notices;
+
 	ThirdPartyVerification(IdentityService identity, CertificateRepository certificates, ConsentService consents,
-			UsageLog usage, Sealer sealer) {
+			UsageLog usage, Sealer sealer, CertificateNotices notices) {
 		this.identity = identity;
 		this.certificates = certificates;
 		this.consents = consents;
 		this.usage = usage;
 		this.sealer = sealer;
+		this.notices = notices;
 	}
 
 	Result verify(Subject integrator, Request request) {
@@ -73,6 +76,7 @@ class ThirdPartyVerification {
 		}
 		this.usage.append(holderId, integrator.clientId(), name, purpose, certificate, typeCode,
 				UsageEntry.Result.ALLOWED, null);
+		this.notices.consentUsed(consent, name, purpose, typeCode);
 		boolean genuine = this.sealer.intact(certificate);
 		CertificateStatus status = certificate.currentStatus();
 		Map<String, String> disclosed = new LinkedHashMap<>();

@@ -16,6 +16,9 @@ public enum MessageKind {
 	CERTIFICATE,
 
 	/** 亲情代办: a relative authorised, acting for the resident, or the authorisation ended. */
-	DELEGATION
+	DELEGATION,
+
+	/** 用证授权: a consent used by its integrator (once a day) or about to end. */
+	CONSENT
 
 }
