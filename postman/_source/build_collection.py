@@ -77,14 +77,15 @@ def err(code, field=None, classification="BAD_REQUEST"):
 
 CREATE = """mutation Create($input: CreateServiceItemInput!) {
   createServiceItem(input: $input) {
-    serviceItem { code name level implementingAgency status version materials { certificateType { code } } }
+    serviceItem { code name level implementingAgency status version plainSteps materials { certificateType { code } } }
   }
 }"""
 create_input = {"input": {"basicCode": "{{newBasicCode}}", "region": "370285", "name": "{{newItemName}}", "type": "PUBLIC_SERVICE",
     "department": "MZ", "targets": ["NATURAL_PERSON"], "lifeEvents": ["ELDERLY"], "legalTimeLimitDays": 20,
     "promisedTimeLimitDays": 5, "channels": ["MOBILE", "COUNTER"], "visitsRequired": 0, "codeEnabled": True,
     "materials": [{"name": "居民身份证", "form": "ORIGINAL", "certificateTypeCode": "GA-001", "required": True, "copies": 1}],
-    "acceptanceConditions": ["年满60周岁的本市户籍老年人"], "process": ["在线申请", "审核", "办结"]}}
+    "acceptanceConditions": ["年满60周岁的本市户籍老年人"], "process": ["在线申请", "审核", "办结"],
+    "plainSteps": ["在手机上提交助餐申请。", "社区核对后通知您。", "到就近的助餐点吃饭。"]}}
 
 platform = {"name": "platform", "description": "Transport, errors and operations endpoints.", "item": [
     http("GraphiQL: the page loads nothing from a CDN", "GET", "/graphiql", [
@@ -290,6 +291,7 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
         "const item = body.data.createServiceItem.serviceItem;",
         "pm.test('created in 莱西市', () => { pm.expect(item.code).to.eql('370285' + pm.environment.get('newBasicCode')); pm.expect(item.level).to.eql('DISTRICT'); pm.expect(item.implementingAgency).to.eql('莱西市民政局'); });",
         "pm.test('version 0, active', () => { pm.expect(item.version).to.eql(0); pm.expect(item.status).to.eql('ACTIVE'); });",
+        "pm.test('plain steps as written', () => pm.expect(item.plainSteps).to.have.lengthOf(3));",
         "pm.environment.set('newItemCode', item.code);"]),
     gql("createServiceItem: same code again is refused", CREATE, create_input, headers=bearer("admin"), tests=err("ITEM_CODE_TAKEN", "input.basicCode")),
     gql("createServiceItem: invalid input names the fields", CREATE,
@@ -297,6 +299,8 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
         "const body = pm.response.json();",
         "pm.test('validation errors', () => body.errors.forEach(e => pm.expect(e.extensions.code).to.eql('VALIDATION_FAILED')));",
         "pm.test('fields named', () => pm.expect(body.errors.map(e => e.extensions.field)).to.include.members(['input.name', 'input.promisedTimeLimitDays']));"]),
+    gql("createServiceItem: 7 plain steps, or one over 30 characters, is VALIDATION_FAILED", CREATE,
+        {"input": dict(create_input["input"], plainSteps=["一步。"] * 7)}, headers=bearer("admin"), tests=err("VALIDATION_FAILED", "input.plainSteps")),
     gql("serviceItems: created item is searchable at once", "query($q: String) { serviceItems(query: $q, first: 5) { totalCount nodes { code } } }",
         {"q": "{{newItemName}}"}, tests=OK + [
         "pm.test('best match', () => pm.expect(body.data.serviceItems.nodes[0].code).to.eql(pm.environment.get('newItemCode')));"]),
@@ -843,6 +847,10 @@ shelf = {"name": "my-items", "description": "收藏 and 最近使用 as 张伟: 
         "pm.test('on', () => { pm.expect(body.data.updateMyPreferences.preferences.elderMode).to.be.true; pm.expect(body.data.updateMyPreferences.preferences.updatedAt).to.be.a('string'); });"]),
     gql("updateMyPreferences: staff have none", "mutation { updateMyPreferences(input: {elderMode: true}) { preferences { elderMode } } }", headers=bearer("staff"),
         tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("plainSteps: 居民身份证换领 in plain words; a rare item falls back to process (anyone)", '{ idCard: serviceItem(code: "370202QR0010002000") { plainSteps } rare: serviceItem(code: "370200XK0180002000") { plainSteps process } }', tests=OK + [
+        "pm.test('short sentences', () => { pm.expect(body.data.idCard.plainSteps.length).to.be.within(2, 6); body.data.idCard.plainSteps.forEach(s => pm.expect(s.length).to.be.at.most(30)); });",
+        "pm.test('the fee as the guide says', () => pm.expect(body.data.idCard.plainSteps.join('')).to.include('20元'));",
+        "pm.test('none written: empty, process remains', () => { pm.expect(body.data.rare.plainSteps).to.be.empty; pm.expect(body.data.rare.process).not.to.be.empty; });"]),
     gql("accessibilityLabel: screen-reader text on an item and the bundles (anyone)", '{ serviceItem(code: "370202GG0030002000") { accessibilityLabel } bundles { code accessibilityLabel } }', tests=OK + [
         "pm.test('the item read in whole sentences', () => pm.expect(body.data.serviceItem.accessibilityLabel).to.match(/^异地就医备案。由.+办理。/));",
         "pm.test('every bundle has one', () => body.data.bundles.forEach(b => pm.expect(b.accessibilityLabel).to.include('一件事')));"]),

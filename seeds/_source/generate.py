@@ -5,10 +5,12 @@ items.py. Run after editing either: python3 seeds/_source/generate.py
 The service expands each base item into its city and district implementations when it loads the
 seeds (see CatalogSeeder), so the JSON holds the ~300 base items, not the ~3,000 implementations."""
 import json
+import re
 import pathlib
 import zlib
 
 from conditions import ACCEPTANCE
+from plain_steps import PLAIN_STEPS
 from items import ITEMS
 from aliases import ALIASES
 from reference import CERTIFICATE_TYPES, DEPARTMENTS, LEGAL_BASES, LIFE_EVENTS, MATERIALS, REGIONS, SHARED_LAWS
@@ -81,6 +83,7 @@ def base_items():
             "codeEnabled": "C" in channels,
             "serviceModes": [MODES[m] for m in filter(None, modes.split(","))],
             "process": steps,
+            "plainSteps": PLAIN_STEPS.get(name, []),
             "levels": (["CITY"] if "C" in levels else []) + (["DISTRICT"] if "D" in levels else []),
             # popularity of the city-level implementation; districts scale it by population
             "popularity": int(hot) * 20000 + zlib.crc32(name.encode()) % 10000,
@@ -88,6 +91,25 @@ def base_items():
             "consultationPhone": None,  # the handling department's number is not known here (docs/catalogue-data.md)
         })
     return items
+
+
+def check_plain_steps(items, most_used):
+    """Every one of the 50 most used items has its plain steps; each within bounds; figures agree with the item."""
+    by_name = {i["name"]: i for i in items}
+    unknown = set(PLAIN_STEPS) - set(by_name)
+    assert not unknown, f"plain steps for unknown items: {unknown}"
+    missing = [i["name"] for i in most_used if i["name"] not in PLAIN_STEPS]
+    assert not missing, f"plain steps missing for most used items: {missing}"
+    for name, steps in PLAIN_STEPS.items():
+        assert 2 <= len(steps) <= 6, f"{name}: 2 to 6 steps"
+        item = by_name[name]
+        for step in steps:
+            assert len(step) <= 30 and step.endswith("。"), f"{name}: {step!r} (at most 30 characters, a sentence)"
+            for amount in re.findall(r"(\d+)元", step):
+                assert amount in item["fee"]["description"], f"{name}: {step!r} names a fee the item lacks"
+            for days in re.findall(r"(\d+)个工作日", step):
+                assert int(days) == item["promisedTimeLimitDays"], f"{name}: {step!r} disagrees with the promised time limit"
+    print(f"plain steps: {len(PLAIN_STEPS)} items, the 50 most used among them")
 
 
 def legal_basis(name, dept):
@@ -138,6 +160,7 @@ def main():
     unknown_conditions = set(ACCEPTANCE) - {i["name"] for i in items}
     assert not unknown_conditions, f"acceptance conditions for unknown items: {unknown_conditions}"
     top = sorted(items, key=lambda i: -i["popularity"])[:100]
+    check_plain_steps(items, top[:50])
     print(f"acceptance conditions: {sum(1 for i in top if i['name'] in ACCEPTANCE)} of the 100 most used items have their own")
     unknown = set(ALIASES) - {i["name"] for i in items}
     assert not unknown, f"aliases for unknown items: {unknown}"

@@ -8,7 +8,7 @@ record BaseItemSeed(String basicCode, String name, List<String> aliases, ItemTyp
 		List<ServiceTarget> targets, List<String> lifeEvents, List<String> acceptanceConditions,
 		List<String> legalBasis, int legalTimeLimitDays, int promisedTimeLimitDays, String quantityLimit, Fee fee,
 		List<Material> materials, List<Channel> channels, int visitsRequired, boolean codeEnabled,
-		List<ServiceMode> serviceModes, List<String> process, List<RegionLevel> levels, int popularity,
+		List<ServiceMode> serviceModes, List<String> process, List<String> plainSteps, List<RegionLevel> levels, int popularity,
 		String resultCertificateTypeCode, String consultationPhone) {
 
 	ServiceItem implementedIn(Region region, Department department, Region city, Instant now) {
@@ -36,6 +36,7 @@ record BaseItemSeed(String basicCode, String name, List<String> aliases, ItemTyp
 		item.setCodeEnabled(this.codeEnabled);
 		item.setServiceModes(this.serviceModes);
 		item.setProcess(this.process);
+		item.setPlainSteps((this.plainSteps != null) ? this.plainSteps : List.of());
 		item.setPopularity(popularityIn(region, city));
 		item.setResultCertificateTypeCode(this.resultCertificateTypeCode);
 		item.setConsultationPhone(this.consultationPhone);

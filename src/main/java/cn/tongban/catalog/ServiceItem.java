@@ -68,6 +68,9 @@ public class ServiceItem {
 
 	private List<String> process;
 
+	/** 办事步骤 in plain words (长辈版): short sentences of what the resident does; empty where not written. */
+	private List<String> plainSteps;
+
 	private boolean codeEnabled;
 
 	private int popularity;
@@ -269,6 +272,14 @@ public class ServiceItem {
 
 	public void setProcess(List<String> process) {
 		this.process = process;
+	}
+
+	public List<String> getPlainSteps() {
+		return (this.plainSteps != null) ? this.plainSteps : List.of();
+	}
+
+	public void setPlainSteps(List<String> plainSteps) {
+		this.plainSteps = plainSteps;
 	}
 
 	public boolean isCodeEnabled() {

@@ -68,6 +68,7 @@ class ServiceItemAdminService {
 		item.setVisitsRequired(input.visitsRequired());
 		item.setServiceModes(orEmpty(input.serviceModes()));
 		item.setProcess(orEmpty(input.process()));
+		item.setPlainSteps(orEmpty(input.plainSteps()));
 		item.setCodeEnabled(Boolean.TRUE.equals(input.codeEnabled()));
 		item.setResultCertificateTypeCode(input.resultCertificateType());
 		item.setConsultationPhone(input.consultationPhone());
@@ -104,6 +105,7 @@ class ServiceItemAdminService {
 		apply(input.visitsRequired(), item::setVisitsRequired);
 		apply(input.serviceModes(), item::setServiceModes);
 		apply(input.process(), item::setProcess);
+		apply(input.plainSteps(), item::setPlainSteps);
 		apply(input.codeEnabled(), item::setCodeEnabled);
 		apply(input.resultCertificateType(), item::setResultCertificateTypeCode);
 		apply(input.consultationPhone(), item::setConsultationPhone);

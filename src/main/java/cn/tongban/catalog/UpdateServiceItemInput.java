@@ -25,6 +25,7 @@ public record UpdateServiceItemInput(@NotBlank @Size(max = 30) String code, @Min
 		@Size(max = 100) String quantityLimit, @Valid Fee fee, @Size(max = 50) List<@Valid @NotNull Material> materials,
 		@Size(min = 1, max = 4) List<@NotNull Channel> channels, @Min(0) @Max(5) Integer visitsRequired,
 		@Size(max = 5) List<@NotNull ServiceMode> serviceModes, @Size(max = 20) List<@NotBlank @Size(max = 50) String> process,
+		@Size(max = 6) List<@NotBlank @Size(max = 30) String> plainSteps,
 		Boolean codeEnabled,
 		@Pattern(regexp = "[A-Z]{2,3}-\\d{3}", message = "{tongban.certificateTypeCode}") String resultCertificateType,
 		@Pattern(regexp = "[0-9-]{5,20}", message = "{tongban.phone}") String consultationPhone) {

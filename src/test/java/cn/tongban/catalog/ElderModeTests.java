@@ -41,6 +41,18 @@ class ElderModeTests {
 	}
 
 	@Test
+	void theMostUsedItemsHavePlainStepsAndTheRestFallBack() {
+		GraphQlTester.Response response = this.anonymous.document("{ idCard: serviceItem(code: \"370202QR0010002000\") "
+				+ "{ plainSteps process } rare: serviceItem(code: \"370200XK0180002000\") { plainSteps process } }").execute();
+		response.path("idCard.plainSteps").entityList(String.class)
+			.satisfies((steps) -> assertThat(steps).hasSizeBetween(2, 6)
+				.allSatisfy((step) -> assertThat(step).hasSizeLessThanOrEqualTo(30).endsWith("。"))
+				.anySatisfy((step) -> assertThat(step).contains("20元")));
+		response.path("rare.plainSteps").entityList(String.class).hasSize(0);
+		response.path("rare.process").entityList(String.class).satisfies((steps) -> assertThat(steps).isNotEmpty());
+	}
+
+	@Test
 	void itemsAndBundlesCarryScreenReaderText() {
 		GraphQlTester.Response response = this.anonymous
 			.document("{ serviceItem(code: \"370202GG0030002000\") { accessibilityLabel } bundles { code accessibilityLabel } }")
