@@ -192,7 +192,7 @@ class ApplicationController {
 	@PreAuthorize(APPLICANTS)
 	Connection<Application> myApplications(@Argument Application.Status status, @Argument Integer first,
 			@Argument String after, Authentication caller) {
-		return this.queries.mine(Subject.from(caller).id(), status, PageRequest.of(first, after));
+		return this.queries.mine(Subject.from(caller).id(), status, first, after);
 	}
 
 	@QueryMapping

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.tongban.platform.graphql.Connection;
+import cn.tongban.platform.graphql.Keyset;
 import cn.tongban.platform.graphql.PageRequest;
 import org.bson.Document;
 
@@ -31,15 +32,14 @@ class ApplicationQueries {
 	}
 
 	/** The applicant's applications, newest first, optionally of one status. */
-	Connection<Application> mine(String applicantId, Application.Status status, PageRequest page) {
+	Connection<Application> mine(String applicantId, Application.Status status, Integer first, String after) {
 		Query query = Query.query(Criteria.where("applicantId").is(applicantId));
 		if (status != null) {
 			query.addCriteria(Criteria.where("status").is(status));
 		}
-		return Connection.of(page, this.mongo.find(Query.of(query)
-			.with(Sort.by(Sort.Direction.DESC, "submittedAt"))
-			.skip(page.offset())
-			.limit(page.size()), Application.class), this.mongo.count(query, Application.class));
+		return Keyset.page(query, first, after, "submittedAt",
+				(Application application) -> new Keyset(application.submittedAt(), application.id()),
+				(keyed) -> this.mongo.find(keyed, Application.class), this.mongo.count(query, Application.class));
 	}
 
 	/**

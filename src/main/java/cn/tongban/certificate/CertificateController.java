@@ -6,7 +6,6 @@ import java.util.List;
 
 import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.graphql.Connection;
-import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.privacy.Masking;
 import cn.tongban.platform.security.Subject;
 
@@ -57,10 +56,7 @@ class CertificateController {
 	@QueryMapping
 	@PreAuthorize(HOLDERS)
 	Connection<UsageEntry> myCertificateUsage(@Argument Integer first, @Argument String after, Authentication caller) {
-		String holderId = Holder.idOf(Subject.from(caller));
-		PageRequest page = PageRequest.of(first, after);
-		return Connection.of(page, this.usage.newestFirst(holderId, page.offset(), page.size()),
-				this.usage.count(holderId));
+		return this.usage.page(Holder.idOf(Subject.from(caller)), first, after);
 	}
 
 	@QueryMapping

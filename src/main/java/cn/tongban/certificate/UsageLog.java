@@ -6,6 +6,9 @@ import java.util.List;
 
 import cn.tongban.platform.crypto.Sm3;
 
+import cn.tongban.platform.graphql.Connection;
+import cn.tongban.platform.graphql.Keyset;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -83,9 +86,10 @@ class UsageLog {
 		}
 	}
 
-	List<UsageEntry> newestFirst(String holderId, int offset, int limit) {
-		return this.mongo.find(byHolder(holderId).with(Sort.by(Sort.Direction.DESC, "sequence")).skip(offset).limit(limit),
-				UsageEntry.class);
+	/** Newest first after a keyset cursor (time, then id: holder + zero-padded sequence). */
+	Connection<UsageEntry> page(String holderId, Integer first, String after) {
+		return Keyset.page(byHolder(holderId), first, after, "at", (UsageEntry entry) -> new Keyset(entry.at(), entry.id()),
+				(page) -> this.mongo.find(page, UsageEntry.class), count(holderId));
 	}
 
 	long count(String holderId) {

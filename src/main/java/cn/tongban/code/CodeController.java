@@ -8,14 +8,13 @@ import java.util.Locale;
 import cn.tongban.platform.security.Delegated;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.platform.graphql.Connection;
-import cn.tongban.platform.graphql.PageRequest;
+import cn.tongban.platform.graphql.Keyset;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -92,11 +91,9 @@ class CodeController {
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.RESIDENT_CODE)
 	Connection<ScanRecord> myScans(@Argument Integer first, @Argument String after, Authentication caller) {
-		PageRequest page = PageRequest.of(first, after);
 		Query mine = Query.query(Criteria.where("holderId").is(Subject.from(caller).holderId()));
-		return Connection.of(page, this.mongo.find(
-				Query.of(mine).with(Sort.by(Sort.Direction.DESC, "at")).skip(page.offset()).limit(page.size()),
-				ScanRecord.class), this.mongo.count(mine, ScanRecord.class));
+		return Keyset.page(mine, first, after, "at", (ScanRecord scan) -> new Keyset(scan.at(), scan.id()),
+				(page) -> this.mongo.find(page, ScanRecord.class), this.mongo.count(mine, ScanRecord.class));
 	}
 
 	@QueryMapping

@@ -76,20 +76,20 @@ public class Tokens {
 	}
 
 	/**
-	 * A delegate's token (亲情代办): 周强 (13800000008) acting for 王芳 (13800000003) under a delegation
+	 * A delegate's token (亲情代办): 张伟 ({@link #RESIDENT_MOBILE}) acting for 王芳 (13800000003) under a delegation
 	 * with all four scopes, confirmed with 王芳's code and exchanged (RFC 8693) for {@code scope}
 	 * (null: all of the delegation's).
 	 */
 	public String delegate(String scope) {
-		String delegationId = this.cache.computeIfAbsent("delegation:zhou-for-wang", (k) -> {
-			HttpGraphQlTester zhou = as(resident("13800000008"));
-			String id = zhou.document("mutation { requestDelegation(input: {idNumber: \"370203196511203186\", name: \"王芳\", "
+		String delegationId = this.cache.computeIfAbsent("delegation:zhang-for-wang", (k) -> {
+			HttpGraphQlTester zhang = as(resident());
+			String id = zhang.document("mutation { requestDelegation(input: {idNumber: \"370203196511203186\", name: \"王芳\", "
 					+ "scopes: [APPLICATIONS, CERTIFICATES, CONSENTS, RESIDENT_CODE], days: 30}) { delegation { id } } }")
 				.execute()
 				.path("requestDelegation.delegation.id")
 				.entity(String.class)
 				.get();
-			zhou.document("mutation($id: ID!, $c: String!) { confirmDelegation(input: {delegationId: $id, code: $c}) { delegation { id } } }")
+			zhang.document("mutation($id: ID!, $c: String!) { confirmDelegation(input: {delegationId: $id, code: $c}) { delegation { id } } }")
 				.variable("id", id)
 				.variable("c", lastSmsCode("13800000003"))
 				.execute()
@@ -100,7 +100,7 @@ public class Tokens {
 		return this.cache.computeIfAbsent("delegate:" + scope, (k) -> {
 			Map<String, String> form = new HashMap<>(Map.of("grant_type",
 					"urn:ietf:params:oauth:grant-type:token-exchange", "subject_token", delegationId, "subject_token_type",
-					"urn:tongban:params:oauth:token-type:delegation", "actor_token", resident("13800000008"),
+					"urn:tongban:params:oauth:token-type:delegation", "actor_token", resident(),
 					"actor_token_type", "urn:ietf:params:oauth:token-type:access_token"));
 			if (scope != null) {
 				form.put("scope", scope);

@@ -1,7 +1,6 @@
 package cn.tongban.platform.audit;
 
 import cn.tongban.platform.graphql.Connection;
-import cn.tongban.platform.graphql.PageRequest;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -21,8 +20,7 @@ class AuditController {
 	@PreAuthorize("hasRole('ADMIN')")
 	Connection<AuditEvent> auditEvents(@Argument Integer first, @Argument String after, @Argument AuditType type,
 			@Argument String actor) {
-		PageRequest page = PageRequest.of(first, after);
-		return Connection.of(page, this.audit.find(type, actor, page.offset(), page.size()), this.audit.count(type, actor));
+		return this.audit.page(type, actor, first, after);
 	}
 
 }

@@ -3,6 +3,8 @@ package cn.tongban.platform.audit;
 import java.time.Clock;
 import java.util.List;
 
+import cn.tongban.platform.graphql.Connection;
+import cn.tongban.platform.graphql.Keyset;
 import cn.tongban.platform.security.Subject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,13 @@ public class AuditLog {
 	public List<AuditEvent> find(AuditType type, String actor, int offset, int limit) {
 		return this.mongo.find(query(type, actor).with(Sort.by(Sort.Direction.DESC, "at")).skip(offset).limit(limit),
 				AuditEvent.class);
+	}
+
+	/** Newest first after a keyset cursor: records written while an administrator pages shift nothing. */
+	public Connection<AuditEvent> page(AuditType type, String actor, Integer first, String after) {
+		Query query = query(type, actor);
+		return Keyset.page(query, first, after, "at", (AuditEvent event) -> new Keyset(event.at(), event.id()),
+				(page) -> this.mongo.find(page, AuditEvent.class), this.mongo.count(query, AuditEvent.class));
 	}
 
 	public long count(AuditType type, String actor) {

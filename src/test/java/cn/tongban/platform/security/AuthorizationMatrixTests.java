@@ -39,7 +39,7 @@ class AuthorizationMatrixTests {
 	enum Caller {
 
 		ANONYMOUS, RESIDENT, ENTERPRISE, STAFF, INTEGRATOR, TERMINAL, ADMIN,
-		/** 周强 acting for 王芳 (亲情代办) with all four scopes of the delegation. */
+		/** 张伟 acting for 王芳 (亲情代办) with all four scopes of the delegation. */
 		DELEGATE,
 		/** The same delegation, the token exchanged for {@code delegate.certificates} only. */
 		DELEGATE_CERTIFICATES_ONLY
