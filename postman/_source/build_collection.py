@@ -1123,3 +1123,39 @@ collection = {
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")
+
+
+def trusted_documents(items):
+    """The GraphQL operations of the collection (GraphQL-mode bodies, and raw bodies that are a request
+    object with a query), except texts with {{variables}} of Postman's: those are tests, not shipped."""
+    for item in items:
+        if "item" in item:
+            yield from trusted_documents(item["item"])
+            continue
+        body = item.get("request", {}).get("body", {})
+        text = None
+        if body.get("mode") == "graphql":
+            text = body["graphql"]["query"]
+        elif body.get("mode") == "raw":
+            try:
+                parsed = json.loads(body["raw"])
+            except ValueError:
+                parsed = None
+            if isinstance(parsed, dict) and isinstance(parsed.get("query"), str):
+                text = parsed["query"]
+        if text and "{{" not in text and text.strip():
+            yield text
+
+
+# The trusted-documents manifest the service loads (platform.graphql.TrustedDocuments): with
+# tongban.graphql.trusted-documents-only (prod) only these operations run. TrustedDocumentsManifestTests
+# checks that it holds exactly the collection's operations.
+import hashlib
+# the perimeter folder's requests are attacks on the door, not operations anyone ships
+documents = {hashlib.sha256(t.encode("utf-8")).hexdigest(): t
+             for t in trusted_documents([f for f in collection["item"] if f["name"] != "perimeter"])}
+manifest = pathlib.Path(__file__).resolve().parent.parent.parent / "src/main/resources/graphql/trusted-documents.json"
+manifest.parent.mkdir(parents=True, exist_ok=True)
+json.dump({"format": 1, "source": "postman/tongban.postman_collection.json",
+           "documents": dict(sorted(documents.items()))}, open(manifest, "w"), ensure_ascii=False, indent=1)
+print(f"trusted documents: {len(documents)}")

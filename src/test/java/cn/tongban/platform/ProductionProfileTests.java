@@ -102,6 +102,22 @@ class ProductionProfileTests {
 	}
 
 	@Test
+	void onlyTheTrustedDocumentsRun() throws Exception {
+		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\": \"{ regions { code name } }\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].extensions.code").value("PERSISTED_QUERY_NOT_ALLOWED"));
+		this.mvc.perform(get("/graphql").param("query", "{ regions { code name } }"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].extensions.code").value("PERSISTED_QUERY_NOT_ALLOWED"));
+		// the app sends a manifest operation's hash alone
+		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": "
+					+ "\"32d23810f7c0d236a0cd28a96d1aaaf926a9f0e9f13227c75d2c683bb3f3413a\"}}}"))
+			.andExpect(jsonPath("$.data.regions.length()").value(11));
+	}
+
+	@Test
 	void queriesStillWork() throws Exception {
 		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content("{\"query\": \"{ regions { code } }\"}"))
 			.andExpect(jsonPath("$.data.regions.length()").value(11));

@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -42,16 +43,17 @@ class GraphQlGetRoute {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RouterFunction<ServerResponse> graphQlGetRouterFunction(GraphQlProperties properties,
-			GraphQlHttpHandler httpHandler, JsonMapper jsonMapper, PersistedQueries persistedQueries) {
+			GraphQlHttpHandler httpHandler, JsonMapper jsonMapper, PersistedQueries persistedQueries,
+			TrustedDocuments trusted) {
 		return RouterFunctions.route()
 			.GET(properties.getHttp().getPath(),
 					RequestPredicates.param("query", (value) -> true).or(RequestPredicates.param("extensions", (value) -> true)),
-					(request) -> handle(request, httpHandler, jsonMapper, persistedQueries))
+					(request) -> handle(request, httpHandler, jsonMapper, persistedQueries, trusted))
 			.build();
 	}
 
 	private static ServerResponse handle(ServerRequest request, GraphQlHttpHandler httpHandler, JsonMapper json,
-			PersistedQueries persistedQueries) throws ServletException {
+			PersistedQueries persistedQueries, TrustedDocuments trusted) throws ServletException {
 		String query;
 		try {
 			Object persisted = jsonParam(request, "extensions", json).map((ext) -> ext.get("persistedQuery")).orElse(null);
@@ -72,6 +74,12 @@ class GraphQlGetRoute {
 			return ServerResponse.badRequest()
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(errorBody(PlatformError.INVALID_REQUEST.name(), "query 不能为空 / query must be a non-empty string"));
+		}
+		if (!trusted.allows(query, SecurityContextHolder.getContext().getAuthentication())) {
+			return ServerResponse.badRequest()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(errorBody(PlatformError.PERSISTED_QUERY_NOT_ALLOWED.name(),
+						PlatformError.PERSISTED_QUERY_NOT_ALLOWED.messageInBoth()));
 		}
 		Optional<String> operationName = request.param("operationName").filter((name) -> !name.isBlank());
 		if (!isQuery(query, operationName.orElse(null))) {

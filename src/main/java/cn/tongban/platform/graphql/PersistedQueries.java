@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code extensions.persistedQuery = {version: 1, sha256Hash}} instead of the query text. An unknown
  * hash is answered {@code PersistedQueryNotFound} (code {@code PERSISTED_QUERY_NOT_FOUND}), and the
  * client sends the text with the hash once, which registers it after the hash is checked. Texts are
- * kept in memory, bounded by their total size: an evicted one is registered again the same way.
+ * kept in memory, bounded by their total size: an evicted one is registered again the same way. The
+ * {@link TrustedDocuments} manifest answers its hashes without registration.
  */
 @Component
 public class PersistedQueries {
@@ -31,7 +32,11 @@ public class PersistedQueries {
 
 	private final Cache<String, String> texts;
 
-	PersistedQueries(@Value("${tongban.graphql.persisted-query-cache-characters:33554432}") long maxCharacters) {
+	private final TrustedDocuments trusted;
+
+	PersistedQueries(@Value("${tongban.graphql.persisted-query-cache-characters:33554432}") long maxCharacters,
+			TrustedDocuments trusted) {
+		this.trusted = trusted;
 		this.texts = Caffeine.newBuilder()
 			.maximumWeight(maxCharacters)
 			.weigher((String hash, String text) -> hash.length() + text.length())
@@ -55,6 +60,10 @@ public class PersistedQueries {
 					"extensions.persistedQuery must be {version: 1, sha256Hash: 64 lower-case hex digits}");
 		}
 		if (query == null || query.isEmpty()) {
+			String manifest = this.trusted.text(hash);
+			if (manifest != null) {
+				return manifest;
+			}
 			String known = this.texts.getIfPresent(hash);
 			if (known == null) {
 				throw new Refusal(PlatformError.PERSISTED_QUERY_NOT_FOUND, null);

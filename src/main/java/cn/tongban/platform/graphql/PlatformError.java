@@ -28,6 +28,8 @@ public enum PlatformError implements ErrorCode {
 			"No query is registered under this hash; send it with the query text"),
 	PERSISTED_QUERY_HASH_MISMATCH(ErrorType.BAD_REQUEST, "persistedQuery 的哈希不是该查询全文的 SHA-256",
 			"The persisted query hash is not the SHA-256 of the query text"),
+	PERSISTED_QUERY_NOT_ALLOWED(ErrorType.BAD_REQUEST, "此处只执行登记在可信文档清单中的操作",
+			"Only operations of the trusted-documents manifest run here"),
 	QUERY_TOO_DEEP(ErrorType.BAD_REQUEST, "查询嵌套过深（%s 层，上限 %s）",
 			"query depth %s exceeds %s"),
 	QUERY_TOO_COSTLY(ErrorType.BAD_REQUEST, "查询代价过高（%s，上限 %s）",

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import cn.tongban.platform.graphql.ErrorCode;
 import cn.tongban.platform.graphql.PersistedQueries;
+import cn.tongban.platform.graphql.TrustedDocuments;
 import cn.tongban.platform.graphql.PlatformError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -27,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,7 +49,11 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 
 	private final PersistedQueries persistedQueries;
 
-	GraphQlRequestFilter(JsonMapper json, DataSize maxBodySize, PersistedQueries persistedQueries) {
+	private final TrustedDocuments trusted;
+
+	GraphQlRequestFilter(JsonMapper json, DataSize maxBodySize, PersistedQueries persistedQueries,
+			TrustedDocuments trusted) {
+		this.trusted = trusted;
 		this.json = json;
 		this.persistedQueries = persistedQueries;
 		this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE - 1, maxBodySize.toBytes());
@@ -88,6 +94,12 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.getOutputStream().write(this.json.writeValueAsBytes(Map.of("errors", List.of(refusal.toError(english)))));
+			return;
+		}
+		JsonNode query = checked.request().get("query");
+		if (!this.trusted.allows((query != null && query.isString()) ? query.asString() : null,
+				SecurityContextHolder.getContext().getAuthentication())) {
+			refuse(response, HttpStatus.BAD_REQUEST, PlatformError.PERSISTED_QUERY_NOT_ALLOWED, english);
 			return;
 		}
 		chain.doFilter(new CachedBody(request, body), response);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import cn.tongban.platform.graphql.PersistedQueries;
+import cn.tongban.platform.graphql.TrustedDocuments;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,9 +90,9 @@ class ResourceServerConfiguration {
 	@Bean
 	FilterRegistrationBean<GraphQlRequestFilter> graphQlRequestFilter(JsonMapper json,
 			@Value("${tongban.graphql.max-body-size:256KB}") DataSize maxBodySize,
-			PersistedQueries persistedQueries) {
+			PersistedQueries persistedQueries, TrustedDocuments trusted) {
 		FilterRegistrationBean<GraphQlRequestFilter> registration = new FilterRegistrationBean<>(
-				new GraphQlRequestFilter(json, maxBodySize, persistedQueries));
+				new GraphQlRequestFilter(json, maxBodySize, persistedQueries, trusted));
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
 		return registration;
 	}

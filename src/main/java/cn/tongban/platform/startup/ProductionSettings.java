@@ -46,6 +46,10 @@ final class ProductionSettings {
 		if (env.getProperty("tongban.code.provincial-simulator", Boolean.class, false)) {
 			refusals.add("the provincial code simulator is on: set tongban.code.provincial-simulator=false");
 		}
+		if (!env.getProperty("tongban.graphql.trusted-documents-only", Boolean.class, false)) {
+			refusals.add("any ad-hoc operation would run: set tongban.graphql.trusted-documents-only=true (give "
+					+ "integrators that need ad-hoc operations the scope graphql.ad-hoc)");
+		}
 		String seeds = env.getProperty("tongban.seed.locations", "");
 		if (seeds.contains("seeds/dev")) {
 			refusals.add("the seed locations include the dev seed set (" + seeds

@@ -38,6 +38,7 @@ class ProductionSettingsTests {
 			.withProperty("tongban.sms.gateway.templates.LOGIN_CODE", "SMS_0001")
 			.withProperty("tongban.identity.dev-outbox", "false")
 			.withProperty("tongban.code.provincial-simulator", "false")
+			.withProperty("tongban.graphql.trusted-documents-only", "true")
 			.withProperty("tongban.seed.locations", "file:/etc/tongban/seeds/,classpath:seeds/");
 	}
 
@@ -61,6 +62,7 @@ class ProductionSettingsTests {
 			"tongban.sms.gateway.templates.LOGIN_CODE|''|tongban.sms.gateway.templates.LOGIN_CODE",
 			"tongban.identity.dev-outbox|true|tongban.identity.dev-outbox=false",
 			"tongban.code.provincial-simulator|true|tongban.code.provincial-simulator=false",
+			"tongban.graphql.trusted-documents-only|false|tongban.graphql.trusted-documents-only=true",
 			"tongban.seed.locations|classpath:seeds/dev/,classpath:seeds/|TONGBAN_SEED_LOCATIONS" })
 	void eachUnsafeSettingAloneIsRefusedNamingTheFix(String property, String value, String named) {
 		this.env.setProperty(property, value);

@@ -1,0 +1,103 @@
+package cn.tongban.platform.graphql;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The trusted-documents manifest: what runs when only its operations may, the scope that allows
+ * ad-hoc ones, hash-only requests answered from it, a manifest whose hash is not its text's refused,
+ * and the checked-in manifest holding exactly the Postman collection's operations.
+ */
+class TrustedDocumentsTests {
+
+	static final String REGIONS = "{ regions { code } }";
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void onlyManifestOperationsRunUnlessTheCallerMayRunAdHocOnes() {
+		TrustedDocuments only = new TrustedDocuments(Map.of(PersistedQueries.sha256Hex(REGIONS), REGIONS), true);
+		assertThat(only.allows(REGIONS, null)).isTrue();
+		assertThat(only.allows("{ regions { code name } }", null)).isFalse();
+		assertThat(only.allows("{ regions { code name } }", new TestingAuthenticationToken("psn", null, "ROLE_RESIDENT")))
+			.isFalse();
+		assertThat(only.allows("{ regions { code name } }",
+				new TestingAuthenticationToken("icbc", null, "ROLE_INTEGRATOR", "SCOPE_graphql.ad-hoc"))).isTrue();
+		assertThat(only.allows(REGIONS + " ", null)).as("the manifest's exact text").isFalse();
+		TrustedDocuments open = new TrustedDocuments(Map.of(), false);
+		assertThat(open.allows("{ regions { code name } }", null)).isTrue();
+	}
+
+	@Test
+	void aHashAloneFindsTheManifestsText() {
+		String hash = PersistedQueries.sha256Hex(REGIONS);
+		PersistedQueries queries = new PersistedQueries(1_000_000, new TrustedDocuments(Map.of(hash, REGIONS), true));
+		assertThat(queries.resolve(null, Map.of("version", 1, "sha256Hash", hash))).isEqualTo(REGIONS);
+		assertThatThrownBy(() -> queries.resolve(null, Map.of("version", 1, "sha256Hash", "0".repeat(64))))
+			.isInstanceOfSatisfying(PersistedQueries.Refusal.class, (refusal) -> assertThat(refusal.isNotFound()).isTrue());
+	}
+
+	@Test
+	void aManifestWhoseHashIsNotItsTextsStopsTheStart() {
+		byte[] forged = ("{\"format\": 1, \"documents\": {\"" + "a".repeat(64) + "\": \"{ regions { code } }\"}}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> new TrustedDocuments(json, new ByteArrayResource(forged), true))
+			.hasMessageContaining("is not its text's SHA-256");
+	}
+
+	@Test
+	void theShippedManifestHoldsExactlyTheCollectionsOperations() throws IOException {
+		TrustedDocuments shipped = new TrustedDocuments(json,
+				new FileSystemResource("src/main/resources/graphql/trusted-documents.json"), true);
+		JsonNode collection = json.readTree(Files.readString(Path.of("postman/tongban.postman_collection.json")));
+		Map<String, String> expected = new TreeMap<>();
+		for (JsonNode folder : collection.get("item")) {
+			if (!folder.get("name").asString().equals("perimeter")) {
+				operations(folder, expected);
+			}
+		}
+		assertThat(expected).as("run python3 postman/_source/build_collection.py").hasSize(shipped.size());
+		expected.forEach((hash, text) -> assertThat(shipped.text(hash)).as(text).isEqualTo(text));
+	}
+
+	/** The same rule as build_collection.py: GraphQL bodies and raw request objects, no {{variables}}. */
+	private static void operations(JsonNode item, Map<String, String> into) {
+		if (item.has("item")) {
+			item.get("item").forEach((child) -> operations(child, into));
+			return;
+		}
+		JsonNode body = item.path("request").path("body");
+		String text = null;
+		if ("graphql".equals(body.path("mode").asString(""))) {
+			text = body.path("graphql").path("query").asString(null);
+		}
+		else if ("raw".equals(body.path("mode").asString(""))) {
+			try {
+				JsonNode raw = json.readTree(body.path("raw").asString(""));
+				text = (raw.isObject() && raw.path("query").isString()) ? raw.get("query").asString() : null;
+			}
+			catch (RuntimeException notJson) {
+				text = null;
+			}
+		}
+		if (text != null && !text.isBlank() && !text.contains("{{")) {
+			into.put(PersistedQueries.sha256Hex(text), text);
+		}
+	}
+
+}
