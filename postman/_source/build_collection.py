@@ -88,6 +88,15 @@ create_input = {"input": {"basicCode": "{{newBasicCode}}", "region": "370285", "
     "plainSteps": ["在手机上提交助餐申请。", "社区核对后通知您。", "到就近的助餐点吃饭。"]}}
 
 platform = {"name": "platform", "description": "Transport, errors and operations endpoints.", "item": [
+    http("GET a catalogue read: cacheable, with an ETag", "GET", "/graphql", [
+        "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+        "pm.test('public for a minute', () => pm.expect(pm.response.headers.get('Cache-Control')).to.eql('public, max-age=60'));",
+        "pm.test('a weak ETag', () => pm.expect(pm.response.headers.get('ETag')).to.match(/^W\\/\"[0-9a-f]{32}\"$/));",
+        "pm.environment.set('regionsEtag', pm.response.headers.get('ETag'));"], query=[("query", "{ regions { code } }")]),
+    http("GET the same read with If-None-Match: 304, no body", "GET", "/graphql", [
+        "pm.test('HTTP 304', () => pm.response.to.have.status(304));",
+        "pm.test('no body', () => pm.expect(pm.response.text()).to.eql(''));"], query=[("query", "{ regions { code } }")],
+        headers=[{"key": "If-None-Match", "value": "{{regionsEtag}}"}]),
     http("GraphiQL: the page loads nothing from a CDN", "GET", "/graphiql", [
         "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
         "const page = pm.response.text();",

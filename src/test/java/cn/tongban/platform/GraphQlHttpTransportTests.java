@@ -53,6 +53,37 @@ class GraphQlHttpTransportTests {
 	}
 
 	@Test
+	void queriesOverGetAreCacheableWithAnEtagThatIgnoresTheCostExtension() throws Exception {
+		String etag = this.mvc.perform(get("/graphql").param("query", "{ regions { code } }"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "public, max-age=60"))
+			.andExpect(header().string("Vary", containsString("Authorization")))
+			.andExpect(header().string("ETag", org.hamcrest.Matchers.startsWith("W/\"")))
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		// the cost and throttle status differ from call to call; the data does not
+		this.mvc.perform(get("/graphql").param("query", "{ regions { code } }"))
+			.andExpect(header().string("ETag", etag));
+		this.mvc.perform(get("/graphql").param("query", "{ regions { code } }").header("If-None-Match", etag))
+			.andExpect(status().isNotModified())
+			.andExpect(MockMvcResultMatchers.content().string(""));
+		this.mvc.perform(get("/graphql").param("query", "{ regions { code name } }").header("If-None-Match", etag))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/graphql").param("query", "{ me { id } }")
+			.header("Authorization", "Bearer " + this.tokens.resident()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "private, no-cache"));
+		// refusals and POST answers carry no validator
+		this.mvc.perform(get("/graphql").param("query", "{ regions { code } }").param("variables", "{not json"))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().doesNotExist("ETag"))
+			.andExpect(header().string("Cache-Control", containsString("no-store")));
+		this.mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content("{\"query\": \"{ regions { code } }\"}"))
+			.andExpect(header().doesNotExist("ETag"));
+	}
+
+	@Test
 	void malformedVariablesOverGetAreBadRequests() throws Exception {
 		this.mvc.perform(get("/graphql").param("query", "{ regions { code } }").param("variables", "{not json"))
 			.andExpect(status().isBadRequest())

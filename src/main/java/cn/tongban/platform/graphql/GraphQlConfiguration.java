@@ -3,7 +3,11 @@ package cn.tongban.platform.graphql;
 
 import cn.tongban.platform.security.Subject;
 import graphql.GraphQLError;
+import jakarta.servlet.DispatcherType;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -32,6 +36,16 @@ class GraphQlConfiguration {
 		// the caller's security context, captured with the request, is restored for the resolver
 		resolver.setThreadLocalContextAware(true);
 		return resolver;
+	}
+
+	/** ETags and caching headers on {@code GET /graphql} answers ({@link CacheableReads}); async dispatches included. */
+	@Bean
+	FilterRegistrationBean<CacheableReads> cacheableReads(JsonMapper json,
+			@Value("${spring.graphql.http.path:/graphql}") String path) {
+		FilterRegistrationBean<CacheableReads> registration = new FilterRegistrationBean<>(new CacheableReads(json));
+		registration.addUrlPatterns(path);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+		return registration;
 	}
 
 	@Bean
