@@ -1122,13 +1122,54 @@ delegation = {"name": "delegation", "description": "亲情代办: 周强 asks to
         "pm.test('says why', () => pm.expect(pm.response.json().error_description).to.eql('the delegation was revoked'));"]),
 ]}
 
+WH_REGISTER = """mutation($i: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $i) { secret endpoint { id url kinds status cursor createdAt secretExpiries } } }"""
+WH_ENDPOINT = """mutation($id: ID!) { %s(input: {endpointId: $id}) { %s } }"""
+
+webhooks = {"name": "webhooks", "description": "Webhooks for 中国工商银行青岛分行 (integrator): registering an endpoint for consent events (the secret shown once), listing, the delivery log, rotating the secret (both sign for 24 h), resuming, deleting, and the refusals (an address that cannot receive, another integrator's endpoint, a resident). Delivery itself, with signatures, retries, pausing and catch-up, is tested against a local receiver in WebhookTests. Runs in order.", "item": [
+    token("Insurer: client credentials (人保, another integrator)", "picc-qingdao", "picc-demo-secret",
+          [("grant_type", "client_credentials")], saves_token("insurerToken")),
+    gql("registerWebhookEndpoint: an ftp URL is WEBHOOK_URL_REFUSED", WH_REGISTER, {"i": {"url": "ftp://example.com/hooks", "kinds": ["CONSENT_GRANTED"]}},
+        headers=bearer("integrator"), tests=err("WEBHOOK_URL_REFUSED", "input.url")),
+    gql("registerWebhookEndpoint: no kinds is VALIDATION_FAILED", WH_REGISTER, {"i": {"url": "http://127.0.0.1:9/hooks", "kinds": []}},
+        headers=bearer("integrator"), tests=err("VALIDATION_FAILED", "input.kinds")),
+    gql("registerWebhookEndpoint: residents may not", WH_REGISTER, {"i": {"url": "http://127.0.0.1:9/hooks", "kinds": ["CONSENT_GRANTED"]}},
+        headers=bearer("resident"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("registerWebhookEndpoint: consent events to a local receiver (integrator)", WH_REGISTER,
+        {"i": {"url": "http://127.0.0.1:9/hooks", "kinds": ["CONSENT_REVOKED", "CONSENT_GRANTED"]}}, headers=bearer("integrator"), tests=OK + [
+        "const r = body.data.registerWebhookEndpoint;",
+        "pm.test('a Standard Webhooks secret, once', () => pm.expect(r.secret).to.match(/^whsec_[A-Za-z0-9+/]{43}=$/));",
+        "pm.test('active, its kinds in order', () => { pm.expect(r.endpoint.status).to.eql('ACTIVE'); pm.expect(r.endpoint.kinds).to.eql(['CONSENT_GRANTED', 'CONSENT_REVOKED']); pm.expect(r.endpoint.secretExpiries).to.eql([null]); });",
+        "pm.environment.set('webhookEndpointId', r.endpoint.id);"]),
+    gql("myWebhookEndpoints (integrator)", "{ myWebhookEndpoints { id url status failedAttempts } }", headers=bearer("integrator"), tests=OK + [
+        "pm.test('the endpoint is listed', () => pm.expect(body.data.myWebhookEndpoints.map(e => e.id)).to.include(pm.environment.get('webhookEndpointId')));"]),
+    gql("webhookDeliveries: the log of the endpoint (integrator)", "query($id: ID!) { webhookDeliveries(endpointId: $id, first: 10) { totalCount pageInfo { hasNextPage } nodes { eventId kind attempt statusCode error succeeded } } }",
+        {"id": "{{webhookEndpointId}}"}, headers=bearer("integrator"), tests=OK + [
+        "pm.test('a connection', () => pm.expect(body.data.webhookDeliveries.totalCount).to.be.a('number'));"]),
+    gql("rotateWebhookSecret: a new secret; the old one signs for 24 h more", WH_ENDPOINT % ("rotateWebhookSecret", "secret endpoint { secretExpiries }"),
+        {"id": "{{webhookEndpointId}}"}, headers=bearer("integrator"), tests=OK + [
+        "const r = body.data.rotateWebhookSecret;",
+        "pm.test('two secrets sign now', () => { pm.expect(r.endpoint.secretExpiries).to.have.lengthOf(2); pm.expect(r.endpoint.secretExpiries[1]).to.be.null; pm.expect(new Date(r.endpoint.secretExpiries[0]) > new Date()).to.be.true; });"]),
+    gql("resumeWebhookEndpoint: an active one stays active", WH_ENDPOINT % ("resumeWebhookEndpoint", "endpoint { status failedAttempts }"),
+        {"id": "{{webhookEndpointId}}"}, headers=bearer("integrator"), tests=OK + [
+        "pm.test('active, no failures', () => { pm.expect(body.data.resumeWebhookEndpoint.endpoint.status).to.eql('ACTIVE'); pm.expect(body.data.resumeWebhookEndpoint.endpoint.failedAttempts).to.eql(0); });"]),
+    gql("redeliverWebhookEvent: an unknown event is WEBHOOK_EVENT_NOT_FOUND", "mutation($id: ID!) { redeliverWebhookEvent(input: {endpointId: $id, eventId: \"msg_unknown\"}) { delivery { id } } }",
+        {"id": "{{webhookEndpointId}}"}, headers=bearer("integrator"), tests=err("WEBHOOK_EVENT_NOT_FOUND", "input.eventId", "NOT_FOUND")),
+    gql("deleteWebhookEndpoint: another integrator's is WEBHOOK_ENDPOINT_NOT_FOUND", WH_ENDPOINT % ("deleteWebhookEndpoint", "endpoint { id }"),
+        {"id": "{{webhookEndpointId}}"}, headers=bearer("insurer"), tests=err("WEBHOOK_ENDPOINT_NOT_FOUND", "input.endpointId", "NOT_FOUND")),
+    gql("deleteWebhookEndpoint (integrator)", WH_ENDPOINT % ("deleteWebhookEndpoint", "endpoint { id }"),
+        {"id": "{{webhookEndpointId}}"}, headers=bearer("integrator"), tests=OK + [
+        "pm.test('the deleted endpoint', () => pm.expect(body.data.deleteWebhookEndpoint.endpoint.id).to.eql(pm.environment.get('webhookEndpointId')));"]),
+    gql("myWebhookEndpoints: gone after deletion", "{ myWebhookEndpoints { id } }", headers=bearer("integrator"), tests=OK + [
+        "pm.test('not listed', () => pm.expect(body.data.myWebhookEndpoints.map(e => e.id)).not.to.include(pm.environment.get('webhookEndpointId')));"]),
+]}
+
 collection = {
     "info": {"_postman_id": "0b7f3c52-9d0e-4a1b-8f6c-2e5d4c3b2a19", "name": "Tongban 通办 GraphQL API",
              "description": "Every query and mutation of the Tongban API with assertions. Run with the environment "
                             "tongban.postman_environment.json against the default run (mvn spring-boot:run), or let "
                             "`mvn verify` run it against a freshly started service.",
              "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, halls, appointments, queue, messages, delegation, perimeter],
+    "item": [identity, platform, catalog, certificate, code, journey, instant, benefits, shelf, progress, halls, appointments, queue, messages, delegation, webhooks, perimeter],
 }
 json.dump(collection, open(pathlib.Path(__file__).resolve().parent.parent / "tongban.postman_collection.json", "w"), ensure_ascii=False, indent=1)
 print("ok")

@@ -14,6 +14,8 @@ import cn.tongban.identity.EnterpriseDetails;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
 import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.webhook.WebhookKind;
+import cn.tongban.webhook.Webhooks;
 import cn.tongban.platform.security.Subject;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -45,8 +47,11 @@ public class CertificateService {
 
 	private final UsageLog usage;
 
+	private final Webhooks webhooks;
+
 	CertificateService(CertificateRepository certificates, CertificateTypeRepository types, Sealer sealer,
-			MongoTemplate mongo, UsageLog usage, IdentityService identity, Clock clock) {
+			MongoTemplate mongo, UsageLog usage, IdentityService identity, Clock clock, Webhooks webhooks) {
+		this.webhooks = webhooks;
 		this.clock = clock;
 		this.identity = identity;
 		this.certificates = certificates;
@@ -200,6 +205,10 @@ public class CertificateService {
 				FindAndModifyOptions.options().returnNew(true), Certificate.class);
 		if (updated == null) {
 			throw ApiException.onField("input.id", CertificateError.CERTIFICATE_NOT_FOUND, certificateId);
+		}
+		for (String integrator : this.usage.verifiersOf(certificateId)) {
+			this.webhooks.emit(integrator, WebhookKind.CERTIFICATE_REVOKED, updated.id(),
+					Map.of("certificateNumber", updated.number(), "certificateType", updated.typeCode()));
 		}
 		return updated;
 	}

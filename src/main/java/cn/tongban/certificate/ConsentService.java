@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.webhook.WebhookKind;
+import cn.tongban.webhook.Webhooks;
 import cn.tongban.platform.graphql.PlatformError;
 
 import org.springframework.data.domain.Sort;
@@ -39,8 +41,11 @@ class ConsentService {
 
 	private final CertificateTypeRepository types;
 
+	private final Webhooks webhooks;
+
 	ConsentService(ConsentRepository consents, PurposeRepository purposes, MongoTemplate mongo,
-			CertificateTypeRepository types, Clock clock) {
+			CertificateTypeRepository types, Clock clock, Webhooks webhooks) {
+		this.webhooks = webhooks;
 		this.clock = clock;
 		this.consents = consents;
 		this.purposes = purposes;
@@ -63,7 +68,10 @@ class ConsentService {
 		Consent consent = new Consent("cns_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
 				holderId, purpose.integratorClientId(), purpose.code(), types, now, now.plus(Duration.ofDays(days)),
 				null);
-		return this.consents.insert(consent);
+		Consent granted = this.consents.insert(consent);
+		this.webhooks.emit(granted.integratorClientId(), WebhookKind.CONSENT_GRANTED, granted.id(),
+				Map.of("consentId", granted.id(), "purpose", granted.purposeCode()));
+		return granted;
 	}
 
 	List<Consent> of(String holderId) {
@@ -73,11 +81,15 @@ class ConsentService {
 	/** Revoking twice is harmless; another holder's consent is NOT_FOUND. */
 	Consent revoke(String holderId, String consentId) {
 		Query mine = Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId));
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId)
-			.and("revokedAt").is(null)), Update.update("revokedAt", this.clock.instant()), Consent.class);
+		boolean revokedNow = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId)
+			.and("revokedAt").is(null)), Update.update("revokedAt", this.clock.instant()), Consent.class).getModifiedCount() == 1;
 		Consent consent = this.mongo.findOne(mine, Consent.class);
 		if (consent == null) {
 			throw ApiException.onField("input.id", CertificateError.CONSENT_NOT_FOUND, consentId);
+		}
+		if (revokedNow) {
+			this.webhooks.emit(consent.integratorClientId(), WebhookKind.CONSENT_REVOKED, consent.id(),
+					Map.of("consentId", consent.id(), "purpose", consent.purposeCode()));
 		}
 		return consent;
 	}

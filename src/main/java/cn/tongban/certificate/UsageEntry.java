@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("certificate_usage")
 @CompoundIndex(name = "holder_sequence", def = "{'holderId': 1, 'sequence': -1}")
+@CompoundIndex(name = "certificate_result", def = "{'certificateId': 1, 'result': 1}")
 record UsageEntry(@Id String id, String holderId, long sequence, Instant at, String accessor,
 		String accessorName, String purposeCode, String purposeName, String certificateId, String certificateNumber,
 		String certificateTypeCode, Result result, String reason, String previousHash, String hash) {

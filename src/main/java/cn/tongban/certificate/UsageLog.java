@@ -92,6 +92,13 @@ class UsageLog {
 				(page) -> this.mongo.find(page, UsageEntry.class), count(holderId));
 	}
 
+	/** The integrators that verified the certificate (allowed uses under a consent; counters and relatives are not integrators). */
+	List<String> verifiersOf(String certificateId) {
+		return this.mongo.findDistinct(Query.query(Criteria.where("certificateId").is(certificateId)
+			.and("result").is(UsageEntry.Result.ALLOWED)
+			.and("purposeCode").not().regex("^(COUNTER:|DELEGATE$)")), "accessor", UsageEntry.class, String.class);
+	}
+
 	long count(String holderId) {
 		return this.mongo.count(byHolder(holderId), UsageEntry.class);
 	}

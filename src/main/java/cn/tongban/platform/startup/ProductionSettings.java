@@ -50,6 +50,10 @@ final class ProductionSettings {
 			refusals.add("any ad-hoc operation would run: set tongban.graphql.trusted-documents-only=true (give "
 					+ "integrators that need ad-hoc operations the scope graphql.ad-hoc)");
 		}
+		if (env.getProperty("tongban.webhook.allow-private-addresses", Boolean.class, true)) {
+			refusals.add("webhooks may be sent to loopback and private addresses: set "
+					+ "tongban.webhook.allow-private-addresses=false");
+		}
 		String seeds = env.getProperty("tongban.seed.locations", "");
 		if (seeds.contains("seeds/dev")) {
 			refusals.add("the seed locations include the dev seed set (" + seeds

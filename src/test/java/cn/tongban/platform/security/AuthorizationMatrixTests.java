@@ -212,6 +212,19 @@ class AuthorizationMatrixTests {
 				RESIDENT_ONLY));
 		MATRIX.put("Mutation.revokeDelegation", new Access(
 				"mutation { revokeDelegation(input: {delegationId: \"dlg_unknown\"}) { delegation { id } } }", RESIDENT_ONLY));
+		MATRIX.put("Query.myWebhookEndpoints", new Access("{ myWebhookEndpoints { id } }", INTEGRATORS));
+		MATRIX.put("Query.webhookDeliveries", new Access(
+				"{ webhookDeliveries(endpointId: \"whe_unknown\") { totalCount } }", INTEGRATORS));
+		MATRIX.put("Mutation.registerWebhookEndpoint", new Access(
+				"mutation { registerWebhookEndpoint(input: {url: \"ftp://nowhere\", kinds: [CONSENT_GRANTED]}) { secret } }",
+				INTEGRATORS));
+		for (String endpoint : List.of("rotateWebhookSecret", "resumeWebhookEndpoint", "deleteWebhookEndpoint")) {
+			MATRIX.put("Mutation." + endpoint, new Access("mutation { " + endpoint
+					+ "(input: {endpointId: \"whe_unknown\"}) { endpoint { id } } }", INTEGRATORS));
+		}
+		MATRIX.put("Mutation.redeliverWebhookEvent", new Access(
+				"mutation { redeliverWebhookEvent(input: {endpointId: \"whe_unknown\", eventId: \"msg_unknown\"}) { delivery { id } } }",
+				INTEGRATORS));
 		MATRIX.put("Mutation.requestLoginCode",
 				new Access("mutation { requestLoginCode(input: {mobile: \"13900000000\"}) { maskedMobile } }", EVERYONE));
 		MATRIX.put("Mutation.createServiceItem",

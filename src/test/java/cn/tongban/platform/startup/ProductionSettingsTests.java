@@ -39,6 +39,7 @@ class ProductionSettingsTests {
 			.withProperty("tongban.identity.dev-outbox", "false")
 			.withProperty("tongban.code.provincial-simulator", "false")
 			.withProperty("tongban.graphql.trusted-documents-only", "true")
+			.withProperty("tongban.webhook.allow-private-addresses", "false")
 			.withProperty("tongban.seed.locations", "file:/etc/tongban/seeds/,classpath:seeds/");
 	}
 
@@ -63,6 +64,7 @@ class ProductionSettingsTests {
 			"tongban.identity.dev-outbox|true|tongban.identity.dev-outbox=false",
 			"tongban.code.provincial-simulator|true|tongban.code.provincial-simulator=false",
 			"tongban.graphql.trusted-documents-only|false|tongban.graphql.trusted-documents-only=true",
+			"tongban.webhook.allow-private-addresses|true|tongban.webhook.allow-private-addresses=false",
 			"tongban.seed.locations|classpath:seeds/dev/,classpath:seeds/|TONGBAN_SEED_LOCATIONS" })
 	void eachUnsafeSettingAloneIsRefusedNamingTheFix(String property, String value, String named) {
 		this.env.setProperty(property, value);
