@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
+import cn.tongban.certificate.Certificate;
+import cn.tongban.certificate.CertificateService;
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.ShiftedClock;
 import cn.tongban.support.ShiftedTime;
@@ -24,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
@@ -60,6 +64,9 @@ class WebhookTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	CertificateService certificates;
 
 	@Autowired
 	ShiftedClock clock;
@@ -207,6 +214,42 @@ class WebhookTests {
 		bank.document(ENDPOINTS).execute().path("myWebhookEndpoints[0].status").entity(String.class).isEqualTo("DISABLED");
 		onlyError(bank.document("mutation($e: ID!) { resumeWebhookEndpoint(input: {endpointId: $e}) { endpoint { id } } }")
 			.variable("e", endpointId).execute(), "WEBHOOK_ENDPOINT_DISABLED", "input.endpointId");
+	}
+
+	@Test
+	void aCertificateTheIntegratorVerifiedBeingRevokedIsAnEvent() {
+		GraphQlTester bank = this.tokens.as(this.tokens.integrator());
+		String endpointId = bank.document("mutation($url: String!) { registerWebhookEndpoint(input: {url: $url, kinds: [CERTIFICATE_REVOKED]}) { endpoint { id } } }")
+			.variable("url", url()).execute().path("registerWebhookEndpoint.endpoint.id").entity(String.class).get();
+		String holder = this.tokens.subjectId(this.tokens.resident(SUN));
+		Certificate card = this.certificates.validByType(holder, List.of("GA-001")).get("GA-001");
+		String copyId = "crt_webhook_test";
+		this.mongo.save(new Certificate(copyId, "WEBHOOK-TEST-1", card.typeCode(), card.holderKind(),
+				card.holderId(), card.holderIdentifier(), card.holderName(), card.issuerDepartmentCode(),
+				LocalDate.of(2099, 1, 1), card.validFrom(), card.validTo(), card.status(), null, card.data(),
+				card.seal(), null, card.createdAt(), null));
+		try {
+			grant();
+			bank.document("mutation($i: VerifyCertificateInput!) { verifyCertificate(input: $i) { certificateNumber } }")
+				.variable("i", Map.of("holderIdNumber", "370281199502147840", "certificateType", "GA-001", "purpose",
+						"ICBC-ACCOUNT-OPENING"))
+				.execute().path("verifyCertificate.certificateNumber").entity(String.class).isEqualTo("WEBHOOK-TEST-1");
+			this.tokens.as(this.tokens.admin())
+				.document("mutation { revokeCertificate(input: {id: \"" + copyId + "\", reason: \"测试注销\"}) { status } }")
+				.execute().path("revokeCertificate.status").entity(String.class).isEqualTo("REVOKED");
+			assertThat(this.dispatcher.deliverDue()).isEqualTo(1);
+			Map<?, ?> event = json.readValue(this.received.get(0).body(), Map.class);
+			assertThat(event.get("type")).isEqualTo("certificate.revoked");
+			assertThat(event.get("data")).isEqualTo(Map.of("certificateNumber", "WEBHOOK-TEST-1", "certificateType", "GA-001"));
+			// an integrator that never verified it hears nothing: picc has no event
+			assertThat(this.mongo.find(Query.query(Criteria.where("clientId").is("picc-qingdao")
+				.and("kind").is(WebhookKind.CERTIFICATE_REVOKED)), WebhookEvent.class)).isEmpty();
+			assertThat(endpointId).startsWith("whe_");
+		}
+		finally {
+			this.mongo.remove(Query.query(Criteria.where("_id").is(copyId)),
+					Certificate.class);
+		}
 	}
 
 	@Test
