@@ -1,9 +1,9 @@
 // Starts the built service on a free loopback port with a fresh data folder, waits until it is
-// healthy, runs the Postman collection with newman and the GraphQL-over-HTTP audit (graphql-http's
-// auditServer: every check must pass, warnings included), stops the service and exits non-zero when
-// anything failed. Usage: node run-against-service.mjs <launch folder (target/tongban) or service jar>
+// healthy, runs the Postman collection with newman, the GraphQL-over-HTTP audit (graphql-http's
+// auditServer: every check must pass, warnings included) and the integrator examples (examples/dist,
+// when built), stops the service and exits non-zero when anything failed. Usage: node run-against-service.mjs <launch folder (target/tongban) or service jar>
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, createWriteStream, statSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -80,13 +80,29 @@ const summary = await new Promise((resolve, reject) => {
   }, (error, result) => (error ? reject(error) : resolve(result)));
 }).catch((error) => { stop(); throw error; });
 
-const audit = await auditServer({ url: `${baseUrl}/graphql`, fetchFn: fetch }).finally(stop);
+const audit = await auditServer({ url: `${baseUrl}/graphql`, fetchFn: fetch }).catch((error) => { stop(); throw error; });
+
+// the integrator quick starts (examples/, Apollo Client with persisted queries), when built
+const examples = ['bank', 'terminal'].map((flow) => join(here, '..', 'examples', 'dist', `${flow}.js`))
+  .filter((script) => existsSync(script));
+let examplesFailed = 0;
+for (const script of examples) {
+  const code = await new Promise((resolve) => {
+    spawn(process.execPath, [script, baseUrl], { stdio: 'inherit' }).on('exit', resolve);
+  });
+  if (code !== 0) {
+    examplesFailed++;
+    console.error(`example ${script} failed (exit ${code})`);
+  }
+}
+stop();
 const notOk = audit.filter((result) => result.status !== 'ok');
 notOk.forEach((result) => console.error(`graphql-http audit ${result.status}: ${result.id} ${result.name} - ${result.reason}`));
 console.log(`graphql-http audit: ${audit.length - notOk.length}/${audit.length} ok`);
 
 const { assertions, requests } = summary.run.stats;
-const failures = summary.run.failures.length + notOk.length;
+const failures = summary.run.failures.length + notOk.length + examplesFailed;
+console.log(`examples: ${examples.length - examplesFailed}/${examples.length} ok`);
 console.log(`newman: ${assertions.total - assertions.failed} passed, ${assertions.failed} failed (${requests.total} requests)`);
 await new Promise((r) => (exited ? r() : service.once('exit', r)));
 if (failures === 0) {
