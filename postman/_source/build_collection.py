@@ -1125,7 +1125,7 @@ delegation = {"name": "delegation", "description": "亲情代办: 周强 asks to
 WH_REGISTER = """mutation($i: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $i) { secret endpoint { id url kinds status cursor createdAt secretExpiries } } }"""
 WH_ENDPOINT = """mutation($id: ID!) { %s(input: {endpointId: $id}) { %s } }"""
 
-webhooks = {"name": "webhooks", "description": "Webhooks for 中国工商银行青岛分行 (integrator): registering an endpoint for consent events (the secret shown once), listing, the delivery log, rotating the secret (both sign for 24 h), resuming, deleting, and the refusals (an address that cannot receive, another integrator's endpoint, a resident). Delivery itself, with signatures, retries, pausing and catch-up, is tested against a local receiver in WebhookTests. Runs in order.", "item": [
+webhooks = {"name": "webhooks", "description": "Webhooks and credentials for 中国工商银行青岛分行 (integrator): its secrets' ends and address allow-list (rotation is tested in ClientCredentialsTests: here it would end the demo secret on a long-lived server); registering an endpoint for consent events (the secret shown once), listing, the delivery log, rotating the secret (both sign for 24 h), resuming, deleting, and the refusals (an address that cannot receive, another integrator's endpoint, a resident). Delivery itself, with signatures, retries, pausing and catch-up, is tested against a local receiver in WebhookTests. Runs in order.", "item": [
     token("Insurer: client credentials (人保, another integrator)", "picc-qingdao", "picc-demo-secret",
           [("grant_type", "client_credentials")], saves_token("insurerToken")),
     gql("registerWebhookEndpoint: an ftp URL is WEBHOOK_URL_REFUSED", WH_REGISTER, {"i": {"url": "ftp://example.com/hooks", "kinds": ["CONSENT_GRANTED"]}},
@@ -1159,6 +1159,22 @@ webhooks = {"name": "webhooks", "description": "Webhooks for 中国工商银行�
     gql("deleteWebhookEndpoint (integrator)", WH_ENDPOINT % ("deleteWebhookEndpoint", "endpoint { id }"),
         {"id": "{{webhookEndpointId}}"}, headers=bearer("integrator"), tests=OK + [
         "pm.test('the deleted endpoint', () => pm.expect(body.data.deleteWebhookEndpoint.endpoint.id).to.eql(pm.environment.get('webhookEndpointId')));"]),
+    gql("myClientCredentials: when the secrets end, where tokens may come from (integrator)", "{ myClientCredentials { clientId name secretExpiries allowedAddresses } }",
+        headers=bearer("integrator"), tests=OK + [
+        "pm.test('its own client', () => pm.expect(body.data.myClientCredentials.clientId).to.eql('icbc-qingdao'));",
+        "pm.test('at least one live secret', () => pm.expect(body.data.myClientCredentials.secretExpiries.length).to.be.at.least(1));"]),
+    gql("setClientAddressAllowList: a host name is INVALID_ARGUMENT (numeric ranges only)", "mutation { setClientAddressAllowList(input: {ranges: [\"bank.example.com\"]}) { client { allowedAddresses } } }",
+        headers=bearer("integrator"), tests=err("INVALID_ARGUMENT", "input.ranges")),
+    gql("setClientAddressAllowList: loopback only (integrator)", "mutation { setClientAddressAllowList(input: {ranges: [\"127.0.0.0/8\", \"::1\"]}) { client { allowedAddresses } } }",
+        headers=bearer("integrator"), tests=OK + [
+        "pm.test('stored', () => pm.expect(body.data.setClientAddressAllowList.client.allowedAddresses).to.eql(['127.0.0.0/8', '::1']));"]),
+    gql("setClientAddressAllowList: empty allows anywhere again (integrator)", "mutation { setClientAddressAllowList(input: {ranges: []}) { client { allowedAddresses } } }",
+        headers=bearer("integrator"), tests=OK + [
+        "pm.test('cleared', () => pm.expect(body.data.setClientAddressAllowList.client.allowedAddresses).to.eql([]));"]),
+    gql("rotateClientSecret: an administrator must name an existing client", "mutation { rotateClientSecret(input: {clientId: \"no-such-client\"}) { secret } }",
+        headers=bearer("admin"), tests=err("INVALID_ARGUMENT", "input.clientId")),
+    gql("rotateClientSecret: residents may not", "mutation { rotateClientSecret(input: {}) { secret } }",
+        headers=bearer("resident"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
     gql("myWebhookEndpoints: gone after deletion", "{ myWebhookEndpoints { id } }", headers=bearer("integrator"), tests=OK + [
         "pm.test('not listed', () => pm.expect(body.data.myWebhookEndpoints.map(e => e.id)).not.to.include(pm.environment.get('webhookEndpointId')));"]),
 ]}

@@ -1,17 +1,53 @@
 package cn.tongban.identity;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A registered OAuth2 client: the app, the staff console, an integrator (第三方机构) or a terminal
  * (扫码终端, bound to one scenario and place).
+ *
+ * @param secretHash the secret as first registered (seed files), used while no {@code secrets} exist
+ * @param secrets the secrets with their lifetimes once rotated: several are live during an overlap
+ * @param allowedAddresses CIDR ranges the client may ask for tokens from; empty for anywhere
  */
 @Document("oauth_clients")
 record ClientRegistration(@Id String clientId, String name, Kind kind, String secretHash, List<String> scopes,
-		String scenarioCode, String place) {
+		String scenarioCode, String place, List<ClientSecret> secrets, List<String> allowedAddresses) {
+
+	@PersistenceCreator
+	ClientRegistration {
+	}
+
+	ClientRegistration(String clientId, String name, Kind kind, String secretHash, List<String> scopes,
+			String scenarioCode, String place) {
+		this(clientId, name, kind, secretHash, scopes, scenarioCode, place, null, null);
+	}
+
+	/** A hashed secret and until when it is accepted (null: no end). */
+	record ClientSecret(String hash, Instant createdAt, Instant expiresAt) {
+
+		boolean liveAt(Instant now) {
+			return this.expiresAt == null || now.isBefore(this.expiresAt);
+		}
+
+	}
+
+	/** The secrets accepted now: the rotated ones still live, else the first registered. */
+	List<ClientSecret> liveSecrets(Instant now) {
+		if (this.secrets == null || this.secrets.isEmpty()) {
+			return (this.secretHash != null) ? List.of(new ClientSecret(this.secretHash, null, null)) : List.of();
+		}
+		return this.secrets.stream().filter((secret) -> secret.liveAt(now)).toList();
+	}
+
+	List<String> allowedAddressesOrEmpty() {
+		return (this.allowedAddresses != null) ? this.allowedAddresses : List.of();
+	}
 
 	enum Kind {
 

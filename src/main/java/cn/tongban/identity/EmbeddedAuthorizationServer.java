@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
@@ -63,7 +64,8 @@ class EmbeddedAuthorizationServer {
 	@Order(1)
 	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, RegisteredClientRepository clients,
 			OAuth2TokenGenerator<? extends OAuth2Token> tokens, AuthorizationServerSettings settings,
-			LoginCodes codes, EnterpriseRepository enterprises, StaffAccountRepository accounts,
+			ClientRegistrationRepository clientRegistrations, LoginCodes codes, EnterpriseRepository enterprises,
+			StaffAccountRepository accounts,
 			PasswordEncoder passwords, LoginLockout lockout, AuditLog audit, JwtDecoder decoder, Delegations delegations,
 			Clock clock) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
@@ -72,7 +74,12 @@ class EmbeddedAuthorizationServer {
 				.authorizationService(new SelfContainedTokens())
 				.tokenGenerator(tokens)
 				.authorizationServerSettings(settings)
-				.clientAuthentication((client) -> client.errorResponseHandler(auditedClientFailure(audit)))
+				.clientAuthentication((client) -> client.errorResponseHandler(auditedClientFailure(audit))
+					// secrets with lifetimes, several live during a rotation, and address allow-lists
+					.authenticationProviders((providers) -> {
+						providers.removeIf((provider) -> provider instanceof ClientSecretAuthenticationProvider);
+						providers.add(0, new ClientSecretCheck(clientRegistrations, clients, passwords, clock));
+					}))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverter(new ExtensionGrantConverter(ExtensionGrant.SMS_CODE,
 							List.of("mobile", "code"), List.of("credit_code")))

@@ -95,7 +95,7 @@ class WebhookController {
 	}
 
 	record RegisterInput(@NotBlank @Size(max = EndpointAddresses.MAX_URL_LENGTH) String url,
-			@NotEmpty @Size(max = 3) Set<@NotNull WebhookKind> kinds) {
+			@NotEmpty @Size(max = 4) Set<@NotNull WebhookKind> kinds) {
 	}
 
 	record EndpointInput(@NotBlank @Size(max = 40) String endpointId) {

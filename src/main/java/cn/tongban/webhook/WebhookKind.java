@@ -8,7 +8,9 @@ public enum WebhookKind {
 	/** A holder revoked such a consent. */
 	CONSENT_REVOKED("consent.revoked"),
 	/** A certificate the integrator verified was revoked (注销). */
-	CERTIFICATE_REVOKED("certificate.revoked");
+	CERTIFICATE_REVOKED("certificate.revoked"),
+	/** The integrator's newest client secret ends within 14 days: rotate it. */
+	CLIENT_SECRET_EXPIRING("client.secret_expiring");
 
 	private final String type;
 

@@ -8,6 +8,8 @@ public enum AuditType {
 	/** 亲情代办: asked for, confirmed, ended; a token exchanged under one or refused; an act done under one. */
 	DELEGATION_REQUESTED, DELEGATION_GRANTED, DELEGATION_REVOKED, TOKEN_EXCHANGED, TOKEN_EXCHANGE_REFUSED, DELEGATED_ACT,
 	/** A webhook endpoint was paused after a day of failures, or disabled by a 410. */
-	WEBHOOK_ENDPOINT_STOPPED
+	WEBHOOK_ENDPOINT_STOPPED,
+	/** A client's secret was rotated (the previous ones work for the overlap). */
+	CLIENT_SECRET_ROTATED
 
 }

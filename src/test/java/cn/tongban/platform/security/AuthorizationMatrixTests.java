@@ -212,6 +212,15 @@ class AuthorizationMatrixTests {
 				RESIDENT_ONLY));
 		MATRIX.put("Mutation.revokeDelegation", new Access(
 				"mutation { revokeDelegation(input: {delegationId: \"dlg_unknown\"}) { delegation { id } } }", RESIDENT_ONLY));
+		MATRIX.put("Query.myClientCredentials", new Access("{ myClientCredentials { clientId } }", INTEGRATORS));
+		// an admin names the client (an unknown one is INVALID_ARGUMENT); the integrator rotates its own,
+		// and its previous secret keeps working for the 7-day overlap
+		MATRIX.put("Mutation.rotateClientSecret", new Access(
+				"mutation { rotateClientSecret(input: {clientId: \"no-such-client\"}) { secret } }",
+				EnumSet.of(Caller.INTEGRATOR, Caller.ADMIN)));
+		MATRIX.put("Mutation.setClientAddressAllowList", new Access(
+				"mutation { setClientAddressAllowList(input: {clientId: \"no-such-client\", ranges: [\"not a range\"]}) { client { clientId } } }",
+				EnumSet.of(Caller.INTEGRATOR, Caller.ADMIN)));
 		MATRIX.put("Query.myWebhookEndpoints", new Access("{ myWebhookEndpoints { id } }", INTEGRATORS));
 		MATRIX.put("Query.webhookDeliveries", new Access(
 				"{ webhookDeliveries(endpointId: \"whe_unknown\") { totalCount } }", INTEGRATORS));
