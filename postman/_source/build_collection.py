@@ -1159,6 +1159,13 @@ webhooks = {"name": "webhooks", "description": "Webhooks and credentials for 中
     gql("deleteWebhookEndpoint (integrator)", WH_ENDPOINT % ("deleteWebhookEndpoint", "endpoint { id }"),
         {"id": "{{webhookEndpointId}}"}, headers=bearer("integrator"), tests=OK + [
         "pm.test('the deleted endpoint', () => pm.expect(body.data.deleteWebhookEndpoint.endpoint.id).to.eql(pm.environment.get('webhookEndpointId')));"]),
+    gql("consentsForMyPurposes: a mirror's first page, oldest change first (integrator)", "query($s: DateTime) { consentsForMyPurposes(updatedSince: $s, first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id withdrawn updatedAt purpose { code } } } }",
+        {"s": "2020-01-01T00:00:00+08:00"}, headers=bearer("integrator"), tests=OK + [
+        "const page = body.data.consentsForMyPurposes;",
+        "pm.test('its own purposes only', () => page.nodes.forEach(c => pm.expect(c.purpose.code.startsWith('ICBC-')).to.be.true));",
+        "pm.test('oldest change first', () => page.nodes.slice(1).forEach((c, i) => pm.expect(new Date(c.updatedAt) >= new Date(page.nodes[i].updatedAt)).to.be.true));"]),
+    gql("consentsForMyPurposes: residents may not", "{ consentsForMyPurposes(first: 1) { totalCount } }", headers=bearer("resident"),
+        tests=err("FORBIDDEN", classification="FORBIDDEN")),
     gql("myClientCredentials: when the secrets end, where tokens may come from (integrator)", "{ myClientCredentials { clientId name secretExpiries allowedAddresses } }",
         headers=bearer("integrator"), tests=OK + [
         "pm.test('its own client', () => pm.expect(body.data.myClientCredentials.clientId).to.eql('icbc-qingdao'));",

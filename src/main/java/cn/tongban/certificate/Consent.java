@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -13,8 +14,24 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("certificate_consents")
 @CompoundIndex(name = "holder_integrator_purpose", def = "{'holderId': 1, 'integratorClientId': 1, 'purposeCode': 1}")
+@CompoundIndex(name = "integrator_updated", def = "{'integratorClientId': 1, 'updatedAt': 1, '_id': 1}")
 record Consent(@Id String id, String holderId, String integratorClientId, String purposeCode,
-		List<String> certificateTypes, Instant grantedAt, Instant expiresAt, Instant revokedAt) {
+		List<String> certificateTypes, Instant grantedAt, Instant expiresAt, Instant revokedAt, Instant updatedAt) {
+
+	@PersistenceCreator
+	Consent {
+	}
+
+	/** A new consent: changed when given. */
+	Consent(String id, String holderId, String integratorClientId, String purposeCode, List<String> certificateTypes,
+			Instant grantedAt, Instant expiresAt, Instant revokedAt) {
+		this(id, holderId, integratorClientId, purposeCode, certificateTypes, grantedAt, expiresAt, revokedAt, grantedAt);
+	}
+
+	/** When it last changed (given or revoked); consents stored before the field existed: when given. */
+	Instant changedAt() {
+		return (this.updatedAt != null) ? this.updatedAt : this.grantedAt;
+	}
 
 	boolean activeAt(Instant now) {
 		return this.revokedAt == null && this.expiresAt.isAfter(now);

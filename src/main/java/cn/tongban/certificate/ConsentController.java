@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import cn.tongban.platform.security.Delegated;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.platform.graphql.Batches;
+import cn.tongban.platform.graphql.Connection;
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -73,6 +74,23 @@ class ConsentController {
 	PurposePayload registerCertificatePurpose(@Argument @Valid RegisterPurposeInput input, Authentication caller) {
 		return new PurposePayload(this.consents.register(Subject.from(caller).clientId(), input.code(), input.name(),
 				input.description(), input.certificateTypes(), input.fields()));
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasRole('INTEGRATOR')")
+	Connection<Consent> consentsForMyPurposes(@Argument Instant updatedSince, @Argument Integer first,
+			@Argument @Size(max = 200) String after, Authentication caller) {
+		return this.consents.changedFor(Subject.from(caller).clientId(), updatedSince, first, after);
+	}
+
+	@SchemaMapping(typeName = "Consent")
+	Instant updatedAt(Consent consent) {
+		return consent.changedAt();
+	}
+
+	@SchemaMapping(typeName = "Consent")
+	boolean withdrawn(Consent consent) {
+		return consent.revokedAt() != null;
 	}
 
 	@SchemaMapping(typeName = "Consent")

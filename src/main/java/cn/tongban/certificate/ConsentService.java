@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.Connection;
+import cn.tongban.platform.graphql.Keyset;
 import cn.tongban.webhook.WebhookKind;
 import cn.tongban.webhook.Webhooks;
 import cn.tongban.platform.graphql.PlatformError;
@@ -80,9 +82,10 @@ class ConsentService {
 
 	/** Revoking twice is harmless; another holder's consent is NOT_FOUND. */
 	Consent revoke(String holderId, String consentId) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Query mine = Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId));
 		boolean revokedNow = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId)
-			.and("revokedAt").is(null)), Update.update("revokedAt", this.clock.instant()), Consent.class).getModifiedCount() == 1;
+			.and("revokedAt").is(null)), Update.update("revokedAt", now).set("updatedAt", now), Consent.class).getModifiedCount() == 1;
 		Consent consent = this.mongo.findOne(mine, Consent.class);
 		if (consent == null) {
 			throw ApiException.onField("input.id", CertificateError.CONSENT_NOT_FOUND, consentId);
@@ -92,6 +95,20 @@ class ConsentService {
 					Map.of("consentId", consent.id(), "purpose", consent.purposeCode()));
 		}
 		return consent;
+	}
+
+	/**
+	 * Consents given for the integrator's purposes that changed after {@code since} (all when null),
+	 * oldest change first, so a mirror catches up page by page; a revoked one comes back with
+	 * {@code revokedAt} set (a tombstone: the mirror drops it).
+	 */
+	Connection<Consent> changedFor(String integratorClientId, Instant since, Integer first, String after) {
+		Query query = Query.query(Criteria.where("integratorClientId").is(integratorClientId));
+		if (since != null) {
+			query.addCriteria(Criteria.where("updatedAt").gt(since));
+		}
+		return Keyset.pageOldestFirst(query, first, after, "updatedAt", (Consent consent) -> new Keyset(consent.changedAt(),
+				consent.id()), (page) -> this.mongo.find(page, Consent.class), this.mongo.count(query, Consent.class));
 	}
 
 	/** A consent of the holder that allows this integrator, purpose and type now, or null. */

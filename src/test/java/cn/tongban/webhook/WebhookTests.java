@@ -253,6 +253,39 @@ class WebhookTests {
 	}
 
 	@Test
+	void aMirrorCatchesUpByChangeTimeWithWithdrawalsAsTombstones() {
+		this.clock.shift(Duration.ofDays(30)); // after anything other tests left behind
+		String since = this.clock.instant().toString();
+		this.clock.shift(Duration.ofSeconds(1));
+		String kept = grant();
+		this.clock.shift(Duration.ofSeconds(1));
+		String withdrawn = grant();
+		this.clock.shift(Duration.ofSeconds(1));
+		revoke(withdrawn);
+		GraphQlTester bank = this.tokens.as(this.tokens.integrator());
+		String page = "query($s: DateTime, $a: String) { consentsForMyPurposes(updatedSince: $s, first: 1, after: $a) { "
+				+ "totalCount pageInfo { hasNextPage endCursor } nodes { id withdrawn updatedAt purpose { code } } } }";
+		var first = bank.document(page).variable("s", since).execute();
+		first.path("consentsForMyPurposes.totalCount").entity(Integer.class).isEqualTo(2)
+			.path("consentsForMyPurposes.nodes[0].id").entity(String.class).isEqualTo(kept)
+			.path("consentsForMyPurposes.nodes[0].withdrawn").entity(Boolean.class).isEqualTo(false);
+		String cursor = first.path("consentsForMyPurposes.pageInfo.endCursor").entity(String.class).get();
+		// a change while the mirror pages comes after its last page
+		this.clock.shift(Duration.ofSeconds(1));
+		revoke(kept);
+		var second = bank.document(page).variable("s", since).variable("a", cursor).execute();
+		second.path("consentsForMyPurposes.nodes[0].id").entity(String.class).isEqualTo(withdrawn)
+			.path("consentsForMyPurposes.nodes[0].withdrawn").entity(Boolean.class).isEqualTo(true)
+			.path("consentsForMyPurposes.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		String last = second.path("consentsForMyPurposes.pageInfo.endCursor").entity(String.class).get();
+		bank.document(page).variable("s", since).variable("a", last).execute()
+			.path("consentsForMyPurposes.nodes[0].id").entity(String.class).isEqualTo(kept)
+			.path("consentsForMyPurposes.nodes[0].withdrawn").entity(Boolean.class).isEqualTo(true);
+		this.tokens.as(this.tokens.client("picc-qingdao", "picc-demo-secret")).document(page).variable("s", since).execute()
+			.path("consentsForMyPurposes.totalCount").entity(Integer.class).isEqualTo(0);
+	}
+
+	@Test
 	void registrationRefusesWhatCannotReceive() {
 		GraphQlTester bank = this.tokens.as(this.tokens.integrator());
 		onlyError(bank.document(REGISTER).variable("url", "ftp://example.com/hooks").execute(), "WEBHOOK_URL_REFUSED", "input.url");

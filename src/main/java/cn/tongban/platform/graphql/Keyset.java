@@ -50,14 +50,32 @@ public record Keyset(Instant at, String id) {
 	 */
 	public static <T> Connection<T> page(Query query, Integer first, String after, String timeField,
 			Function<T, Keyset> keyOf, Function<Query, List<T>> find, long total) {
+		return page(query, first, after, timeField, keyOf, find, total, false);
+	}
+
+	/**
+	 * The same, oldest first: for lists a client mirrors by change time ({@code updatedSince}), where
+	 * a change made while it pages comes after its last page instead of being missed.
+	 */
+	public static <T> Connection<T> pageOldestFirst(Query query, Integer first, String after, String timeField,
+			Function<T, Keyset> keyOf, Function<Query, List<T>> find, long total) {
+		return page(query, first, after, timeField, keyOf, find, total, true);
+	}
+
+	private static <T> Connection<T> page(Query query, Integer first, String after, String timeField,
+			Function<T, Keyset> keyOf, Function<Query, List<T>> find, long total, boolean oldestFirst) {
 		int size = PageRequest.of(first, null).size();
 		Keyset from = parse(after);
 		Query page = Query.of(query);
 		if (from != null) {
-			page.addCriteria(new Criteria().orOperator(Criteria.where(timeField).lt(from.at()),
-					Criteria.where(timeField).is(from.at()).and("_id").lt(from.id())));
+			page.addCriteria(oldestFirst
+					? new Criteria().orOperator(Criteria.where(timeField).gt(from.at()),
+							Criteria.where(timeField).is(from.at()).and("_id").gt(from.id()))
+					: new Criteria().orOperator(Criteria.where(timeField).lt(from.at()),
+							Criteria.where(timeField).is(from.at()).and("_id").lt(from.id())));
 		}
-		page.with(Sort.by(Sort.Order.desc(timeField), Sort.Order.desc("_id"))).limit(size + 1);
+		page.with(oldestFirst ? Sort.by(Sort.Order.asc(timeField), Sort.Order.asc("_id"))
+				: Sort.by(Sort.Order.desc(timeField), Sort.Order.desc("_id"))).limit(size + 1);
 		List<T> found = find.apply(page);
 		boolean more = found.size() > size;
 		List<T> nodes = more ? found.subList(0, size) : found;

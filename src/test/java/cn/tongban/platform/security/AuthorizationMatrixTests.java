@@ -212,6 +212,7 @@ class AuthorizationMatrixTests {
 				RESIDENT_ONLY));
 		MATRIX.put("Mutation.revokeDelegation", new Access(
 				"mutation { revokeDelegation(input: {delegationId: \"dlg_unknown\"}) { delegation { id } } }", RESIDENT_ONLY));
+		MATRIX.put("Query.consentsForMyPurposes", new Access("{ consentsForMyPurposes(first: 1) { totalCount } }", INTEGRATORS));
 		MATRIX.put("Query.myClientCredentials", new Access("{ myClientCredentials { clientId } }", INTEGRATORS));
 		// an admin names the client (an unknown one is INVALID_ARGUMENT); the integrator rotates its own,
 		// and its previous secret keeps working for the 7-day overlap
