@@ -1,7 +1,6 @@
 package cn.tongban.application;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +184,7 @@ class ApplicationController {
 	Payload reviewApplication(@Argument @Valid ReviewInput input, Authentication caller) {
 		return new Payload(this.applications.review(Subject.from(caller), input.applicationId(),
 				new Application.Review(input.stars(), (input.tags() != null) ? input.tags() : List.of(), input.comment(),
-						Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+						null)));
 	}
 
 	@QueryMapping

@@ -534,13 +534,15 @@ class ApplicationService {
 	}
 
 	/** One review (好差评) per closed application, by its applicant. */
-	Application review(Subject applicant, String applicationId, Application.Review review) {
+	/** 好差评, stamped now by the service's clock (the review's own {@code at} is ignored). */
+	Application review(Subject applicant, String applicationId, Application.Review given) {
 		Application application = mine(applicant, applicationId);
 		if (!application.closed()) {
 			throw ApiException.onField("input.applicationId", ApplicationError.ILLEGAL_TRANSITION,
 					"reviews are for completed or rejected applications");
 		}
-		Instant now = review.at();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Application.Review review = new Application.Review(given.stars(), given.tags(), given.comment(), now);
 		Update update = Update.update("review", review)
 			.set("updatedAt", now)
 			.set("version", application.version() + 1)

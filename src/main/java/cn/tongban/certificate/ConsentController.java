@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,10 @@ class ConsentController {
 
 	private final IdentityService identity;
 
-	ConsentController(ConsentService consents, CertificateTypeService types, IdentityService identity) {
+	private final Clock clock;
+
+	ConsentController(ConsentService consents, CertificateTypeService types, IdentityService identity, Clock clock) {
+		this.clock = clock;
 		this.consents = consents;
 		this.types = types;
 		this.identity = identity;
@@ -100,7 +104,7 @@ class ConsentController {
 
 	@SchemaMapping(typeName = "Consent")
 	boolean active(Consent consent) {
-		return consent.activeAt(Instant.now());
+		return consent.activeAt(this.clock.instant());
 	}
 
 	@BatchMapping(typeName = "Consent", field = "purpose")

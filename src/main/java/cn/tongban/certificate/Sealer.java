@@ -1,6 +1,6 @@
 package cn.tongban.certificate;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
 
@@ -15,8 +15,11 @@ class Sealer {
 
 	private final SealKeys keys;
 
-	Sealer(SealKeys keys) {
+	private final Clock clock;
+
+	Sealer(SealKeys keys, Clock clock) {
 		this.keys = keys;
+		this.clock = clock;
 	}
 
 	/** Seal keys for every one of these departments that has none yet, made together. */
@@ -28,7 +31,7 @@ class Sealer {
 		KeyRing.Entry key = this.keys.sealingKeyFor(certificate.issuerDepartmentCode());
 		byte[] signature = key.sign(SealedPayload.bytes(SealedPayload.of(certificate)));
 		return certificate.withSeal(new Certificate.Seal(key.keyId(), Sm2.ALGORITHM,
-				Base64.getEncoder().encodeToString(signature), Instant.now()));
+				Base64.getEncoder().encodeToString(signature), this.clock.instant()));
 	}
 
 	/** Whether the stored certificate still matches its own seal. */

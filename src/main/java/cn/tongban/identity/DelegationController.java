@@ -3,9 +3,12 @@ package cn.tongban.identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.security.Subject;
@@ -139,11 +142,11 @@ class DelegationController {
 	}
 
 	private Map<Delegation, String> names(List<Delegation> delegations,
-			java.util.function.Function<Delegation, String> who) {
-		Map<String, String> names = new java.util.HashMap<>();
+			Function<Delegation, String> who) {
+		Map<String, String> names = new HashMap<>();
 		this.people.findAllById(delegations.stream().map(who).distinct().toList())
 			.forEach((person) -> names.put(person.id(), person.name()));
-		Map<Delegation, String> byDelegation = new java.util.LinkedHashMap<>();
+		Map<Delegation, String> byDelegation = new LinkedHashMap<>();
 		delegations.forEach((delegation) -> byDelegation.put(delegation, names.getOrDefault(who.apply(delegation), "")));
 		return byDelegation;
 	}
