@@ -50,7 +50,7 @@ class CertificateFollowUp {
 		this.clock = clock;
 	}
 
-	/** Applications completed more than 10 s ago still waiting for their certificates. */
+	/** Certificates still to issue and inbox messages still to post, for changes more than 10 s old. */
 	@Scheduled(fixedDelayString = "${tongban.application.follow-up-interval:30s}", initialDelayString = "${tongban.application.follow-up-interval:30s}")
 	void run() {
 		this.leases.run(JOB, this::finishPending);
@@ -71,7 +71,8 @@ class CertificateFollowUp {
 		return delivered;
 	}
 
-	private int issuePending() {
+	/** Applications completed more than 10 s ago whose certificates are still to be issued. */
+	int issuePending() {
 		int finished = 0;
 		for (Application application : this.mongo.find(Query.query(Criteria.where("certificatesPending").is(true)
 			.and("completedAt").lt(this.clock.instant().minusSeconds(10))).limit(this.batchSize), Application.class)) {

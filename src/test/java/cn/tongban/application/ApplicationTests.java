@@ -234,7 +234,7 @@ class ApplicationTests {
 				Update.update("certificatesPending", true).set("completedAt", Instant.now().minusSeconds(60)),
 				Application.class);
 		long before = this.mongo.count(Query.query(Criteria.where("sourceApplicationId").is(id)), "certificates");
-		assertThat(this.followUp.finishPending()).isEqualTo(1);
+		assertThat(this.followUp.issuePending()).isEqualTo(1);
 		assertThat(this.mongo.count(Query.query(Criteria.where("sourceApplicationId").is(id)), "certificates"))
 			.isEqualTo(before).isEqualTo(3);
 		assertThat(this.mongo.findById(id, Application.class).certificatesPending()).isFalse();
