@@ -102,7 +102,13 @@ public class MessageCentre {
 		catch (RuntimeException ex) {
 			log.warn("Message {} stored but not announced to live subscribers", message.id(), ex);
 		}
-		textIfWanted(message);
+		try {
+			textIfWanted(message);
+		}
+		catch (RuntimeException ex) {
+			// stored is posted: a failure deciding on the text message must not make the caller post again
+			log.warn("Message {} stored; its text message was not considered ({})", message.id(), ex.getClass().getSimpleName());
+		}
 		return true;
 	}
 
@@ -183,7 +189,12 @@ public class MessageCentre {
 	/** One of today's text messages for the holder, if any is left (a conditional increment, so parallel posts cannot exceed it). */
 	private boolean takeSmsAllowance(String holderId) {
 		String id = SmsDay.idOf(holderId, LocalDate.ofInstant(this.clock.instant(), ChinaTime.ZONE));
-		this.mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().setOnInsert("sent", 0), SmsDay.class);
+		try {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().setOnInsert("sent", 0), SmsDay.class);
+		}
+		catch (DuplicateKeyException createdMeanwhile) {
+			// two posts at once both inserted the day: the other one's document is there
+		}
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("sent").lt(SMS_PER_DAY)),
 				new Update().inc("sent", 1), SmsDay.class).getModifiedCount() == 1;
 	}
