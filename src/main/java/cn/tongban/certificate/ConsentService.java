@@ -69,11 +69,27 @@ class ConsentService {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Consent consent = new Consent("cns_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
 				holderId, purpose.integratorClientId(), purpose.code(), types, now, now.plus(Duration.ofDays(days)),
-				null);
+				null, now, true);
 		Consent granted = this.consents.insert(consent);
-		this.webhooks.emit(granted.integratorClientId(), WebhookKind.CONSENT_GRANTED, granted.id(),
-				Map.of("consentId", granted.id(), "purpose", granted.purposeCode()));
+		emitEvents(granted);
 		return granted;
+	}
+
+	/**
+	 * The integrator's webhook events for the consent (granted; revoked when it is), then the pending
+	 * flag cleared — only when every event is stored, so a failure or a crash leaves it for
+	 * {@link ConsentWebhooks}. Event ids derive from the consent, so emitting again stores nothing.
+	 */
+	void emitEvents(Consent consent) {
+		Map<String, String> data = Map.of("consentId", consent.id(), "purpose", consent.purposeCode());
+		boolean stored = this.webhooks.emit(consent.integratorClientId(), WebhookKind.CONSENT_GRANTED, consent.id(), data)
+				&& (consent.revokedAt() == null
+						|| this.webhooks.emit(consent.integratorClientId(), WebhookKind.CONSENT_REVOKED, consent.id(), data));
+		if (stored) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(consent.id())
+				.and("webhookPending").is(true)
+				.and("updatedAt").is(consent.updatedAt())), new Update().unset("webhookPending"), Consent.class);
+		}
 	}
 
 	List<Consent> of(String holderId) {
@@ -85,14 +101,14 @@ class ConsentService {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Query mine = Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId));
 		boolean revokedNow = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(consentId).and("holderId").is(holderId)
-			.and("revokedAt").is(null)), Update.update("revokedAt", now).set("updatedAt", now), Consent.class).getModifiedCount() == 1;
+			.and("revokedAt").is(null)), Update.update("revokedAt", now).set("updatedAt", now).set("webhookPending", true),
+				Consent.class).getModifiedCount() == 1;
 		Consent consent = this.mongo.findOne(mine, Consent.class);
 		if (consent == null) {
 			throw ApiException.onField("input.id", CertificateError.CONSENT_NOT_FOUND, consentId);
 		}
 		if (revokedNow) {
-			this.webhooks.emit(consent.integratorClientId(), WebhookKind.CONSENT_REVOKED, consent.id(),
-					Map.of("consentId", consent.id(), "purpose", consent.purposeCode()));
+			emitEvents(consent);
 		}
 		return consent;
 	}

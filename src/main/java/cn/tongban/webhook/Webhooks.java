@@ -65,22 +65,25 @@ public class Webhooks {
 	/**
 	 * Puts an event in the integrator's outbox. {@code about} names what happened (a consent id and
 	 * the change): the event's id derives from it, so emitting again stores nothing. A failure is
-	 * logged, never thrown: the change it reports stands.
+	 * logged, never thrown — the change it reports stands —, and answered false, so a caller that
+	 * keeps a pending flag with its change can leave it for a retry.
 	 */
-	public void emit(String clientId, WebhookKind kind, String about, Map<String, String> data) {
+	public boolean emit(String clientId, WebhookKind kind, String about, Map<String, String> data) {
 		try {
 			String id = "msg_" + Sha256.hex(clientId + "|" + kind + "|" + about).substring(0, 24);
 			if (this.mongo.exists(Query.query(Criteria.where("_id").is(id)), WebhookEvent.class)) {
-				return;
+				return true;
 			}
 			long sequence = next(clientId);
 			this.mongo.insert(new WebhookEvent(id, clientId, sequence, kind, Map.copyOf(data), this.clock.instant()));
+			return true;
 		}
 		catch (DuplicateKeyException already) {
-			// emitted meanwhile: once is enough
+			return true; // emitted meanwhile: once is enough
 		}
 		catch (RuntimeException ex) {
 			log.warn("Webhook event {} for {} about {} not stored", kind, clientId, about, ex);
+			return false;
 		}
 	}
 
