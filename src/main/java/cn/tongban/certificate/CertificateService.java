@@ -194,23 +194,35 @@ public class CertificateService {
 
 	/**
 	 * Revokes (注销) a certificate; its seal stays genuine but checks report REVOKED. The certificate
-	 * records who revoked it, when and why.
+	 * records who revoked it, when and why. The integrators that verified it are told by webhook,
+	 * through a {@code webhookPending} flag set in the same write ({@link WebhookFollowUp}).
 	 */
 	Certificate revoke(String certificateId, String reason, String adminId) {
 		Certificate.Revocation revocation = new Certificate.Revocation(adminId, this.clock.instant(), reason);
 		Certificate updated = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(certificateId)),
 				Update.update("status", Certificate.StoredStatus.REVOKED)
 					.set("statusReason", reason)
-					.set("revocation", revocation),
+					.set("revocation", revocation)
+					.set(WebhookFollowUp.PENDING, true),
 				FindAndModifyOptions.options().returnNew(true), Certificate.class);
 		if (updated == null) {
 			throw ApiException.onField("input.id", CertificateError.CERTIFICATE_NOT_FOUND, certificateId);
 		}
-		for (String integrator : this.usage.verifiersOf(certificateId)) {
-			this.webhooks.emit(integrator, WebhookKind.CERTIFICATE_REVOKED, updated.id(),
-					Map.of("certificateNumber", updated.number(), "certificateType", updated.typeCode()));
-		}
+		emitRevocation(updated);
 		return updated;
+	}
+
+	/** The revocation's webhook events to each integrator that verified it, then the flag cleared if all are stored. */
+	void emitRevocation(Certificate certificate) {
+		boolean stored = true;
+		for (String integrator : this.usage.verifiersOf(certificate.id())) {
+			stored &= this.webhooks.emit(integrator, WebhookKind.CERTIFICATE_REVOKED, certificate.id(),
+					Map.of("certificateNumber", certificate.number(), "certificateType", certificate.typeCode()));
+		}
+		if (stored) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(certificate.id()).and(WebhookFollowUp.PENDING).is(true)),
+					new Update().unset(WebhookFollowUp.PENDING), Certificate.class);
+		}
 	}
 
 	/**

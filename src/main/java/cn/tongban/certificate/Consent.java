@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * purpose until {@code expiresAt} (at most 90 days), unless revoked first.
  *
  * @param webhookPending set in the same write as a grant or a revocation, cleared once the
- * integrator's webhook event is stored: a crash in between is finished by {@link ConsentWebhooks}
+ * integrator's webhook event is stored: a crash in between is finished by {@link WebhookFollowUp}
  */
 @Document("certificate_consents")
 @CompoundIndex(name = "holder_integrator_purpose", def = "{'holderId': 1, 'integratorClientId': 1, 'purposeCode': 1}")

@@ -78,7 +78,7 @@ class ConsentService {
 	/**
 	 * The integrator's webhook events for the consent (granted; revoked when it is), then the pending
 	 * flag cleared — only when every event is stored, so a failure or a crash leaves it for
-	 * {@link ConsentWebhooks}. Event ids derive from the consent, so emitting again stores nothing.
+	 * {@link WebhookFollowUp}. Event ids derive from the consent, so emitting again stores nothing.
 	 */
 	void emitEvents(Consent consent) {
 		Map<String, String> data = Map.of("consentId", consent.id(), "purpose", consent.purposeCode());
@@ -87,8 +87,8 @@ class ConsentService {
 						|| this.webhooks.emit(consent.integratorClientId(), WebhookKind.CONSENT_REVOKED, consent.id(), data));
 		if (stored) {
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(consent.id())
-				.and("webhookPending").is(true)
-				.and("updatedAt").is(consent.updatedAt())), new Update().unset("webhookPending"), Consent.class);
+				.and(WebhookFollowUp.PENDING).is(true)
+				.and("updatedAt").is(consent.updatedAt())), new Update().unset(WebhookFollowUp.PENDING), Consent.class);
 		}
 	}
 

@@ -23,13 +23,14 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A consent's webhook events are written through a pending flag set with the change: a crash before
- * the event, or between the event and clearing the flag, ends with exactly one event per change.
+ * Integrators' webhook events are written through a pending flag set with the change (a consent
+ * granted or revoked, a certificate revoked): a crash before the event, or between the event and
+ * clearing the flag, ends with exactly one event per change.
  */
 @GraphQlIntegrationTest
 @TestPropertySource(properties = { "tongban.mongodb.embedded.database=applications", "tongban.application.follow-up-interval=1h" })
 @Import(ShiftedTime.class)
-class ConsentWebhooksTests {
+class WebhookFollowUpTests {
 
 	/** 赵磊 (13800000006). */
 	static final String ZHAO = "13800000006";
@@ -41,7 +42,13 @@ class ConsentWebhooksTests {
 	MongoTemplate mongo;
 
 	@Autowired
-	ConsentWebhooks followUp;
+	WebhookFollowUp followUp;
+
+	@Autowired
+	CertificateService certificates;
+
+	@Autowired
+	UsageLog usage;
 
 	@Autowired
 	ShiftedClock clock;
@@ -85,6 +92,40 @@ class ConsentWebhooksTests {
 			.path("revokeConsent.consent.revokedAt")
 			.hasValue();
 		assertThat(events(consentId)).containsExactly("CONSENT_GRANTED", "CONSENT_REVOKED");
+	}
+
+	@Test
+	void aRevokedCertificatesEventsSurviveACrashToo() {
+		String holder = this.tokens.subjectId(this.tokens.resident(ZHAO));
+		Certificate card = this.certificates.validByType(holder, List.of("GA-001")).get("GA-001");
+		Certificate copy = new Certificate("crt_follow_up_test", "FOLLOW-UP-TEST-1", card.typeCode(), card.holderKind(),
+				card.holderId(), card.holderIdentifier(), card.holderName(), card.issuerDepartmentCode(), card.issuedOn(),
+				card.validFrom(), card.validTo(), Certificate.StoredStatus.VALID, null, card.data(), card.seal(), null,
+				card.createdAt(), null);
+		this.mongo.save(copy);
+		try {
+			this.usage.append(holder, "icbc-qingdao", "中国工商银行青岛分行", new Purpose("ICBC-ACCOUNT-OPENING", "icbc-qingdao",
+					"开户", null, List.of("GA-001"), List.of()), copy, "GA-001", UsageEntry.Result.ALLOWED, null);
+			this.certificates.revoke(copy.id(), "测试注销", "admin");
+			assertThat(revocationEvents()).isEqualTo(1);
+			this.mongo.remove(Query.query(Criteria.where("data.certificateNumber").is("FOLLOW-UP-TEST-1")), "webhook_events");
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(copy.id())), Update.update("webhookPending", true),
+					Certificate.class);
+			this.clock.shift(Duration.ofMinutes(1));
+			this.followUp.emitPending();
+			this.followUp.emitPending();
+			assertThat(revocationEvents()).isEqualTo(1);
+			assertThat(this.mongo.exists(Query.query(Criteria.where("_id").is(copy.id()).and("webhookPending").is(true)),
+					Certificate.class)).isFalse();
+		}
+		finally {
+			this.mongo.remove(Query.query(Criteria.where("_id").is(copy.id())), Certificate.class);
+		}
+	}
+
+	private long revocationEvents() {
+		return this.mongo.count(Query.query(Criteria.where("kind").is("CERTIFICATE_REVOKED")
+			.and("data.certificateNumber").is("FOLLOW-UP-TEST-1")), "webhook_events");
 	}
 
 	private List<String> events(String consentId) {
