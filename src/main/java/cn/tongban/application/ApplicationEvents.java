@@ -1,6 +1,5 @@
 package cn.tongban.application;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,6 +7,7 @@ import cn.tongban.message.MessageCentre;
 import cn.tongban.message.MessageKind;
 import cn.tongban.platform.events.EventFeed;
 import cn.tongban.platform.events.FeedEvent;
+import cn.tongban.platform.events.LiveSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
  * Status changes of applications as a stream, for the {@code applicationUpdates} subscription.
@@ -32,9 +31,7 @@ class ApplicationEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(ApplicationEvents.class);
 
-	private static final Duration EMIT_RETRY = Duration.ofMillis(100);
-
-	private final Sinks.Many<Change> sink = Sinks.many().multicast().directBestEffort();
+	private final LiveSink<Change> sink = new LiveSink<>();
 
 	private final EventFeed feed;
 
@@ -96,18 +93,13 @@ class ApplicationEvents {
 	}
 
 	Flux<Change> of(String applicantId) {
-		return this.sink.asFlux().filter((change) -> change.applicantId().equals(applicantId));
+		return this.sink.flux().filter((change) -> change.applicantId().equals(applicantId));
 	}
 
 	private void emit(FeedEvent event) {
 		Change change = new Change(event.key(), event.text("applicantId"), event.text("status"),
 				event.text("eventType"), event.number("version"), event.at());
-		// request threads and the feed's reader emit concurrently: retry briefly instead of dropping;
-		// any other failure (no subscriber, a slow one) drops the change as before
-		long deadline = System.nanoTime() + EMIT_RETRY.toNanos();
-		while (this.sink.tryEmitNext(change) == Sinks.EmitResult.FAIL_NON_SERIALIZED && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
+		this.sink.emit(change);
 	}
 
 	record Change(String applicationId, String applicantId, String status, String eventType, long version, Instant at) {

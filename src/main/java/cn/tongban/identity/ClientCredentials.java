@@ -91,9 +91,7 @@ public class ClientCredentials {
 		random.nextBytes(key);
 		String secret = "tbs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
 		secrets.add(new ClientRegistration.ClientSecret(this.passwords.encode(secret), now, now.plus(this.lifetime)));
-		ClientRegistration rotated = this.clients.save(new ClientRegistration(client.clientId(), client.name(), client.kind(),
-				client.secretHash(), client.scopes(), client.scenarioCode(), client.place(), List.copyOf(secrets),
-				client.allowedAddresses()));
+		ClientRegistration rotated = this.clients.save(client.withSecrets(secrets));
 		this.audit.record(AuditType.CLIENT_SECRET_ROTATED, by, clientId, null, clientId,
 				"new secret until " + now.plus(this.lifetime) + "; the previous ones until " + now.plus(OVERLAP) + " at most");
 		return new Rotated(rotated, secret);
@@ -111,8 +109,7 @@ public class ClientCredentials {
 			}
 		}
 		ClientRegistration client = require(clientId);
-		ClientRegistration saved = this.clients.save(new ClientRegistration(client.clientId(), client.name(), client.kind(),
-				client.secretHash(), client.scopes(), client.scenarioCode(), client.place(), client.secrets(), List.copyOf(ranges)));
+		ClientRegistration saved = this.clients.save(client.withAllowedAddresses(ranges));
 		this.audit.record(AuditType.ADMIN_CHANGE, by, clientId, null, clientId, "address allow-list " + ranges);
 		return saved;
 	}

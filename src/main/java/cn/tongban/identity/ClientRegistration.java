@@ -45,6 +45,16 @@ record ClientRegistration(@Id String clientId, String name, Kind kind, String se
 		return this.secrets.stream().filter((secret) -> secret.liveAt(now)).toList();
 	}
 
+	ClientRegistration withSecrets(List<ClientSecret> secrets) {
+		return new ClientRegistration(this.clientId, this.name, this.kind, this.secretHash, this.scopes, this.scenarioCode,
+				this.place, List.copyOf(secrets), this.allowedAddresses);
+	}
+
+	ClientRegistration withAllowedAddresses(List<String> ranges) {
+		return new ClientRegistration(this.clientId, this.name, this.kind, this.secretHash, this.scopes, this.scenarioCode,
+				this.place, this.secrets, List.copyOf(ranges));
+	}
+
 	List<String> allowedAddressesOrEmpty() {
 		return (this.allowedAddresses != null) ? this.allowedAddresses : List.of();
 	}

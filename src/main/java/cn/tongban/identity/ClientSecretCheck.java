@@ -12,7 +12,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -26,16 +25,12 @@ final class ClientSecretCheck implements AuthenticationProvider {
 
 	private final ClientRegistrationRepository clients;
 
-	private final RegisteredClientRepository registered;
-
 	private final PasswordEncoder passwords;
 
 	private final Clock clock;
 
-	ClientSecretCheck(ClientRegistrationRepository clients, RegisteredClientRepository registered,
-			PasswordEncoder passwords, Clock clock) {
+	ClientSecretCheck(ClientRegistrationRepository clients, PasswordEncoder passwords, Clock clock) {
 		this.clients = clients;
-		this.registered = registered;
 		this.passwords = passwords;
 		this.clock = clock;
 	}
@@ -61,10 +56,8 @@ final class ClientSecretCheck implements AuthenticationProvider {
 		if (!AddressRanges.allows(registration.allowedAddressesOrEmpty(), requestAddress())) {
 			throw refused("not allowed from this address");
 		}
-		RegisteredClient registeredClient = this.registered.findByClientId(clientId);
-		if (registeredClient == null) {
-			throw refused("unknown client");
-		}
+		// the registration just read, as Spring Authorization Server's client: no second read
+		RegisteredClient registeredClient = MongoRegisteredClientRepository.toRegisteredClient(registration);
 		return new OAuth2ClientAuthenticationToken(registeredClient, method, given);
 	}
 

@@ -192,12 +192,16 @@ public class Delegations implements DelegationStatus {
 
 	/** Whom the person acts for: authorisations (newest first) and, as guardian, each minor child. */
 	List<Delegation> asActor(String actorId) {
-		for (Person ward : this.people.findByGuardianIds(actorId)) {
-			if (isMinor(ward)) {
-				ensureGuardianship(ward, actorId);
-			}
-		}
-		return sorted(this.mongo.find(Query.query(Criteria.where("actorId").is(actorId)), Delegation.class));
+		Query mine = Query.query(Criteria.where("actorId").is(actorId));
+		List<Delegation> delegations = this.mongo.find(mine, Delegation.class);
+		Set<String> represented = delegations.stream().map(Delegation::representedId).collect(Collectors.toSet());
+		// a guardianship the birth registration did not make (a crash, older data): made once, not on every listing
+		List<Person> missing = this.people.findByGuardianIds(actorId)
+			.stream()
+			.filter((ward) -> isMinor(ward) && !represented.contains(ward.id()))
+			.toList();
+		missing.forEach((ward) -> ensureGuardianship(ward, actorId));
+		return sorted(missing.isEmpty() ? delegations : this.mongo.find(mine, Delegation.class));
 	}
 
 	/** Who acts or may act for the person, with what they did. */

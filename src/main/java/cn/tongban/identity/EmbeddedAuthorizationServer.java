@@ -78,7 +78,7 @@ class EmbeddedAuthorizationServer {
 					// secrets with lifetimes, several live during a rotation, and address allow-lists
 					.authenticationProviders((providers) -> {
 						providers.removeIf((provider) -> provider instanceof ClientSecretAuthenticationProvider);
-						providers.add(0, new ClientSecretCheck(clientRegistrations, clients, passwords, clock));
+						providers.add(0, new ClientSecretCheck(clientRegistrations, passwords, clock));
 					}))
 				.tokenEndpoint((token) -> token
 					.accessTokenRequestConverter(new ExtensionGrantConverter(ExtensionGrant.SMS_CODE,

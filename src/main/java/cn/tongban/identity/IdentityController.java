@@ -40,8 +40,7 @@ class IdentityController {
 	@PreAuthorize("isAuthenticated()")
 	Viewer me(Authentication authentication) {
 		Subject subject = Subject.from(authentication);
-		boolean isPerson = subject.has(Role.RESIDENT) || subject.has(Role.ENTERPRISE) || subject.has(Role.DELEGATE);
-		PersonDetails person = isPerson ? this.identity.person(subject.id()).orElse(null) : null;
+		PersonDetails person = subject.isPerson() ? this.identity.person(subject.id()).orElse(null) : null;
 		EnterpriseDetails enterprise = (subject.enterpriseId() != null)
 				? this.identity.enterprise(subject.enterpriseId()).orElse(null) : null;
 		String staffName = (subject.has(Role.STAFF) || subject.has(Role.ADMIN))

@@ -3,7 +3,6 @@ package cn.tongban.identity;
 import java.time.LocalDate;
 
 import cn.tongban.platform.privacy.Masking;
-import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.Subject;
 
 /**
@@ -32,8 +31,7 @@ public record PersonDetails(String id, String name, String idNumber, String mobi
 	 * acting for the person (亲情代办) sees what the person would: the person confirmed it.
 	 */
 	private boolean isThePerson(Subject viewer) {
-		return viewer != null && (viewer.has(Role.RESIDENT) || viewer.has(Role.ENTERPRISE) || viewer.has(Role.DELEGATE))
-				&& this.id.equals(viewer.id());
+		return viewer != null && viewer.isPerson() && this.id.equals(viewer.id());
 	}
 
 }

@@ -1,16 +1,15 @@
 package cn.tongban.message;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import cn.tongban.platform.events.EventFeed;
 import cn.tongban.platform.events.FeedEvent;
+import cn.tongban.platform.events.LiveSink;
 
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
  * New inbox messages as a stream, for the {@code messageAdded} subscription, through the instances'
@@ -21,9 +20,7 @@ class MessageFeed {
 
 	static final String POSTED = "message.posted";
 
-	private static final Duration EMIT_RETRY = Duration.ofMillis(100);
-
-	private final Sinks.Many<Message> sink = Sinks.many().multicast().directBestEffort();
+	private final LiveSink<Message> sink = new LiveSink<>();
 
 	private final EventFeed feed;
 
@@ -39,7 +36,7 @@ class MessageFeed {
 	}
 
 	Flux<Message> of(String holderId) {
-		return this.sink.asFlux().filter((message) -> message.holderId().equals(holderId));
+		return this.sink.flux().filter((message) -> message.holderId().equals(holderId));
 	}
 
 	private void emit(FeedEvent event) {
@@ -47,10 +44,7 @@ class MessageFeed {
 		Message message = new Message(event.key(), event.text("holderId"), MessageKind.valueOf(event.text("kind")),
 				event.text("title"), event.text("body"), (link == null || link.isEmpty()) ? null : link,
 				Instant.ofEpochMilli(event.number("createdAt")), null);
-		long deadline = System.nanoTime() + EMIT_RETRY.toNanos();
-		while (this.sink.tryEmitNext(message) == Sinks.EmitResult.FAIL_NON_SERIALIZED && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
+		this.sink.emit(message);
 	}
 
 }

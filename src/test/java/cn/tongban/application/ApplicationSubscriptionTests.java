@@ -15,6 +15,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.tongban.support.Tokens;
+import cn.tongban.support.WebSocketClients;
 import cn.tongban.support.WebServerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
-
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -130,14 +127,7 @@ class ApplicationSubscriptionTests {
 	}
 
 	private WebSocketGraphQlClient client(String token) {
-		WebSocketGraphQlClientInterceptor authorization = new WebSocketGraphQlClientInterceptor() {
-			@Override
-			public Mono<Object> connectionInitPayload() {
-				return (token != null) ? Mono.just(Map.of("Authorization", "Bearer " + token)) : Mono.empty();
-			}
-		};
-		return WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + this.port + "/graphql"),
-				new StandardWebSocketClient()).interceptor(authorization).build();
+		return WebSocketClients.client(this.port, token);
 	}
 
 }

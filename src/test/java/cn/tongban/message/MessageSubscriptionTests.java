@@ -1,6 +1,5 @@
 package cn.tongban.message;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,16 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import cn.tongban.support.Tokens;
+import cn.tongban.support.WebSocketClients;
 import cn.tongban.support.WebServerIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
-
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,14 +67,7 @@ class MessageSubscriptionTests {
 	}
 
 	private WebSocketGraphQlClient client(String token) {
-		WebSocketGraphQlClientInterceptor authorization = new WebSocketGraphQlClientInterceptor() {
-			@Override
-			public Mono<Object> connectionInitPayload() {
-				return (token != null) ? Mono.just(Map.of("Authorization", "Bearer " + token)) : Mono.empty();
-			}
-		};
-		return WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + this.port + "/graphql"),
-				new StandardWebSocketClient()).interceptor(authorization).build();
+		return WebSocketClients.client(this.port, token);
 	}
 
 }

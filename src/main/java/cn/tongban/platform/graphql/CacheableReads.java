@@ -2,10 +2,8 @@ package cn.tongban.platform.graphql;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
+import cn.tongban.platform.crypto.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -65,16 +63,7 @@ public class CacheableReads extends ShallowEtagHeaderFilter {
 		catch (RuntimeException notJson) {
 			// not a GraphQL answer: the whole body
 		}
-		return "W/\"" + sha256(covered).substring(0, 32) + "\"";
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "W/\"" + Sha256.hex(covered).substring(0, 32) + "\"";
 	}
 
 }

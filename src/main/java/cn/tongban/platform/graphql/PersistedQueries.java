@@ -1,12 +1,9 @@
 package cn.tongban.platform.graphql;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import cn.tongban.platform.crypto.Sha256;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -70,7 +67,7 @@ public class PersistedQueries {
 			}
 			return known;
 		}
-		if (!sha256Hex(query).equals(hash)) {
+		if (!Sha256.hex(query).equals(hash)) {
 			throw new Refusal(PlatformError.PERSISTED_QUERY_HASH_MISMATCH, null);
 		}
 		this.texts.put(hash, query);
@@ -79,15 +76,6 @@ public class PersistedQueries {
 
 	private static Integer number(Object value) {
 		return (value instanceof Number n && n.doubleValue() == n.intValue()) ? n.intValue() : null;
-	}
-
-	static String sha256Hex(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** Why a persisted-query request cannot run: a code, and for malformed requests what is wrong. */

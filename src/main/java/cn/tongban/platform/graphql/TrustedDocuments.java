@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 
+import cn.tongban.platform.crypto.Sha256;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +53,7 @@ public class TrustedDocuments {
 			Map<String, String> documents = new HashMap<>();
 			root.get("documents").properties().forEach((entry) -> {
 				String text = entry.getValue().asString();
-				if (!PersistedQueries.sha256Hex(text).equals(entry.getKey())) {
+				if (!Sha256.hex(text).equals(entry.getKey())) {
 					throw new IllegalStateException("trusted-documents manifest: the hash " + entry.getKey()
 							+ " is not its text's SHA-256");
 				}
@@ -72,7 +73,7 @@ public class TrustedDocuments {
 		if (!this.only || text == null) {
 			return true;
 		}
-		if (this.documents.containsKey(PersistedQueries.sha256Hex(text))) {
+		if (this.documents.containsKey(Sha256.hex(text))) {
 			return true;
 		}
 		return caller != null && caller.getAuthorities()

@@ -61,6 +61,14 @@ public record Subject(String id, Set<Role> roles, String clientId, String depart
 		return this.actorId != null;
 	}
 
+	/**
+	 * Whether the subject id is a person's own id: a resident, an enterprise agent, or the person a
+	 * delegate acts for (who sees what that person would).
+	 */
+	public boolean isPerson() {
+		return has(Role.RESIDENT) || has(Role.ENTERPRISE) || has(Role.DELEGATE);
+	}
+
 	/** Who did it: the actor of a delegated token, else the subject. */
 	public String actingPersonId() {
 		return (this.actorId != null) ? this.actorId : this.id;

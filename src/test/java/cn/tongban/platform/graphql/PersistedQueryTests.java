@@ -2,6 +2,7 @@ package cn.tongban.platform.graphql;
 
 import java.util.UUID;
 
+import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class PersistedQueryTests {
 	@Test
 	void anUnknownHashIsNotFoundThenTheTextRegistersItThenTheHashAloneRuns() throws Exception {
 		String query = uniqueQuery();
-		String hash = PersistedQueries.sha256Hex(query);
+		String hash = Sha256.hex(query);
 		post(hashOnly(hash)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.errors[0].message").value("PersistedQueryNotFound"))
 			.andExpect(jsonPath("$.errors[0].extensions.code").value("PERSISTED_QUERY_NOT_FOUND"))
@@ -45,7 +46,7 @@ class PersistedQueryTests {
 	@Test
 	void aRegisteredHashRunsOverGetToo() throws Exception {
 		String query = uniqueQuery();
-		String hash = PersistedQueries.sha256Hex(query);
+		String hash = Sha256.hex(query);
 		String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
 		this.mvc.perform(get("/graphql").param("extensions", extensions).accept(MediaType.APPLICATION_JSON))
 			.andExpect(status().isOk())
@@ -59,7 +60,7 @@ class PersistedQueryTests {
 	@Test
 	void aHashThatIsNotTheTextsIsRefusedAndRegistersNothing() throws Exception {
 		String query = uniqueQuery();
-		String otherHash = PersistedQueries.sha256Hex(query + " ");
+		String otherHash = Sha256.hex(query + " ");
 		post(withText(query, otherHash)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].extensions.code").value("PERSISTED_QUERY_HASH_MISMATCH"));
 		post(hashOnly(otherHash)).andExpect(jsonPath("$.errors[0].extensions.code").value("PERSISTED_QUERY_NOT_FOUND"));
@@ -70,7 +71,7 @@ class PersistedQueryTests {
 			"{\"version\":1}", "{\"version\":\"1\",\"sha256Hash\":\"%s\"}", "[1]", "\"x\"",
 			"{\"version\":1,\"sha256Hash\":\"%S\"}" })
 	void aMalformedPersistedQueryIs400(String extension) throws Exception {
-		String hash = PersistedQueries.sha256Hex(uniqueQuery());
+		String hash = Sha256.hex(uniqueQuery());
 		post("{\"extensions\":{\"persistedQuery\":" + extension.replace("%s", hash).replace("%S", hash.toUpperCase())
 				+ "}}")
 			.andExpect(status().isBadRequest())

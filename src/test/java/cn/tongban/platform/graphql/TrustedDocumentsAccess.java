@@ -2,6 +2,8 @@ package cn.tongban.platform.graphql;
 
 import java.util.Map;
 
+import cn.tongban.platform.crypto.Sha256;
+
 /** Builds the package-private trusted-documents pieces for tests in other packages. */
 public final class TrustedDocumentsAccess {
 
@@ -17,7 +19,7 @@ public final class TrustedDocumentsAccess {
 	}
 
 	public static String hash(String text) {
-		return PersistedQueries.sha256Hex(text);
+		return Sha256.hex(text);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import cn.tongban.platform.crypto.Sha256;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,7 @@ class TrustedDocumentsTests {
 
 	@Test
 	void onlyManifestOperationsRunUnlessTheCallerMayRunAdHocOnes() {
-		TrustedDocuments only = new TrustedDocuments(Map.of(PersistedQueries.sha256Hex(REGIONS), REGIONS), true);
+		TrustedDocuments only = new TrustedDocuments(Map.of(Sha256.hex(REGIONS), REGIONS), true);
 		assertThat(only.allows(REGIONS, null)).isTrue();
 		assertThat(only.allows("{ regions { code name } }", null)).isFalse();
 		assertThat(only.allows("{ regions { code name } }", new TestingAuthenticationToken("psn", null, "ROLE_RESIDENT")))
@@ -45,7 +46,7 @@ class TrustedDocumentsTests {
 
 	@Test
 	void aHashAloneFindsTheManifestsText() {
-		String hash = PersistedQueries.sha256Hex(REGIONS);
+		String hash = Sha256.hex(REGIONS);
 		PersistedQueries queries = new PersistedQueries(1_000_000, new TrustedDocuments(Map.of(hash, REGIONS), true));
 		assertThat(queries.resolve(null, Map.of("version", 1, "sha256Hash", hash))).isEqualTo(REGIONS);
 		assertThatThrownBy(() -> queries.resolve(null, Map.of("version", 1, "sha256Hash", "0".repeat(64))))
@@ -96,7 +97,7 @@ class TrustedDocumentsTests {
 			}
 		}
 		if (text != null && !text.isBlank() && !text.contains("{{")) {
-			into.put(PersistedQueries.sha256Hex(text), text);
+			into.put(Sha256.hex(text), text);
 		}
 	}
 
