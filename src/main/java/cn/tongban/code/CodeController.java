@@ -8,16 +8,12 @@ import java.util.Locale;
 import cn.tongban.platform.security.Delegated;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.platform.graphql.Connection;
-import cn.tongban.platform.graphql.Keyset;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,37 +25,41 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CodeController {
 
-	private final CodeService codes;
+	private final CodeIssuance issuance;
+
+	private final CodeScanner scanner;
+
+	private final ScanRecords scanRecords;
 
 	private final TrustList trust;
 
-	private final MongoTemplate mongo;
-
 	private final IdentityService identity;
 
-	CodeController(CodeService codes, TrustList trust, MongoTemplate mongo, IdentityService identity) {
-		this.codes = codes;
+	CodeController(CodeIssuance issuance, CodeScanner scanner, ScanRecords scanRecords, TrustList trust,
+			IdentityService identity) {
+		this.issuance = issuance;
+		this.scanner = scanner;
+		this.scanRecords = scanRecords;
 		this.trust = trust;
-		this.mongo = mongo;
 		this.identity = identity;
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('RESIDENT') or " + Delegated.RESIDENT_CODE)
 	CodePayload issueResidentCode(Authentication caller) {
-		return CodePayload.of(this.codes.issue(HolderKind.PERSON, Subject.from(caller).id()));
+		return CodePayload.of(this.issuance.issue(HolderKind.PERSON, Subject.from(caller).id()));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ENTERPRISE')")
 	CodePayload issueEnterpriseCode(Authentication caller) {
-		return CodePayload.of(this.codes.issue(HolderKind.ENTERPRISE, Subject.from(caller).enterpriseId()));
+		return CodePayload.of(this.issuance.issue(HolderKind.ENTERPRISE, Subject.from(caller).enterpriseId()));
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.RESIDENT_CODE)
 	RevokePayload revokeMyCodes(Authentication caller) {
-		return new RevokePayload(this.codes.revokeAll(Subject.from(caller).holderId()));
+		return new RevokePayload(this.issuance.revokeAll(Subject.from(caller).holderId()));
 	}
 
 	@MutationMapping
@@ -67,7 +67,7 @@ class CodeController {
 	ScanResult scanCode(@Argument @Valid ScanInput input, Authentication caller) {
 		Subject terminal = Subject.from(caller);
 		String name = this.identity.clientName(terminal.clientId());
-		return this.codes.scan(terminal, name, input.code(), input.serviceItemCode());
+		return this.scanner.scan(terminal, name, input.code(), input.serviceItemCode());
 	}
 
 	@MutationMapping
@@ -75,7 +75,7 @@ class CodeController {
 	ScanBatchPayload scanCodes(@Argument @Valid ScanBatchInput input, Authentication caller, Locale locale) {
 		Subject terminal = Subject.from(caller);
 		String name = this.identity.clientName(terminal.clientId());
-		List<CodeService.Outcome> outcomes = this.codes.scanAll(terminal, name,
+		List<CodeScanner.Outcome> outcomes = this.scanner.scanAll(terminal, name,
 				input.scans().stream().map(ScanInput::code).toList(),
 				input.scans().stream().map(ScanInput::serviceItemCode).toList());
 		boolean english = "en".equals(locale.getLanguage());
@@ -91,9 +91,7 @@ class CodeController {
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.RESIDENT_CODE)
 	Connection<ScanRecord> myScans(@Argument Integer first, @Argument String after, Authentication caller) {
-		Query mine = Query.query(Criteria.where("holderId").is(Subject.from(caller).holderId()));
-		return Keyset.page(mine, first, after, "at", (ScanRecord scan) -> new Keyset(scan.at(), scan.id()),
-				(page) -> this.mongo.find(page, ScanRecord.class), this.mongo.count(mine, ScanRecord.class));
+		return this.scanRecords.of(Subject.from(caller).holderId(), first, after);
 	}
 
 	@QueryMapping
@@ -145,7 +143,7 @@ class CodeController {
 
 	record CodePayload(String code, Instant expiresAt, String issuer, String keyId, int byteSize, String qrImage) {
 
-		static CodePayload of(CodeService.Issued issued) {
+		static CodePayload of(CodeIssuance.Issued issued) {
 			return new CodePayload(issued.text(), issued.code().expiresAt(), issued.issuerId(), issued.code().keyId(),
 					CodeFormat.PAYLOAD_BYTES + CodeFormat.SIGNATURE_BYTES, QrImage.pngDataUrl(issued.text()));
 		}

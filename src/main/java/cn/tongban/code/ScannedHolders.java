@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ScannedHolders {
 
-	private final CodeService codes;
+	private final CodeScanner codes;
 
 	private final IdentityService identity;
 
-	ScannedHolders(CodeService codes, IdentityService identity) {
+	ScannedHolders(CodeScanner codes, IdentityService identity) {
 		this.codes = codes;
 		this.identity = identity;
 	}
