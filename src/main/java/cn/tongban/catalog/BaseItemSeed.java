@@ -12,36 +12,36 @@ record BaseItemSeed(String basicCode, String name, List<String> aliases, ItemTyp
 		String resultCertificateTypeCode, String consultationPhone) {
 
 	ServiceItem implementedIn(Region region, Department department, Region city, Instant now) {
-		ServiceItem item = new ServiceItem();
-		item.setCode(ServiceItem.implementationCode(region.code(), this.basicCode));
-		item.setBasicCode(this.basicCode);
-		item.setName(this.name);
-		item.setAliases((this.aliases != null) ? this.aliases : List.of());
-		item.setType(this.type);
-		item.setDepartmentCode(this.departmentCode);
-		item.setRegionCode(region.code());
-		item.setLevel(region.level());
-		item.setImplementingAgency(department.agencyIn(region));
-		item.setTargets(this.targets);
-		item.setLifeEvents(this.lifeEvents);
-		item.setAcceptanceConditions(this.acceptanceConditions);
-		item.setLegalBasis(this.legalBasis);
-		item.setLegalTimeLimitDays(this.legalTimeLimitDays);
-		item.setPromisedTimeLimitDays(this.promisedTimeLimitDays);
-		item.setQuantityLimit(this.quantityLimit);
-		item.setFee(this.fee);
-		item.setMaterials(this.materials);
-		item.setChannels(this.channels);
-		item.setVisitsRequired(this.visitsRequired);
-		item.setCodeEnabled(this.codeEnabled);
-		item.setServiceModes(this.serviceModes);
-		item.setProcess(this.process);
-		item.setPlainSteps((this.plainSteps != null) ? this.plainSteps : List.of());
-		item.setPopularity(popularityIn(region, city));
-		item.setResultCertificateTypeCode(this.resultCertificateTypeCode);
-		item.setConsultationPhone(this.consultationPhone);
-		item.setUpdatedAt(now);
-		return item;
+		return ServiceItem.builder()
+			.code(ServiceItem.implementationCode(region.code(), this.basicCode))
+			.basicCode(this.basicCode)
+			.name(this.name)
+			.aliases((this.aliases != null) ? this.aliases : List.of())
+			.type(this.type)
+			.departmentCode(this.departmentCode)
+			.regionCode(region.code())
+			.level(region.level())
+			.implementingAgency(department.agencyIn(region))
+			.targets(this.targets)
+			.lifeEvents(this.lifeEvents)
+			.acceptanceConditions(this.acceptanceConditions)
+			.legalBasis(this.legalBasis)
+			.legalTimeLimitDays(this.legalTimeLimitDays)
+			.promisedTimeLimitDays(this.promisedTimeLimitDays)
+			.quantityLimit(this.quantityLimit)
+			.fee(this.fee)
+			.materials(this.materials)
+			.channels(this.channels)
+			.visitsRequired(this.visitsRequired)
+			.codeEnabled(this.codeEnabled)
+			.serviceModes(this.serviceModes)
+			.process(this.process)
+			.plainSteps((this.plainSteps != null) ? this.plainSteps : List.of())
+			.popularity(popularityIn(region, city))
+			.resultCertificateTypeCode(this.resultCertificateTypeCode)
+			.consultationPhone(this.consultationPhone)
+			.updatedAt(now)
+			.build();
 	}
 
 	/** The city figure is the seed's; a district's scales with its share of the population. */

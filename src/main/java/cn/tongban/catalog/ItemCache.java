@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * instead of MongoDB; and the home screen's hot lists, so the screen every app open shows does not
  * sort the catalogue per request. Kept in step the way the search index is (the same changes evict the same
  * items: this instance's at once, other instances' when the index polls), so a page never shows an
- * item the index would not. Read-only callers only: an item taken from here must not be changed;
- * writers read MongoDB. Entries also expire a minute after they were read: a page that read an
+ * item the index would not. Items are immutable, so sharing one instance is safe; writers read
+ * MongoDB. Entries also expire a minute after they were read: a page that read an
  * item just before a change was saved cannot keep the old version longer than that.
  */
 @Component

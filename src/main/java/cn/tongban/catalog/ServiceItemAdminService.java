@@ -46,36 +46,36 @@ class ServiceItemAdminService {
 		if (this.items.existsById(code)) {
 			throw ApiException.onField("input.basicCode", CatalogError.ITEM_CODE_TAKEN, code);
 		}
-		ServiceItem item = new ServiceItem();
-		item.setCode(code);
-		item.setBasicCode(input.basicCode());
-		item.setRegionCode(region.code());
-		item.setLevel(region.level());
-		item.setName(input.name().strip());
-		item.setAliases(orEmpty(input.aliases()));
-		item.setType(input.type());
-		item.setDepartmentCode(input.department());
-		item.setTargets(input.targets());
-		item.setLifeEvents(orEmpty(input.lifeEvents()));
-		item.setAcceptanceConditions(orEmpty(input.acceptanceConditions()));
-		item.setLegalBasis(orEmpty(input.legalBasis()));
-		item.setLegalTimeLimitDays(input.legalTimeLimitDays());
-		item.setPromisedTimeLimitDays(input.promisedTimeLimitDays());
-		item.setQuantityLimit((input.quantityLimit() != null) ? input.quantityLimit() : "无数量限制");
-		item.setFee((input.fee() != null) ? input.fee() : Fee.FREE);
-		item.setMaterials(orEmpty(input.materials()));
-		item.setChannels(input.channels());
-		item.setVisitsRequired(input.visitsRequired());
-		item.setServiceModes(orEmpty(input.serviceModes()));
-		item.setProcess(orEmpty(input.process()));
-		item.setPlainSteps(orEmpty(input.plainSteps()));
-		item.setCodeEnabled(Boolean.TRUE.equals(input.codeEnabled()));
-		item.setResultCertificateTypeCode(input.resultCertificateType());
-		item.setConsultationPhone(input.consultationPhone());
-		this.rules.check(item);
-		item.setImplementingAgency(
-				this.catalog.department(item.getDepartmentCode()).agencyIn(region));
-		item.setUpdatedAt(Instant.now(this.clock));
+		ServiceItem.Builder draft = ServiceItem.builder()
+			.code(code)
+			.basicCode(input.basicCode())
+			.regionCode(region.code())
+			.level(region.level())
+			.name(input.name().strip())
+			.aliases(orEmpty(input.aliases()))
+			.type(input.type())
+			.departmentCode(input.department())
+			.targets(input.targets())
+			.lifeEvents(orEmpty(input.lifeEvents()))
+			.acceptanceConditions(orEmpty(input.acceptanceConditions()))
+			.legalBasis(orEmpty(input.legalBasis()))
+			.legalTimeLimitDays(input.legalTimeLimitDays())
+			.promisedTimeLimitDays(input.promisedTimeLimitDays())
+			.quantityLimit((input.quantityLimit() != null) ? input.quantityLimit() : "无数量限制")
+			.fee((input.fee() != null) ? input.fee() : Fee.FREE)
+			.materials(orEmpty(input.materials()))
+			.channels(input.channels())
+			.visitsRequired(input.visitsRequired())
+			.serviceModes(orEmpty(input.serviceModes()))
+			.process(orEmpty(input.process()))
+			.plainSteps(orEmpty(input.plainSteps()))
+			.codeEnabled(Boolean.TRUE.equals(input.codeEnabled()))
+			.resultCertificateTypeCode(input.resultCertificateType())
+			.consultationPhone(input.consultationPhone());
+		this.rules.check(draft.build());
+		ServiceItem item = draft.implementingAgency(this.catalog.department(input.department()).agencyIn(region))
+			.updatedAt(Instant.now(this.clock))
+			.build();
 		try {
 			return indexed(this.items.insert(item));
 		}
@@ -89,45 +89,47 @@ class ServiceItemAdminService {
 		if (input.expectedVersion() != null && !input.expectedVersion().equals(item.getVersion())) {
 			throw ApiException.onField("input.expectedVersion", PlatformError.VERSION_CONFLICT);
 		}
-		apply(input.name(), (name) -> item.setName(name.strip()));
-		apply(input.aliases(), item::setAliases);
-		apply(input.type(), item::setType);
-		apply(input.targets(), item::setTargets);
-		apply(input.lifeEvents(), item::setLifeEvents);
-		apply(input.acceptanceConditions(), item::setAcceptanceConditions);
-		apply(input.legalBasis(), item::setLegalBasis);
-		apply(input.legalTimeLimitDays(), item::setLegalTimeLimitDays);
-		apply(input.promisedTimeLimitDays(), item::setPromisedTimeLimitDays);
-		apply(input.quantityLimit(), item::setQuantityLimit);
-		apply(input.fee(), item::setFee);
-		apply(input.materials(), item::setMaterials);
-		apply(input.channels(), item::setChannels);
-		apply(input.visitsRequired(), item::setVisitsRequired);
-		apply(input.serviceModes(), item::setServiceModes);
-		apply(input.process(), item::setProcess);
-		apply(input.plainSteps(), item::setPlainSteps);
-		apply(input.codeEnabled(), item::setCodeEnabled);
-		apply(input.resultCertificateType(), item::setResultCertificateTypeCode);
-		apply(input.consultationPhone(), item::setConsultationPhone);
-		if (input.department() != null && !input.department().equals(item.getDepartmentCode())) {
-			item.setDepartmentCode(input.department());
-			this.rules.check(item);
+		ServiceItem.Builder changed = item.toBuilder();
+		apply(input.name(), (name) -> changed.name(name.strip()));
+		apply(input.aliases(), changed::aliases);
+		apply(input.type(), changed::type);
+		apply(input.targets(), changed::targets);
+		apply(input.lifeEvents(), changed::lifeEvents);
+		apply(input.acceptanceConditions(), changed::acceptanceConditions);
+		apply(input.legalBasis(), changed::legalBasis);
+		apply(input.legalTimeLimitDays(), changed::legalTimeLimitDays);
+		apply(input.promisedTimeLimitDays(), changed::promisedTimeLimitDays);
+		apply(input.quantityLimit(), changed::quantityLimit);
+		apply(input.fee(), changed::fee);
+		apply(input.materials(), changed::materials);
+		apply(input.channels(), changed::channels);
+		apply(input.visitsRequired(), changed::visitsRequired);
+		apply(input.serviceModes(), changed::serviceModes);
+		apply(input.process(), changed::process);
+		apply(input.plainSteps(), changed::plainSteps);
+		apply(input.codeEnabled(), changed::codeEnabled);
+		apply(input.resultCertificateType(), changed::resultCertificateTypeCode);
+		apply(input.consultationPhone(), changed::consultationPhone);
+		boolean moved = input.department() != null && !input.department().equals(item.getDepartmentCode());
+		if (moved) {
+			changed.departmentCode(input.department());
+		}
+		this.rules.check(changed.build());
+		if (moved) {
 			Region region = this.catalog.region(item.getRegionCode());
-			item.setImplementingAgency(this.catalog.department(input.department()).agencyIn(region));
+			changed.implementingAgency(this.catalog.department(input.department()).agencyIn(region));
 		}
-		else {
-			this.rules.check(item);
-		}
-		item.setUpdatedAt(Instant.now(this.clock));
-		return indexed(this.items.save(item));
+		ServiceItem updated = changed.updatedAt(Instant.now(this.clock)).build();
+		return indexed(this.items.save(updated));
 	}
 
 	ServiceItem retire(RetireServiceItemInput input) {
 		ServiceItem item = activeItem(input.code());
-		item.setStatus(ItemStatus.RETIRED);
-		item.setRetiredReason(input.reason().strip());
-		item.setUpdatedAt(Instant.now(this.clock));
-		return indexed(this.items.save(item));
+		return indexed(this.items.save(item.toBuilder()
+			.status(ItemStatus.RETIRED)
+			.retiredReason(input.reason().strip())
+			.updatedAt(Instant.now(this.clock))
+			.build()));
 	}
 
 	/** The index follows at once on this instance; other instances through the event feed. */

@@ -119,9 +119,10 @@ class InstantApprovalChecksTests {
 	}
 
 	private Application.Task decide(Application.Task task, InstantApproval.Submission submission) {
-		ServiceItem item = new ServiceItem();
-		item.setCode(task.itemCode());
-		item.setBasicCode(task.itemCode().substring(6));
+		ServiceItem item = ServiceItem.builder()
+			.code(task.itemCode())
+			.basicCode(task.itemCode().substring(6))
+			.build();
 		return this.approval.decide(List.of(task), Map.of(task.itemCode(), item), submission, NOW).get(0);
 	}
 

@@ -24,9 +24,10 @@ class BundleFiguresTests {
 	}
 
 	private static ServiceItem item(String code, Material... materials) {
-		ServiceItem item = new ServiceItem();
-		item.setCode(code);
-		item.setMaterials(List.of(materials));
+		ServiceItem item = ServiceItem.builder()
+			.code(code)
+			.materials(List.of(materials))
+			.build();
 		return item;
 	}
 

@@ -12,12 +12,13 @@ class AccessibilityLabelsTests {
 
 	@Test
 	void anItemIsReadInTheOrderAResidentDecidesIn() {
-		ServiceItem item = new ServiceItem();
-		item.setName("异地就医备案");
-		item.setChannels(List.of(Channel.MOBILE, Channel.COUNTER));
-		item.setVisitsRequired(0);
-		item.setPromisedTimeLimitDays(1);
-		item.setFee(new Fee(false, "免费"));
+		ServiceItem item = ServiceItem.builder()
+			.name("异地就医备案")
+			.channels(List.of(Channel.MOBILE, Channel.COUNTER))
+			.visitsRequired(0)
+			.promisedTimeLimitDays(1)
+			.fee(new Fee(false, "免费"))
+			.build();
 
 		assertThat(AccessibilityLabels.item(item, YB))
 			.isEqualTo("异地就医备案。由青岛市医疗保障局办理。可以在手机上办理。不用跑现场。承诺1个工作日内办结。不收费。");
@@ -25,11 +26,12 @@ class AccessibilityLabelsTests {
 
 	@Test
 	void aCounterOnlyItemSaysHowOftenToGoAndWhatItCosts() {
-		ServiceItem item = new ServiceItem();
-		item.setName("机动车驾驶证审验");
-		item.setChannels(List.of(Channel.COUNTER));
-		item.setVisitsRequired(1);
-		item.setFee(new Fee(true, "工本费10元"));
+		ServiceItem item = ServiceItem.builder()
+			.name("机动车驾驶证审验")
+			.channels(List.of(Channel.COUNTER))
+			.visitsRequired(1)
+			.fee(new Fee(true, "工本费10元"))
+			.build();
 
 		assertThat(AccessibilityLabels.item(item, null))
 			.isEqualTo("机动车驾驶证审验。不能在手机上办理。需要到现场1次。收费：工本费10元。");

@@ -42,33 +42,36 @@ class ServiceItemRulesTests {
 		});
 	}
 
-	private static ServiceItem item() {
-		ServiceItem item = new ServiceItem();
-		item.setBasicCode("GG0040909000");
-		item.setType(ItemType.PUBLIC_SERVICE);
-		item.setDepartmentCode("MZ");
-		item.setLifeEvents(List.of("ASSISTANCE"));
-		item.setLegalTimeLimitDays(30);
-		item.setPromisedTimeLimitDays(10);
-		item.setMaterials(List.of(new Material("居民身份证", MaterialForm.ORIGINAL, "GA-001", true, 1, null)));
-		return item;
+	private static ServiceItem.Builder item() {
+		return ServiceItem.builder()
+			.basicCode("GG0040909000")
+			.type(ItemType.PUBLIC_SERVICE)
+			.departmentCode("MZ")
+			.lifeEvents(List.of("ASSISTANCE"))
+			.legalTimeLimitDays(30)
+			.promisedTimeLimitDays(10)
+			.materials(List.of(new Material("居民身份证", MaterialForm.ORIGINAL, "GA-001", true, 1, null)));
 	}
 
-	private ApiException refusal(ServiceItem item) {
-		return catchThrowableOfType(ApiException.class, () -> this.rules.check(item));
+	private ApiException refusal(ServiceItem.Builder item) {
+		return catchThrowableOfType(ApiException.class, () -> this.rules.check(item.build()));
+	}
+
+	private void passes(ServiceItem.Builder item) {
+		assertThatCode(() -> this.rules.check(item.build())).doesNotThrowAnyException();
 	}
 
 	@Test
 	void aWellFormedItemPasses() {
-		assertThatCode(() -> this.rules.check(item())).doesNotThrowAnyException();
+		passes(item());
 	}
 
 	@Test
 	void thePromisedTimeLimitMayEqualButNotExceedTheLegalOne() {
-		ServiceItem item = item();
-		item.setPromisedTimeLimitDays(30);
-		assertThatCode(() -> this.rules.check(item)).doesNotThrowAnyException();
-		item.setPromisedTimeLimitDays(31);
+		ServiceItem.Builder item = item();
+		item.promisedTimeLimitDays(30);
+		passes(item);
+		item.promisedTimeLimitDays(31);
 		assertThat(refusal(item)).satisfies((refused) -> {
 			assertThat(refused.code()).isEqualTo(PlatformError.INVALID_ARGUMENT);
 			assertThat(refused.field()).isEqualTo("input.promisedTimeLimitDays");
@@ -78,27 +81,27 @@ class ServiceItemRulesTests {
 	@ParameterizedTest
 	@EnumSource(ItemType.class)
 	void theBasicCodeStartsWithItsTypesLetters(ItemType type) {
-		ServiceItem item = item();
-		item.setType(type);
-		item.setBasicCode(ServiceItemRules.typeLetters(type) + "0040909000");
-		assertThatCode(() -> this.rules.check(item)).doesNotThrowAnyException();
-		item.setBasicCode((type == ItemType.LICENSING ? "GG" : "XK") + "0040909000");
+		ServiceItem.Builder item = item();
+		item.type(type);
+		item.basicCode(ServiceItemRules.typeLetters(type) + "0040909000");
+		passes(item);
+		item.basicCode((type == ItemType.LICENSING ? "GG" : "XK") + "0040909000");
 		assertThat(refusal(item).field()).isEqualTo("input.basicCode");
 	}
 
 	@Test
 	void everyCertificateTypeNamedMustExist() {
-		ServiceItem material = item();
-		material.setMaterials(List.of(new Material("结婚证", MaterialForm.ORIGINAL, "MZ-999", true, 1, null)));
+		ServiceItem.Builder material = item();
+		material.materials(List.of(new Material("结婚证", MaterialForm.ORIGINAL, "MZ-999", true, 1, null)));
 		assertThat(refusal(material)).satisfies((refused) -> {
 			assertThat(refused.code()).isEqualTo(PlatformError.UNKNOWN_REFERENCE);
 			assertThat(refused.field()).isEqualTo("input.materials");
 		});
-		ServiceItem result = item();
-		result.setResultCertificateTypeCode("MZ-999");
+		ServiceItem.Builder result = item();
+		result.resultCertificateTypeCode("MZ-999");
 		assertThat(refusal(result).field()).isEqualTo("input.resultCertificateType");
-		result.setResultCertificateTypeCode("GA-001");
-		assertThatCode(() -> this.rules.check(result)).doesNotThrowAnyException();
+		result.resultCertificateTypeCode("GA-001");
+		passes(result);
 	}
 
 }
