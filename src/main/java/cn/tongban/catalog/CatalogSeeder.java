@@ -1,5 +1,6 @@
 package cn.tongban.catalog;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,11 @@ class CatalogSeeder implements Seeder {
 
 	private final ReferenceData references;
 
+	private final Clock clock;
+
 	CatalogSeeder(DepartmentRepository departments, RegionRepository regions, LifeEventRepository lifeEvents,
-			SynonymRepository synonyms, MongoTemplate mongo, ReferenceData references) {
+			SynonymRepository synonyms, MongoTemplate mongo, ReferenceData references, Clock clock) {
+		this.clock = clock;
 		this.references = references;
 		this.synonyms = synonyms;
 		this.departments = departments;
@@ -86,7 +90,7 @@ class CatalogSeeder implements Seeder {
 						+ base.departmentCode());
 			}
 		}
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ServiceItem.class);
 		int queued = 0;
 		for (BaseItemSeed base : baseItems) {

@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -32,8 +33,11 @@ class CertificateSeeder implements Seeder {
 
 	private final MongoTemplate mongo;
 
+	private final Clock clock;
+
 	CertificateSeeder(CertificateRepository certificates, CertificateTypeRepository types, PurposeRepository purposes,
-			IdentityService identity, Sealer sealer, MongoTemplate mongo) {
+			IdentityService identity, Sealer sealer, MongoTemplate mongo, Clock clock) {
+		this.clock = clock;
 		this.certificates = certificates;
 		this.types = types;
 		this.purposes = purposes;
@@ -70,7 +74,7 @@ class CertificateSeeder implements Seeder {
 			Certificate certificate = new Certificate(id, seed.number(), type.code(), type.holderKind(), holderId,
 					seed.holderIdentifier(), seed.data().get("holderName"), type.issuingDepartmentCode(),
 					seed.issuedOn(), seed.validFrom(), seed.validTo(), seed.status(), seed.statusReason(), seed.data(),
-					null, null, Instant.now(), null);
+					null, null, this.clock.instant(), null);
 			this.mongo.insert(this.sealer.seal(certificate));
 		}
 	}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,11 +43,14 @@ public class SeedFiles {
 
 	private final MongoTemplate mongo;
 
+	private final Clock clock;
+
 	/**
 	 * @param locations folders to look in, in order: the first holding a file supplies it, so an
 	 * overlay folder can replace single files of the shipped seeds
 	 */
-	SeedFiles(ResourceLoader resources, List<String> locations, JsonMapper json, MongoTemplate mongo) {
+	SeedFiles(ResourceLoader resources, List<String> locations, JsonMapper json, MongoTemplate mongo, Clock clock) {
+		this.clock = clock;
 		this.resources = resources;
 		this.locations = locations.stream().map((l) -> l.endsWith("/") ? l : l + "/").toList();
 		this.json = json;
@@ -92,7 +96,7 @@ public class SeedFiles {
 		}
 		List<T> records = this.json.readerForListOf(type).readValue(content);
 		apply.accept(records);
-		this.mongo.upsert(byFile, Update.update("hash", hash).set("loadedAt", Instant.now()).set("records", records.size()),
+		this.mongo.upsert(byFile, Update.update("hash", hash).set("loadedAt", this.clock.instant()).set("records", records.size()),
 				COLLECTION);
 		log.info("Seeded {} ({} records)", path, records.size());
 	}

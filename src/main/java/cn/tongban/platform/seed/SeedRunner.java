@@ -1,5 +1,6 @@
 package cn.tongban.platform.seed;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,10 +35,10 @@ class SeedRunner implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	SeedRunner(List<Seeder> seeders, ResourceLoader resources, JsonMapper json, MongoTemplate mongo,
+	SeedRunner(List<Seeder> seeders, ResourceLoader resources, JsonMapper json, MongoTemplate mongo, Clock clock,
 			@Value("${tongban.seed.locations:classpath:seeds/}") List<String> locations) {
 		this.seeders = seeders.stream().sorted(Comparator.comparingInt(Seeder::order)).toList();
-		this.files = new SeedFiles(resources, locations, json, mongo);
+		this.files = new SeedFiles(resources, locations, json, mongo, clock);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package cn.tongban.platform.seed;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -72,7 +73,7 @@ class SeedRunnerTests {
 	}
 
 	private SeedRunner runner(Seeder... seeders) {
-		return new SeedRunner(List.of(seeders), new DefaultResourceLoader(), JsonMapper.builder().build(), null,
+		return new SeedRunner(List.of(seeders), new DefaultResourceLoader(), JsonMapper.builder().build(), null, Clock.systemUTC(),
 				List.of("classpath:seeds/"));
 	}
 
