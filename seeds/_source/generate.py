@@ -143,13 +143,13 @@ def agency_patterns(agency):
 
 
 def main():
-    write(ROOT / "catalog/departments.json", [
+    write(ROOT / "reference/departments.json", [
         {"code": c, "number": n, "shortName": s, "name": full, **agency_patterns(agency)}
         for c, n, s, full, agency in DEPARTMENTS])
-    write(ROOT / "catalog/regions.json", [
+    write(ROOT / "reference/regions.json", [
         {"code": c, "name": n, "fullName": f, "level": lvl, "parentCode": p, "populationTenThousands": pop}
         for c, n, f, lvl, p, pop in REGIONS])
-    write(ROOT / "catalog/life-events.json", [
+    write(ROOT / "reference/life-events.json", [
         {"code": c, "name": n, "audience": a, "description": d} for c, n, a, d in LIFE_EVENTS])
     write(ROOT / "certificate/certificate-types.json", [
         {"code": c, "name": n, "issuingDepartmentCode": d, "holderKind": k, "validityYears": y,

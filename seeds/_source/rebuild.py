@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Rebuilds every seed file from the sources in this folder, in the order they depend on each other:
 
-1. generate.py      reference data and base items -> seeds/catalog/*.json, seeds/certificate/certificate-types.json
+1. generate.py      reference data and base items -> seeds/reference/*.json, seeds/catalog/*.json,
+                    seeds/certificate/certificate-types.json
 2. bundles.py       reads seeds/catalog/service-items.json -> seeds/bundle/*.json
 3. identity.py      demo people, enterprises, accounts, clients -> seeds/dev/identity/*.json
 4. certificates.py  reads the demo identities -> seeds/dev/certificate/certificates.json, seeds/certificate/purposes.json

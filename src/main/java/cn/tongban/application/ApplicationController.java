@@ -5,27 +5,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.tongban.platform.security.Delegated;
 import cn.tongban.application.ApplicationQueries.QueuedTask;
 import cn.tongban.application.ApplicationQueries.ReviewSummary;
 import cn.tongban.bundle.Bundle;
 import cn.tongban.bundle.BundleService;
 import cn.tongban.catalog.CatalogService;
-import cn.tongban.catalog.Department;
 import cn.tongban.catalog.ServiceItem;
 import cn.tongban.certificate.Certificate;
 import cn.tongban.certificate.CertificateService;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.identity.IdentityService;
-import cn.tongban.identity.PossessionCodes;
 import cn.tongban.identity.PersonDetails;
+import cn.tongban.identity.PossessionCodes;
 import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.rules.Rule;
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.security.Subject;
+import cn.tongban.reference.Department;
+import cn.tongban.reference.References;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -64,6 +65,8 @@ class ApplicationController {
 
 	private final CatalogService catalog;
 
+	private final References references;
+
 	private final CertificateTypeService certificateTypes;
 
 	private final CertificateService certificates;
@@ -75,7 +78,7 @@ class ApplicationController {
 	private final ApplicationProgress progress;
 
 	ApplicationController(ApplicationService applications, ApplicationQueries queries, BundleService bundles,
-			IdentityService identity, ApplicationEvents events, CatalogService catalog,
+			IdentityService identity, ApplicationEvents events, CatalogService catalog, References references,
 			CertificateTypeService certificateTypes, CertificateService certificates, ApprovalRules approvalRules,
 			ApplicationFigures figures, ApplicationProgress progress) {
 		this.progress = progress;
@@ -87,6 +90,7 @@ class ApplicationController {
 		this.identity = identity;
 		this.events = events;
 		this.catalog = catalog;
+		this.references = references;
 		this.certificateTypes = certificateTypes;
 		this.certificates = certificates;
 	}
@@ -153,7 +157,7 @@ class ApplicationController {
 
 	@SchemaMapping(typeName = "ProgressStep")
 	Department department(ApplicationProgress.Step step) {
-		return (step.departmentCode() != null) ? this.catalog.department(step.departmentCode()) : null;
+		return (step.departmentCode() != null) ? this.references.department(step.departmentCode()) : null;
 	}
 
 	@SchemaMapping(typeName = "ApprovalDecision")
@@ -262,12 +266,12 @@ class ApplicationController {
 
 	@BatchMapping(typeName = "ApplicationTask", field = "department")
 	Map<Application.Task, Department> taskDepartment(List<Application.Task> tasks) {
-		return Batches.resolve(tasks, Application.Task::departmentCode, this.catalog::departmentsByCode);
+		return Batches.resolve(tasks, Application.Task::departmentCode, this.references::departmentsByCode);
 	}
 
 	@BatchMapping(typeName = "ApplicationEvent", field = "department")
 	Map<Application.Event, Department> eventDepartment(List<Application.Event> events) {
-		return Batches.resolve(events, Application.Event::departmentCode, this.catalog::departmentsByCode);
+		return Batches.resolve(events, Application.Event::departmentCode, this.references::departmentsByCode);
 	}
 
 	@BatchMapping(typeName = "ApplicationMaterial", field = "certificateType")
@@ -283,7 +287,7 @@ class ApplicationController {
 
 	@BatchMapping(typeName = "DepartmentReviewSummary", field = "department")
 	Map<ReviewSummary, Department> summaryDepartment(List<ReviewSummary> summaries) {
-		return Batches.resolve(summaries, ReviewSummary::departmentCode, this.catalog::departmentsByCode);
+		return Batches.resolve(summaries, ReviewSummary::departmentCode, this.references::departmentsByCode);
 	}
 
 	private static Map<String, String> values(List<FormValueInput> inputs) {

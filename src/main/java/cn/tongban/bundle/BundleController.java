@@ -7,15 +7,16 @@ import java.util.Objects;
 
 import cn.tongban.catalog.AccessibilityLabels;
 import cn.tongban.catalog.CatalogService;
-import cn.tongban.catalog.CatalogStatistics;
 import cn.tongban.catalog.CatalogStatistics.Rate;
-import cn.tongban.catalog.Department;
-import cn.tongban.catalog.LifeEvent;
+import cn.tongban.catalog.CatalogStatistics;
 import cn.tongban.catalog.ServiceItem;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.security.Subject;
+import cn.tongban.reference.Department;
+import cn.tongban.reference.LifeEvent;
+import cn.tongban.reference.References;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -32,11 +33,14 @@ class BundleController {
 
 	private final CatalogService catalog;
 
+	private final References references;
+
 	private final CertificateTypeService types;
 
-	BundleController(BundleService bundles, CatalogService catalog, CertificateTypeService types) {
+	BundleController(BundleService bundles, CatalogService catalog, References references, CertificateTypeService types) {
 		this.bundles = bundles;
 		this.catalog = catalog;
+		this.references = references;
 		this.types = types;
 	}
 
@@ -59,7 +63,7 @@ class BundleController {
 
 	@BatchMapping(typeName = "Bundle")
 	Map<Bundle, LifeEvent> lifeEvent(List<Bundle> bundles) {
-		return Batches.resolve(bundles, Bundle::lifeEventCode, this.catalog::lifeEventsByCode);
+		return Batches.resolve(bundles, Bundle::lifeEventCode, this.references::lifeEventsByCode);
 	}
 
 	@BatchMapping(typeName = "Bundle")
@@ -127,7 +131,7 @@ class BundleController {
 	Map<Bundle, String> accessibilityLabel(List<Bundle> bundles) {
 		Map<String, ServiceItem> items = this.catalog.itemsByCodes(
 				bundles.stream().flatMap((bundle) -> bundle.items().stream()).map(Bundle.Item::code).distinct().toList());
-		Map<String, Department> departments = this.catalog.departmentsByCode(
+		Map<String, Department> departments = this.references.departmentsByCode(
 				items.values().stream().map(ServiceItem::getDepartmentCode).distinct().toList());
 		Map<Bundle, String> labels = new LinkedHashMap<>();
 		for (Bundle bundle : bundles) {

@@ -2,6 +2,8 @@ package cn.tongban.catalog;
 
 import java.util.List;
 
+import cn.tongban.reference.Department;
+
 /**
  * Screen-reader text (无障碍朗读) for items and bundles: whole sentences in the order a resident
  * decides in — what it is, who handles it, whether it can be done on the phone, how many visits,

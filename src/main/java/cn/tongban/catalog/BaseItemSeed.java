@@ -3,6 +3,11 @@ package cn.tongban.catalog;
 import java.time.Instant;
 import java.util.List;
 
+import cn.tongban.reference.Department;
+import cn.tongban.reference.Region;
+import cn.tongban.reference.RegionLevel;
+import cn.tongban.reference.ServiceTarget;
+
 /** A base item (事项基本目录) as written in seeds/catalog/service-items.json. */
 record BaseItemSeed(String basicCode, String name, List<String> aliases, ItemType type, String departmentCode,
 		List<ServiceTarget> targets, List<String> lifeEvents, List<String> acceptanceConditions,

@@ -11,6 +11,10 @@ import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.Subject;
+import cn.tongban.reference.Department;
+import cn.tongban.reference.LifeEvent;
+import cn.tongban.reference.References;
+import cn.tongban.reference.Region;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Catalogue queries. References to reference data (department, region, life events) are read from
- * the in-memory {@link ReferenceData}; certificate types, owned by the certificate module, by one
+ * the in-memory {@link References}; certificate types, owned by the certificate module, by one
  * batched load per field, whatever the page size.
  */
 @Controller
@@ -30,12 +34,16 @@ class CatalogController {
 
 	private final CatalogService catalog;
 
+	private final References references;
+
 	private final CertificateTypeService certificateTypes;
 
 	private final ItemShelves shelves;
 
-	CatalogController(CatalogService catalog, CertificateTypeService certificateTypes, ItemShelves shelves) {
+	CatalogController(CatalogService catalog, References references, CertificateTypeService certificateTypes,
+			ItemShelves shelves) {
 		this.shelves = shelves;
+		this.references = references;
 		this.catalog = catalog;
 		this.certificateTypes = certificateTypes;
 	}
@@ -57,17 +65,17 @@ class CatalogController {
 
 	@SchemaMapping(typeName = "DepartmentFacet", field = "department")
 	Department facetDepartment(ServiceItemConnection.Count count) {
-		return this.catalog.department(count.code());
+		return this.references.department(count.code());
 	}
 
 	@SchemaMapping(typeName = "LifeEventFacet", field = "lifeEvent")
 	LifeEvent facetLifeEvent(ServiceItemConnection.Count count) {
-		return this.catalog.lifeEvent(count.code());
+		return this.references.lifeEvent(count.code());
 	}
 
 	@SchemaMapping(typeName = "ServiceItem")
 	String accessibilityLabel(ServiceItem item) {
-		return AccessibilityLabels.item(item, this.catalog.department(item.getDepartmentCode()));
+		return AccessibilityLabels.item(item, this.references.department(item.getDepartmentCode()));
 	}
 
 	@SchemaMapping(typeName = "ChannelFacet", field = "channel")
@@ -95,41 +103,23 @@ class CatalogController {
 
 	@QueryMapping
 	@PreAuthorize("permitAll()")
-	List<Department> departments() {
-		return this.catalog.departments();
-	}
-
-	@QueryMapping
-	@PreAuthorize("permitAll()")
-	List<Region> regions() {
-		return this.catalog.regions();
-	}
-
-	@QueryMapping
-	@PreAuthorize("permitAll()")
-	List<LifeEvent> lifeEvents() {
-		return this.catalog.lifeEvents();
-	}
-
-	@QueryMapping
-	@PreAuthorize("permitAll()")
 	CatalogStatistics catalogStatistics(@Argument String region) {
 		return this.catalog.statistics(region);
 	}
 
 	@SchemaMapping(typeName = "ServiceItem")
 	Department department(ServiceItem item) {
-		return this.catalog.department(item.getDepartmentCode());
+		return this.references.department(item.getDepartmentCode());
 	}
 
 	@SchemaMapping(typeName = "ServiceItem")
 	Region region(ServiceItem item) {
-		return this.catalog.region(item.getRegionCode());
+		return this.references.region(item.getRegionCode());
 	}
 
 	@SchemaMapping(typeName = "ServiceItem")
 	List<LifeEvent> lifeEvents(ServiceItem item) {
-		return List.copyOf(this.catalog.lifeEventsByCode(item.getLifeEvents()).values());
+		return List.copyOf(this.references.lifeEventsByCode(item.getLifeEvents()).values());
 	}
 
 	@BatchMapping(typeName = "ServiceItem")
@@ -149,16 +139,6 @@ class CatalogController {
 	@BatchMapping(typeName = "Material")
 	Map<Material, CertificateType> certificateType(List<Material> materials) {
 		return Batches.resolve(materials, Material::certificateTypeCode, this.certificateTypes::findByCodes);
-	}
-
-	@SchemaMapping(typeName = "CertificateType")
-	Department issuingDepartment(CertificateType type) {
-		return this.catalog.department(type.issuingDepartmentCode());
-	}
-
-	@SchemaMapping(typeName = "Region")
-	Region parent(Region region) {
-		return this.catalog.region(region.parentCode());
 	}
 
 }

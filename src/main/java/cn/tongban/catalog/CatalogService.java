@@ -13,6 +13,11 @@ import cn.tongban.catalog.search.SearchSuggester;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.graphql.PlatformError;
+import cn.tongban.reference.Department;
+import cn.tongban.reference.LifeEvent;
+import cn.tongban.reference.References;
+import cn.tongban.reference.Region;
+import cn.tongban.reference.RegionLevel;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
@@ -41,13 +46,13 @@ public class CatalogService {
 
 	private final ItemCache shownItems;
 
-	private final ReferenceData references;
+	private final References references;
 
 	private final MongoTemplate mongo;
 
 	private final ServiceItemSearch search;
 
-	CatalogService(ServiceItemRepository items, ItemCache shownItems, ReferenceData references, MongoTemplate mongo,
+	CatalogService(ServiceItemRepository items, ItemCache shownItems, References references, MongoTemplate mongo,
 			ServiceItemSearch search) {
 		this.search = search;
 		this.items = items;
@@ -75,7 +80,7 @@ public class CatalogService {
 			boolean everyImplementation, PageRequest page) {
 		String text = normalise(query);
 		if (nearRegion != null) {
-			requireRegion(nearRegion, "near");
+			this.references.requireRegion(nearRegion, "near");
 		}
 		SearchResult result = this.search.search(new SearchRequest(text,
 				filterValues((filter != null) ? filter : ServiceItemFilter.NONE), nearRegion, page.offset(),
@@ -106,10 +111,7 @@ public class CatalogService {
 		if (nearRegion != null) {
 			shown.add(nearRegion);
 		}
-		this.references.regions().values().stream()
-			.filter((region) -> region.level() == RegionLevel.CITY)
-			.map(Region::code)
-			.forEach(shown::add);
+		shown.add(this.references.city().code());
 		return shown;
 	}
 
@@ -122,7 +124,7 @@ public class CatalogService {
 		if (result.correctedQuery() != null) {
 			texts.add(result.correctedQuery());
 		}
-		List<LifeEvent> related = this.references.lifeEvents().values().stream()
+		List<LifeEvent> related = this.references.lifeEvents().stream()
 			.filter((event) -> texts.stream().anyMatch((t) -> sharesWord(t, event)))
 			.toList();
 		return new ServiceItemConnection.NoResults(result.correctedQuery(), related,
@@ -200,7 +202,7 @@ public class CatalogService {
 			throw ApiException.onField("first", PlatformError.INVALID_PAGE_SIZE, MAX_HOT_ITEMS);
 		}
 		if (regionCode != null) {
-			requireRegion(regionCode, "region");
+			this.references.requireRegion(regionCode, "region");
 		}
 		List<ServiceItem> hot = this.shownItems.hot(regionCode, (region) -> {
 			Criteria criteria = Criteria.where("status").is(ItemStatus.ACTIVE).and("channels").is(Channel.MOBILE);
@@ -212,51 +214,10 @@ public class CatalogService {
 		return hot.subList(0, Math.min(first, hot.size()));
 	}
 
-	/** By number. */
-	public List<Department> departments() {
-		return List.copyOf(this.references.departments().values());
-	}
-
-	/** By code. */
-	public List<Region> regions() {
-		return List.copyOf(this.references.regions().values());
-	}
-
-	public List<LifeEvent> lifeEvents() {
-		return List.copyOf(this.references.lifeEvents().values());
-	}
-
-	/** The department with this code, or null (a dangling reference reads as null). */
-	public Department department(String code) {
-		return (code != null) ? this.references.departments().get(code) : null;
-	}
-
-	/** The region with this code, or null. */
-	public Region region(String code) {
-		return (code != null) ? this.references.regions().get(code) : null;
-	}
-
-	/** The life event with this code, or null. */
-	public LifeEvent lifeEvent(String code) {
-		return (code != null) ? this.references.lifeEvents().get(code) : null;
-	}
-
-	public Map<String, Department> departmentsByCode(Collection<String> codes) {
-		return ReferenceData.subset(this.references.departments(), codes);
-	}
-
-	public Map<String, Region> regionsByCode(Collection<String> codes) {
-		return ReferenceData.subset(this.references.regions(), codes);
-	}
-
-	public Map<String, LifeEvent> lifeEventsByCode(Collection<String> codes) {
-		return ReferenceData.subset(this.references.lifeEvents(), codes);
-	}
-
 	public CatalogStatistics statistics(String regionCode) {
 		Criteria scope = Criteria.where("status").is(ItemStatus.ACTIVE);
 		if (regionCode != null) {
-			requireRegion(regionCode, "region");
+			this.references.requireRegion(regionCode, "region");
 			scope = scope.and("regionCode").is(regionCode);
 		}
 		long active = count(scope);
@@ -282,24 +243,6 @@ public class CatalogService {
 				(legal == 0) ? 0 : 1 - promised / legal);
 	}
 
-	void requireRegion(String code, String field) {
-		if (!this.references.regions().containsKey(code)) {
-			throw ApiException.onField(field, PlatformError.UNKNOWN_REFERENCE, "行政区划/region", code);
-		}
-	}
-
-	void requireDepartment(String code, String field) {
-		if (!this.references.departments().containsKey(code)) {
-			throw ApiException.onField(field, PlatformError.UNKNOWN_REFERENCE, "部门/department", code);
-		}
-	}
-
-	void requireLifeEvent(String code, String field) {
-		if (!this.references.lifeEvents().containsKey(code)) {
-			throw ApiException.onField(field, PlatformError.UNKNOWN_REFERENCE, "生命周期主题/life event", code);
-		}
-	}
-
 	private long count(Criteria criteria) {
 		return this.mongo.count(Query.query(criteria), ServiceItem.class);
 	}
@@ -311,15 +254,15 @@ public class CatalogService {
 	private Map<String, String> filterValues(ServiceItemFilter filter) {
 		Map<String, String> values = new LinkedHashMap<>();
 		if (filter.department() != null) {
-			requireDepartment(filter.department(), "filter.department");
+			this.references.requireDepartment(filter.department(), "filter.department");
 			values.put("department", filter.department());
 		}
 		if (filter.region() != null) {
-			requireRegion(filter.region(), "filter.region");
+			this.references.requireRegion(filter.region(), "filter.region");
 			values.put("region", filter.region());
 		}
 		if (filter.lifeEvent() != null) {
-			requireLifeEvent(filter.lifeEvent(), "filter.lifeEvent");
+			this.references.requireLifeEvent(filter.lifeEvent(), "filter.lifeEvent");
 			values.put("lifeEvent", filter.lifeEvent());
 		}
 		if (filter.target() != null) {

@@ -2,6 +2,8 @@ package cn.tongban.catalog;
 
 import java.util.List;
 
+import cn.tongban.reference.ServiceTarget;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PlatformError;
+import cn.tongban.reference.References;
+import cn.tongban.reference.Region;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -22,26 +24,26 @@ class ServiceItemAdminService {
 
 	private final CatalogService catalog;
 
+	private final References references;
+
 	private final ServiceItemRules rules;
 
 	private final CatalogChanges changes;
 
 	private final Clock clock;
 
-	ServiceItemAdminService(ServiceItemRepository items, CatalogService catalog, ServiceItemRules rules,
-			CatalogChanges changes, Clock clock) {
+	ServiceItemAdminService(ServiceItemRepository items, CatalogService catalog, References references,
+			ServiceItemRules rules, CatalogChanges changes, Clock clock) {
 		this.items = items;
 		this.catalog = catalog;
+		this.references = references;
 		this.rules = rules;
 		this.changes = changes;
 		this.clock = clock;
 	}
 
 	ServiceItem create(CreateServiceItemInput input) {
-		Region region = this.catalog.region(input.region());
-		if (region == null) {
-			throw ApiException.onField("input.region", PlatformError.UNKNOWN_REFERENCE, "行政区划/region", input.region());
-		}
+		Region region = this.references.requireRegion(input.region(), "input.region");
 		String code = ServiceItem.implementationCode(region.code(), input.basicCode());
 		if (this.items.existsById(code)) {
 			throw ApiException.onField("input.basicCode", CatalogError.ITEM_CODE_TAKEN, code);
@@ -73,7 +75,7 @@ class ServiceItemAdminService {
 			.resultCertificateTypeCode(input.resultCertificateType())
 			.consultationPhone(input.consultationPhone());
 		this.rules.check(draft.build());
-		ServiceItem item = draft.implementingAgency(this.catalog.department(input.department()).agencyIn(region))
+		ServiceItem item = draft.implementingAgency(this.references.department(input.department()).agencyIn(region))
 			.updatedAt(Instant.now(this.clock))
 			.build();
 		try {
@@ -116,8 +118,8 @@ class ServiceItemAdminService {
 		}
 		this.rules.check(changed.build());
 		if (moved) {
-			Region region = this.catalog.region(item.getRegionCode());
-			changed.implementingAgency(this.catalog.department(input.department()).agencyIn(region));
+			Region region = this.references.region(item.getRegionCode());
+			changed.implementingAgency(this.references.department(input.department()).agencyIn(region));
 		}
 		ServiceItem updated = changed.updatedAt(Instant.now(this.clock)).build();
 		return indexed(this.items.save(updated));

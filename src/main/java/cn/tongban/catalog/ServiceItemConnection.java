@@ -7,6 +7,7 @@ import java.util.Map;
 import cn.tongban.catalog.search.TextSegment;
 import cn.tongban.platform.graphql.PageInfo;
 import cn.tongban.platform.graphql.PageRequest;
+import cn.tongban.reference.LifeEvent;
 
 /** A page of service items with what search adds: scores, highlighted names and facet counts. */
 record ServiceItemConnection(List<Edge> edges, PageInfo pageInfo, long totalCount, Facets facets,

@@ -7,6 +7,7 @@ import java.util.Objects;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PlatformError;
+import cn.tongban.reference.References;
 
 import org.springframework.stereotype.Component;
 
@@ -17,12 +18,12 @@ class ServiceItemRules {
 	/** Type letters (XK 许可, JF 给付, QR 确认, GG 公共服务, QT 其他) + department no. + sequence + sub-item. */
 	static final String BASIC_CODE = "(XK|JF|QR|GG|QT)\\d{10}";
 
-	private final CatalogService catalog;
+	private final References references;
 
 	private final CertificateTypeService certificateTypes;
 
-	ServiceItemRules(CatalogService catalog, CertificateTypeService certificateTypes) {
-		this.catalog = catalog;
+	ServiceItemRules(References references, CertificateTypeService certificateTypes) {
+		this.references = references;
 		this.certificateTypes = certificateTypes;
 	}
 
@@ -35,9 +36,9 @@ class ServiceItemRules {
 			throw ApiException.onField("input.basicCode", PlatformError.INVALID_ARGUMENT,
 					"基本编码须以事项类型代码开头 / basic code must start with the type letters " + typeLetters(item.getType()));
 		}
-		this.catalog.requireDepartment(item.getDepartmentCode(), "input.department");
+		this.references.requireDepartment(item.getDepartmentCode(), "input.department");
 		for (String event : item.getLifeEvents()) {
-			this.catalog.requireLifeEvent(event, "input.lifeEvents");
+			this.references.requireLifeEvent(event, "input.lifeEvents");
 		}
 		List<String> certificateCodes = item.getMaterials()
 			.stream()

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import cn.tongban.catalog.search.IndexedItem;
@@ -28,6 +29,9 @@ import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.DatabaseMode;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.startup.BackgroundLoad;
+import cn.tongban.reference.Department;
+import cn.tongban.reference.LifeEvent;
+import cn.tongban.reference.References;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +77,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	private final MongoTemplate mongo;
 
-	private final ReferenceData referenceData;
+	private final References references;
 
 	private final SynonymRepository synonyms;
 
@@ -95,7 +99,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	/** How long a search waits for the start-up load before it is answered SEARCH_INDEX_LOADING. */
 	private final Duration loadWait;
 
-	ServiceItemSearch(MongoTemplate mongo, ReferenceData referenceData,
+	ServiceItemSearch(MongoTemplate mongo, References references,
 			SynonymRepository synonyms, CertificateTypeService certificateTypes, ItemCache shownItems,
 			DatabaseMode databaseMode, @Value("${tongban.search.answer-cache-size:5000}") long answerCacheSize,
 			@Value("${tongban.search.index-folder:}") String indexFolder,
@@ -109,7 +113,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 				: indexFolder;
 		this.shownItems = shownItems;
 		this.mongo = mongo;
-		this.referenceData = referenceData;
+		this.references = references;
 		this.synonyms = synonyms;
 		this.certificateTypes = certificateTypes;
 	}
@@ -188,7 +192,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		useSynonyms(synonymList);
 		List<IndexedItem> items = new ArrayList<>();
 		Instant[] latest = { started };
-		References references = references();
+		IndexReferences references = references();
 		inPages(Criteria.where("status").is(ItemStatus.ACTIVE), (page) -> {
 			items.addAll(toIndexed(page, references));
 			latest[0] = latest(page, latest[0]);
@@ -223,7 +227,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	private void index(Collection<ServiceItem> changed, References references) {
+	private void index(Collection<ServiceItem> changed, IndexReferences references) {
 		List<ServiceItem> active = changed.stream().filter(ServiceItem::isActive).toList();
 		List<String> retired = changed.stream().filter((i) -> !i.isActive()).map(ServiceItem::getCode).toList();
 		List<IndexedItem> items = toIndexed(active, references);
@@ -260,7 +264,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		if (!current.equals(this.loadedSynonyms)) {
 			useSynonyms(current);
 		}
-		References references = references();
+		IndexReferences references = references();
 		Instant[] latest = { since };
 		boolean[] changedAny = { false };
 		// >= rather than >: an item written in the same millisecond as the watermark is not missed
@@ -307,11 +311,18 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 	}
 
 	/** Departments and life events by code, from the reference snapshot: taken once per rebuild, catch-up or change. */
-	private References references() {
-		return new References(this.referenceData.departments(), this.referenceData.lifeEvents());
+	private IndexReferences references() {
+		return new IndexReferences(byCode(this.references.departments(), Department::code),
+				byCode(this.references.lifeEvents(), LifeEvent::code));
 	}
 
-	private List<IndexedItem> toIndexed(List<ServiceItem> items, References references) {
+	private static <T> Map<String, T> byCode(List<T> records, Function<T, String> code) {
+		Map<String, T> byCode = new HashMap<>();
+		records.forEach((record) -> byCode.put(code.apply(record), record));
+		return byCode;
+	}
+
+	private List<IndexedItem> toIndexed(List<ServiceItem> items, IndexReferences references) {
 		Map<String, CertificateType> certificateTypesByCode = this.certificateTypes.findByCodes(items.stream()
 			.map(ServiceItem::getResultCertificateTypeCode)
 			.filter(Objects::nonNull)
@@ -364,7 +375,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 			.orElse(floor);
 	}
 
-	private record References(Map<String, Department> departments, Map<String, LifeEvent> lifeEvents) {
+	private record IndexReferences(Map<String, Department> departments, Map<String, LifeEvent> lifeEvents) {
 	}
 
 	/** What the suggestions need of an indexed item. */

@@ -4,10 +4,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 
-import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.privacy.Masking;
+import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.security.Subject;
+import cn.tongban.reference.Department;
+import cn.tongban.reference.References;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -30,7 +32,11 @@ class CertificateController {
 
 	private final UsageLog usage;
 
-	CertificateController(CertificateService certificates, CertificateTypeService types, UsageLog usage) {
+	private final References references;
+
+	CertificateController(CertificateService certificates, CertificateTypeService types, UsageLog usage,
+			References references) {
+		this.references = references;
 		this.certificates = certificates;
 		this.types = types;
 		this.usage = usage;
@@ -77,6 +83,17 @@ class CertificateController {
 
 	// type, data, display and the usage entries' type read certificate types from memory
 	// (CertificateTypeService): a DataLoader per field and request cost more than the lookups
+
+	/** From the in-memory reference data: a DataLoader per request cost more than the lookup. */
+	@SchemaMapping(typeName = "Certificate")
+	Department issuer(Certificate certificate) {
+		return this.references.department(certificate.issuerDepartmentCode());
+	}
+
+	@SchemaMapping(typeName = "CertificateType")
+	Department issuingDepartment(CertificateType type) {
+		return this.references.department(type.issuingDepartmentCode());
+	}
 
 	@SchemaMapping(typeName = "Certificate", field = "type")
 	CertificateType type(Certificate certificate) {

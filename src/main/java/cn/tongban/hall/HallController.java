@@ -10,12 +10,13 @@ import java.util.List;
 
 import cn.tongban.catalog.CatalogError;
 import cn.tongban.catalog.CatalogService;
-import cn.tongban.catalog.Region;
 import cn.tongban.catalog.ServiceItem;
 import cn.tongban.platform.ChinaTime;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PageInfo;
 import cn.tongban.platform.graphql.PageRequest;
+import cn.tongban.reference.References;
+import cn.tongban.reference.Region;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -41,11 +42,14 @@ class HallController {
 
 	private final CatalogService catalog;
 
+	private final References references;
+
 	private final Clock clock;
 
-	HallController(HallDirectory directory, CatalogService catalog, Clock clock) {
+	HallController(HallDirectory directory, CatalogService catalog, References references, Clock clock) {
 		this.directory = directory;
 		this.catalog = catalog;
+		this.references = references;
 		this.clock = clock;
 	}
 
@@ -93,7 +97,7 @@ class HallController {
 
 	@SchemaMapping(typeName = "ServiceHall")
 	Region region(ServiceHall hall) {
-		return this.catalog.region(hall.regionCode());
+		return this.references.region(hall.regionCode());
 	}
 
 	@SchemaMapping(typeName = "ServiceHall")

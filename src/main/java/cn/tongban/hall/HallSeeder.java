@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import cn.tongban.catalog.CatalogService;
-import cn.tongban.catalog.Region;
 import cn.tongban.platform.seed.SeedFiles;
 import cn.tongban.platform.seed.Seeder;
+import cn.tongban.reference.References;
+import cn.tongban.reference.Region;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,13 +19,13 @@ class HallSeeder implements Seeder {
 
 	private final MongoTemplate mongo;
 
-	private final CatalogService catalog;
+	private final References references;
 
 	private final HallDirectory directory;
 
-	HallSeeder(MongoTemplate mongo, CatalogService catalog, HallDirectory directory) {
+	HallSeeder(MongoTemplate mongo, References references, HallDirectory directory) {
 		this.mongo = mongo;
-		this.catalog = catalog;
+		this.references = references;
 		this.directory = directory;
 	}
 
@@ -49,7 +49,7 @@ class HallSeeder implements Seeder {
 	}
 
 	private void requireKnownRegions(List<ServiceHall> halls) {
-		Set<String> regions = this.catalog.regions().stream().map(Region::code).collect(Collectors.toSet());
+		Set<String> regions = this.references.regions().stream().map(Region::code).collect(Collectors.toSet());
 		for (ServiceHall hall : halls) {
 			if (!regions.contains(hall.regionCode()) || hall.windowGroups().isEmpty()) {
 				throw new IllegalStateException("Seed hall " + hall.code() + " names unknown region " + hall.regionCode()

@@ -1,18 +1,24 @@
 package cn.tongban.identity;
 
 import java.util.List;
+import java.util.Map;
 
 import cn.tongban.platform.graphql.ApiException;
+import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.privacy.Masking;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.SecurityProperties;
 import cn.tongban.platform.security.Subject;
 import cn.tongban.platform.validation.MobileNumber;
+import cn.tongban.reference.Department;
+import cn.tongban.reference.References;
+import cn.tongban.reference.Region;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -30,8 +36,11 @@ class IdentityController {
 
 	private final SecurityProperties security;
 
-	IdentityController(IdentityService identity, LoginCodes codes, SecurityProperties security) {
+	private final References references;
+
+	IdentityController(IdentityService identity, LoginCodes codes, SecurityProperties security, References references) {
 		this.identity = identity;
+		this.references = references;
 		this.codes = codes;
 		this.security = security;
 	}
@@ -61,6 +70,21 @@ class IdentityController {
 		long validity = this.codes.request(input.mobile(), address).toSeconds();
 		return new RequestLoginCodePayload(Masking.mobile(input.mobile()),
 				(int) validity, (int) LoginCodes.RESEND_AFTER.toSeconds(), ExtensionGrant.SMS_CODE.getValue());
+	}
+
+	@BatchMapping(typeName = "Viewer")
+	Map<Viewer, Department> department(List<Viewer> viewers) {
+		return Batches.resolve(viewers, Viewer::departmentCode, this.references::departmentsByCode);
+	}
+
+	@BatchMapping(typeName = "PersonProfile", field = "region")
+	Map<PersonDetails, Region> personRegion(List<PersonDetails> people) {
+		return Batches.resolve(people, PersonDetails::regionCode, this.references::regionsByCode);
+	}
+
+	@BatchMapping(typeName = "EnterpriseProfile", field = "region")
+	Map<EnterpriseDetails, Region> enterpriseRegion(List<EnterpriseDetails> enterprises) {
+		return Batches.resolve(enterprises, EnterpriseDetails::regionCode, this.references::regionsByCode);
 	}
 
 	@SchemaMapping(typeName = "Viewer")

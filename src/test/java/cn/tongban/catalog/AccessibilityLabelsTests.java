@@ -2,6 +2,8 @@ package cn.tongban.catalog;
 
 import java.util.List;
 
+import cn.tongban.reference.Department;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

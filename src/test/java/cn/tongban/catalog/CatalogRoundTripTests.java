@@ -1,5 +1,6 @@
 package cn.tongban.catalog;
 
+import cn.tongban.reference.References;
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.MongoCommandCounter;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class CatalogRoundTripTests {
 	MongoCommandCounter commands;
 
 	@Autowired
-	ReferenceData references;
+	References references;
 
 	@Autowired
 	ItemCache shownItems;

@@ -1,5 +1,9 @@
 package cn.tongban.catalog;
 
+import cn.tongban.reference.Department;
+import cn.tongban.reference.Region;
+import cn.tongban.reference.RegionLevel;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

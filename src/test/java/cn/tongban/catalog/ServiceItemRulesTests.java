@@ -9,6 +9,7 @@ import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PlatformError;
+import cn.tongban.reference.References;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,11 +24,11 @@ import static org.mockito.Mockito.mock;
 /** What an administrator's item must satisfy before it is saved: no Spring, the references stubbed. */
 class ServiceItemRulesTests {
 
-	private final CatalogService catalog = mock(CatalogService.class);
+	private final References references = mock(References.class);
 
 	private final CertificateTypeService certificateTypes = mock(CertificateTypeService.class);
 
-	private final ServiceItemRules rules = new ServiceItemRules(this.catalog, this.certificateTypes);
+	private final ServiceItemRules rules = new ServiceItemRules(this.references, this.certificateTypes);
 
 	ServiceItemRulesTests() {
 		// GA-001 exists, nothing else does

@@ -283,11 +283,11 @@ public final class SearchModuleComparison {
 
 	private static List<IndexedItem> items(Path seeds) throws IOException {
 		Map<String, String[]> departments = new HashMap<>();
-		for (JsonNode d : JSON.readTree(Files.readString(seeds.resolve("catalog/departments.json")))) {
+		for (JsonNode d : JSON.readTree(Files.readString(seeds.resolve("reference/departments.json")))) {
 			departments.put(d.get("code").asString(), new String[] { d.get("shortName").asString(), d.get("name").asString() });
 		}
 		Map<String, String> lifeEvents = new HashMap<>();
-		for (JsonNode e : JSON.readTree(Files.readString(seeds.resolve("catalog/life-events.json")))) {
+		for (JsonNode e : JSON.readTree(Files.readString(seeds.resolve("reference/life-events.json")))) {
 			lifeEvents.put(e.get("code").asString(), e.get("name").asString());
 		}
 		List<IndexedItem> items = new ArrayList<>();

@@ -36,7 +36,7 @@ class SeedAndRestartTests {
 			assertThat(mongo.getCollection("service_items").countDocuments()).isEqualTo(expected);
 			mongo.updateFirst(Query.query(Criteria.where("_id").is(ITEM)),
 					Update.update("status", "RETIRED").set("retiredReason", "测试"), "service_items");
-			firstLoad = loadedAt(mongo, "catalog/departments.json");
+			firstLoad = loadedAt(mongo, "reference/departments.json");
 			// forget that the item seeds were applied, as if the file had changed
 			mongo.remove(Query.query(Criteria.where("_id").is("catalog/service-items.json")), "seed_runs");
 		}
@@ -48,7 +48,7 @@ class SeedAndRestartTests {
 			assertThat(item.getString("status")).isEqualTo("RETIRED");
 			assertThat(item.getString("name")).isEqualTo("住房公积金提取（租房）");
 			assertThat(item.get("version", Number.class).intValue()).isEqualTo(2);
-			assertThat(loadedAt(mongo, "catalog/departments.json")).as("unchanged files are not re-applied")
+			assertThat(loadedAt(mongo, "reference/departments.json")).as("unchanged files are not re-applied")
 				.isEqualTo(firstLoad);
 			assertThat(loadedAt(mongo, "catalog/service-items.json")).isNotNull();
 		}

@@ -1,4 +1,4 @@
-package cn.tongban.catalog;
+package cn.tongban.reference;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 

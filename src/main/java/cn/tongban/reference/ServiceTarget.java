@@ -1,4 +1,4 @@
-package cn.tongban.catalog;
+package cn.tongban.reference;
 
 /** 服务对象. */
 public enum ServiceTarget {

@@ -1,4 +1,4 @@
-package cn.tongban.catalog;
+package cn.tongban.reference;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Department(@Id String code, String number, String shortName, String name, String districtAgency,
 		String countyCityAgency) {
 
-	String agencyIn(Region region) {
+	/** The agency that implements this department's items in the region (实施主体). */
+	public String agencyIn(Region region) {
 		if (region.level() == RegionLevel.CITY) {
 			return this.name;
 		}

@@ -1,4 +1,4 @@
-package cn.tongban.catalog;
+package cn.tongban.reference;
 
 /** 行政层级 of a region and of the implementation of an item there. */
 public enum RegionLevel {

@@ -1,4 +1,4 @@
-package cn.tongban.catalog;
+package cn.tongban.reference;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
