@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,8 +49,9 @@ public record Certificate(@Id String id, @Indexed(unique = true) String number, 
 		};
 	}
 
-	public CertificateStatus currentStatus() {
-		return statusOn(LocalDate.now(CHINA));
+	/** The status today in China by this clock. */
+	public CertificateStatus statusAt(Clock clock) {
+		return statusOn(LocalDate.now(clock.withZone(CHINA)));
 	}
 
 	Certificate withSeal(Seal newSeal) {

@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
@@ -34,8 +35,11 @@ class CertificateController {
 
 	private final References references;
 
+	private final Clock clock;
+
 	CertificateController(CertificateService certificates, CertificateTypeService types, UsageLog usage,
-			References references) {
+			References references, Clock clock) {
+		this.clock = clock;
 		this.references = references;
 		this.certificates = certificates;
 		this.types = types;
@@ -48,7 +52,7 @@ class CertificateController {
 		Subject subject = Subject.from(caller);
 		List<Certificate> held = subject.delegated() ? this.certificates.viewedByDelegate(subject)
 				: this.certificates.heldBy(Holder.idOf(subject));
-		return (status == null) ? held : held.stream().filter((c) -> c.currentStatus() == status).toList();
+		return (status == null) ? held : held.stream().filter((c) -> c.statusAt(this.clock) == status).toList();
 	}
 
 	@QueryMapping
@@ -73,7 +77,7 @@ class CertificateController {
 
 	@SchemaMapping(typeName = "Certificate")
 	CertificateStatus status(Certificate certificate) {
-		return certificate.currentStatus();
+		return certificate.statusAt(this.clock);
 	}
 
 	@SchemaMapping(typeName = "Certificate")
@@ -120,7 +124,7 @@ class CertificateController {
 		String validity = certificate.validFrom().format(PRINTED) + "-"
 				+ ((certificate.validTo() != null) ? certificate.validTo().format(PRINTED) : "长期");
 		return new Card((type != null) ? type.name() : certificate.typeCode(), certificate.holderName(), validity,
-				certificate.currentStatus(), cardFields);
+				certificate.statusAt(this.clock), cardFields);
 	}
 
 	@SchemaMapping(typeName = "CertificateUsage", field = "certificateType")

@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -34,8 +35,11 @@ class ThirdPartyVerification {
 
 	private final CertificateNotices notices;
 
+	private final Clock clock;
+
 	ThirdPartyVerification(IdentityService identity, CertificateRepository certificates, ConsentService consents,
-			UsageLog usage, Sealer sealer, CertificateNotices notices) {
+			UsageLog usage, Sealer sealer, CertificateNotices notices, Clock clock) {
+		this.clock = clock;
 		this.identity = identity;
 		this.certificates = certificates;
 		this.consents = consents;
@@ -78,7 +82,7 @@ class ThirdPartyVerification {
 				UsageEntry.Result.ALLOWED, null);
 		this.notices.consentUsed(consent, name, purpose, typeCode);
 		boolean genuine = this.sealer.intact(certificate);
-		CertificateStatus status = certificate.currentStatus();
+		CertificateStatus status = certificate.statusAt(this.clock);
 		Map<String, String> disclosed = new LinkedHashMap<>();
 		certificate.data().forEach((key, value) -> {
 			if (purpose.fields().contains(key)) {

@@ -1,5 +1,6 @@
 package cn.tongban.certificate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -48,9 +49,12 @@ class VerificationController {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	VerificationController(ThirdPartyVerification verification, Sealer sealer, SealKeys keys,
 			CertificateRepository certificates, CertificateService service, CertificateTypeService types,
-			AuditLog audit) {
+			AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.audit = audit;
 		this.verification = verification;
 		this.sealer = sealer;
@@ -98,7 +102,7 @@ class VerificationController {
 			return new SealCheck(outcome.name(), number, false);
 		}
 		Certificate stored = (number != null) ? this.certificates.findByNumber(number).orElse(null) : null;
-		CertificateStatus status = (stored != null) ? stored.currentStatus() : CertificateStatus.VALID;
+		CertificateStatus status = (stored != null) ? stored.statusAt(this.clock) : CertificateStatus.VALID;
 		return new SealCheck((status == CertificateStatus.VALID) ? "GENUINE" : status.name(), number, true);
 	}
 
@@ -116,7 +120,7 @@ class VerificationController {
 		Certificate revoked = this.service.revoke(input.id(), input.reason(), admin.id());
 		this.audit.record(AuditType.ADMIN_CHANGE, admin, address, revoked.number(),
 				"revokeCertificate: " + input.reason());
-		return Map.of("number", revoked.number(), "status", revoked.currentStatus(), "revokedBy",
+		return Map.of("number", revoked.number(), "status", revoked.statusAt(this.clock), "revokedBy",
 				revoked.revocation().by(), "revokedAt", revoked.revocation().at());
 	}
 
