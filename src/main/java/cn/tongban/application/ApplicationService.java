@@ -27,6 +27,7 @@ import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.identity.BirthRegistration;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.ChinaTime;
 import cn.tongban.platform.crypto.Sha256;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PlatformError;
@@ -114,7 +115,7 @@ class ApplicationService {
 		List<Bundle.Item> items = applied.items();
 		String title = applied.title();
 		List<BundleService.UnifiedField> form = this.bundles.form(items, applicant);
-		FormValidator.Validated validated = FormValidator.validate(command.formValues(), form);
+		FormValidator.Validated validated = FormValidator.validate(command.formValues(), form, today());
 		List<String> itemCodes = items.stream().map(Bundle.Item::code).toList();
 		Map<String, ServiceItem> catalogItems = this.catalog.itemsByCodes(itemCodes);
 		List<Application.MaterialEntry> materials = materials(
@@ -305,7 +306,8 @@ class ApplicationService {
 			.form(applied(application.bundleCode(), application.itemCode()).items(), applicant);
 		FormValidator.Validated stored = new FormValidator.Validated(application.formValues(),
 				(application.formSources() != null) ? application.formSources() : Map.of());
-		FormValidator.Validated supplemented = FormValidator.supplement(stored, FormValidator.normalised(formValues), form);
+		FormValidator.Validated supplemented = FormValidator.supplement(stored, FormValidator.normalised(formValues), form,
+				today());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Application.Task> tasks = application.tasks()
 			.stream()
@@ -605,6 +607,11 @@ class ApplicationService {
 	private String actedBy(Subject applicant) {
 		return applicant.delegated()
 				? this.identity.person(applicant.actorId()).map(PersonDetails::name).orElse(applicant.actorId()) : null;
+	}
+
+	/** Today in China by the service's clock. */
+	private LocalDate today() {
+		return LocalDate.now(this.clock.withZone(ChinaTime.ZONE));
 	}
 
 }

@@ -47,8 +47,8 @@ final class FormValidator {
 	record Validated(Map<String, String> values, Map<String, String> sources) {
 	}
 
-	/** The values of a new submission. */
-	static Validated validate(Map<String, String> given, List<BundleService.UnifiedField> form) {
+	/** The values of a new submission; {@code today} (in China) bounds the birth date in an ID number. */
+	static Validated validate(Map<String, String> given, List<BundleService.UnifiedField> form, LocalDate today) {
 		Map<String, String> values = new LinkedHashMap<>();
 		Map<String, String> sources = new LinkedHashMap<>();
 		checkKeys(given, form);
@@ -75,7 +75,7 @@ final class FormValidator {
 				}
 				continue;
 			}
-			values.put(field.key(), checked(field, value));
+			values.put(field.key(), checked(field, value, today));
 		}
 		return new Validated(values, sources);
 	}
@@ -85,7 +85,7 @@ final class FormValidator {
 	 * field is refused even when it was typed because no authority had it at submission.
 	 */
 	static Validated supplement(Validated stored, Map<String, String> changes,
-			List<BundleService.UnifiedField> form) {
+			List<BundleService.UnifiedField> form, LocalDate today) {
 		checkKeys(changes, form);
 		Map<String, String> values = new LinkedHashMap<>(stored.values());
 		Map<String, String> sources = new LinkedHashMap<>(stored.sources());
@@ -103,7 +103,7 @@ final class FormValidator {
 				throw ApiException.onField("input.formValues." + key, ApplicationError.INVALID_FORM,
 						unified.field().label() + " is required");
 			}
-			values.put(key, checked(unified.field(), value));
+			values.put(key, checked(unified.field(), value, today));
 			sources.put(key, TYPED);
 		}
 		return new Validated(values, sources);
@@ -135,8 +135,8 @@ final class FormValidator {
 		}
 	}
 
-	private static String checked(FormField field, String value) {
-		String problem = problem(field, value);
+	private static String checked(FormField field, String value, LocalDate today) {
+		String problem = problem(field, value, today);
 		if (problem != null) {
 			throw ApiException.onField("input.formValues." + field.key(), ApplicationError.INVALID_FORM,
 					field.label() + " " + problem);
@@ -144,7 +144,7 @@ final class FormValidator {
 		return value;
 	}
 
-	private static String problem(FormField field, String value) {
+	private static String problem(FormField field, String value, LocalDate today) {
 		if (value.length() > MAX_TEXT) {
 			return "is longer than " + MAX_TEXT + " characters";
 		}
@@ -176,7 +176,7 @@ final class FormValidator {
 				}
 			}
 			case ID_NUMBER -> {
-				if (!IdNumberValidator.isValid(value.toUpperCase())) {
+				if (!IdNumberValidator.isValid(value.toUpperCase(), today)) {
 					return "is not a valid ID number (GB 11643)";
 				}
 			}

@@ -1,6 +1,7 @@
 package cn.tongban.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import cn.tongban.platform.ChinaTime;
 import cn.tongban.platform.validation.IdNumberValidator;
 import cn.tongban.support.GraphQlIntegrationTest;
 import cn.tongban.support.Maps;
@@ -155,7 +157,7 @@ class ApplicationTests {
 		// the child was registered (户口登记) as a person of its own, a boy born 2026-11-20 in 市南区
 		String childIdNumber = (String) card.get("holderIdentifier");
 		assertThat(childIdNumber).startsWith("37020220261120");
-		assertThat(IdNumberValidator.isValid(childIdNumber)).isTrue();
+		assertThat(IdNumberValidator.isValid(childIdNumber, LocalDate.now(ChinaTime.ZONE))).isTrue();
 		assertThat(Character.getNumericValue(childIdNumber.charAt(16)) % 2).isEqualTo(1);
 		assertThat(((Map<?, ?>) card.get("data")).get("holderIdNumber")).isEqualTo(childIdNumber);
 		Map<String, Object> child = this.mongo.findOne(Query.query(Criteria.where("idNumber").is(childIdNumber)),

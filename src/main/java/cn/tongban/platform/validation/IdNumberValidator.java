@@ -13,18 +13,20 @@ public class IdNumberValidator implements ConstraintValidator<IdNumber, String> 
 
 	private static final String CHECK_CHARACTERS = "10X98765432";
 
+	/** Today by the validator's clock (the application's {@code Clock}, see {@code ValidationClock}). */
 	@Override
 	public boolean isValid(String value, ConstraintValidatorContext context) {
-		return value == null || isValid(value);
+		return value == null
+				|| isValid(value, LocalDate.now(context.getClockProvider().getClock().withZone(ChinaTime.ZONE)));
 	}
 
-	/** Format, region digit, birth date (1900 to today) and ISO 7064 MOD 11-2 check character. */
-	public static boolean isValid(String value) {
+	/** Format, region digit, birth date (1900 to {@code today}) and ISO 7064 MOD 11-2 check character. */
+	public static boolean isValid(String value, LocalDate today) {
 		if (value.length() != 18 || !value.substring(0, 17).chars().allMatch(Character::isDigit)
 				|| value.charAt(0) < '1' || value.charAt(0) > '8') {
 			return false;
 		}
-		if (!isBirthDate(value.substring(6, 14))) {
+		if (!isBirthDate(value.substring(6, 14), today)) {
 			return false;
 		}
 		return checkCharacter(value.substring(0, 17)) == Character.toUpperCase(value.charAt(17));
@@ -39,11 +41,11 @@ public class IdNumberValidator implements ConstraintValidator<IdNumber, String> 
 		return CHECK_CHARACTERS.charAt(sum % 11);
 	}
 
-	private static boolean isBirthDate(String yyyymmdd) {
+	private static boolean isBirthDate(String yyyymmdd, LocalDate today) {
 		try {
 			LocalDate date = LocalDate.of(Integer.parseInt(yyyymmdd.substring(0, 4)),
 					Integer.parseInt(yyyymmdd.substring(4, 6)), Integer.parseInt(yyyymmdd.substring(6, 8)));
-			return date.getYear() >= 1900 && !date.isAfter(LocalDate.now(ChinaTime.ZONE));
+			return date.getYear() >= 1900 && !date.isAfter(today);
 		}
 		catch (DateTimeException ex) {
 			return false;

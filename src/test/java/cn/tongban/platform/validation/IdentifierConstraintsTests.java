@@ -1,5 +1,9 @@
 package cn.tongban.platform.validation;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -15,6 +19,8 @@ class IdentifierConstraintsTests {
 
 	private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
+	private static final LocalDate TODAY = LocalDate.parse("2026-12-03");
+
 	record Person(@IdNumber String idNumber, @MobileNumber String mobile, @CreditCode String creditCode) {
 	}
 
@@ -23,8 +29,8 @@ class IdentifierConstraintsTests {
 	@ValueSource(strings = { "11010519491231002X", "370202199003071234", "370212198512255678", "370281200101010012" })
 	void acceptsValidIdNumbers(String candidate) {
 		String valid = candidate.substring(0, 17) + IdNumberValidator.checkCharacter(candidate.substring(0, 17));
-		assertThat(IdNumberValidator.isValid(valid)).isTrue();
-		assertThat(IdNumberValidator.isValid(valid.toLowerCase())).as("a lower-case x is accepted").isTrue();
+		assertThat(IdNumberValidator.isValid(valid, TODAY)).isTrue();
+		assertThat(IdNumberValidator.isValid(valid.toLowerCase(), TODAY)).as("a lower-case x is accepted").isTrue();
 	}
 
 	@Test
@@ -41,7 +47,7 @@ class IdentifierConstraintsTests {
 			"91010519491231002X", // region digit 9
 			"11010519491231002", "1101051949123100200", "1101051949123100AX", "" })
 	void refusesInvalidIdNumbers(String value) {
-		assertThat(IdNumberValidator.isValid(value)).isFalse();
+		assertThat(IdNumberValidator.isValid(value, TODAY)).isFalse();
 	}
 
 	@Test
@@ -63,6 +69,23 @@ class IdentifierConstraintsTests {
 			.containsExactlyInAnyOrder("idNumber", "mobile", "creditCode");
 		assertThat(VALIDATOR.validate(new Person("11010519491231002X", "13812345678", "91350100M000100Y43"))).isEmpty();
 		assertThat(VALIDATOR.validate(new Person(null, null, null))).isEmpty();
+	}
+
+	@Test
+	void theBirthDateMayBeTodayInChinaByTheValidatorsClockButNotLater() {
+		String first17 = "37020220261204001";
+		String bornOnTheFourth = first17 + IdNumberValidator.checkCharacter(first17);
+		// 2026-12-03 23:59 in China: not born yet
+		assertThat(validatorAt("2026-12-03T15:59:00Z").validate(new Person(bornOnTheFourth, null, null)))
+			.extracting((v) -> v.getPropertyPath().toString())
+			.containsExactly("idNumber");
+		// 2026-12-04 00:00 in China (still the 3rd in UTC): born today
+		assertThat(validatorAt("2026-12-03T16:00:00Z").validate(new Person(bornOnTheFourth, null, null))).isEmpty();
+	}
+
+	private static Validator validatorAt(String instant) {
+		Clock clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+		return Validation.byDefaultProvider().configure().clockProvider(() -> clock).buildValidatorFactory().getValidator();
 	}
 
 }
