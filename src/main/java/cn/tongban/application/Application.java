@@ -54,16 +54,51 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 
 	}
 
-	/**
-	 * @param provision CERTIFICATE, SHARED or COUNTER
-	 */
-	record MaterialEntry(String name, String certificateTypeCode, String provision, String certificateId) {
+	/** How a material was supplied. */
+	enum Provision {
 
-		/** How it was supplied (CERTIFICATE, SHARED or COUNTER), served as the schema's enum. */
-		public String source() {
+		/** An e-certificate from the holder's card pack (免提交). */
+		CERTIFICATE,
+		/** Data shared between departments (共享调取). */
+		SHARED,
+		/** Brought to the counter (窗口提交). */
+		COUNTER
+
+	}
+
+	/**
+	 * @param certificateId the certificate used, for {@link Provision#CERTIFICATE}
+	 */
+	record MaterialEntry(String name, String certificateTypeCode, Provision provision, String certificateId) {
+
+		/** How it was supplied, served as the schema's enum. */
+		public Provision source() {
 			return this.provision;
 		}
 
+	}
+
+	/** Who applied, as the identity platform knows them, and whose certificates the application uses. */
+	record Applicant(String id, String name, String idNumber, String holderId) {
+	}
+
+	/** What is applied for: a bundle (一件事) or one item, its title, and the submission's fingerprint. */
+	record Matter(String bundleCode, String itemCode, String title, String fingerprint) {
+	}
+
+	/**
+	 * A new application as submitted: its status follows from its tasks (some may be approved by
+	 * rules already); not reviewed, no certificates issued yet; version 0. One completed at once
+	 * carries {@code certificatesPending}, cleared once its certificates are issued.
+	 */
+	static Application submitted(String id, Applicant applicant, Matter matter, FormValidator.Validated form,
+			List<MaterialEntry> materials, List<Task> tasks, List<Event> events, boolean inboxPending, Instant now) {
+		Status status = statusOf(tasks);
+		boolean completed = status == Status.COMPLETED;
+		return new Application(id, applicant.id(), applicant.name(), applicant.idNumber(), applicant.holderId(),
+				matter.bundleCode(), matter.itemCode(), matter.title(), matter.fingerprint(), form.values(),
+				form.sources(), List.copyOf(materials), List.copyOf(tasks), status, List.copyOf(events), null, completed,
+				inboxPending, List.of(), now, now, completed ? now : null, 0);
 	}
 
 	/**

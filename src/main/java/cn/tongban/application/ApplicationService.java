@@ -144,11 +144,12 @@ class ApplicationService {
 		if (completed) {
 			events.add(new Application.Event(now, Application.EventType.COMPLETED, null, null, "system", null));
 		}
-		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(),
-				applicant.holderId(), command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
-				title, fingerprint, validated.values(), validated.sources(), materials, tasks, status, List.copyOf(events),
-				null, completed, ApplicationEvents.news(status, events.get(events.size() - 1).type()) != null, List.of(), now,
-				now, completed ? now : null, 0);
+		Application application = Application.submitted(id,
+				new Application.Applicant(applicant.id(), person.name(), person.idNumber(), applicant.holderId()),
+				new Application.Matter(command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
+						title, fingerprint),
+				validated, materials, tasks, events,
+				ApplicationEvents.news(status, events.get(events.size() - 1).type()) != null, now);
 		Application stored = insertNew(application, (made) -> sameSubmission(made, fingerprint));
 		this.shelves.recordRecent(applicant.id(), itemCodes);
 		return stored;
@@ -200,13 +201,13 @@ class ApplicationService {
 		for (MergedMaterial material : merged) {
 			switch (material.provision()) {
 				case CERTIFICATE -> entries.add(new Application.MaterialEntry(material.name(),
-						material.certificateTypeCode(), "CERTIFICATE", material.certificateId()));
+						material.certificateTypeCode(), Application.Provision.CERTIFICATE, material.certificateId()));
 				case SHARED -> entries.add(new Application.MaterialEntry(material.name(), material.certificateTypeCode(),
-						"SHARED", null));
+						Application.Provision.SHARED, null));
 				case PROVIDE -> {
 					if (atCounter.contains(material.name())) {
 						entries.add(new Application.MaterialEntry(material.name(), material.certificateTypeCode(),
-								"COUNTER", null));
+								Application.Provision.COUNTER, null));
 					}
 					else if (material.required()) {
 						throw ApiException.onField("input.materialsAtCounter", ApplicationError.INVALID_FORM,
@@ -455,9 +456,10 @@ class ApplicationService {
 				new Application.Event(now, Application.EventType.AUTO_APPROVED, "t1", item.getDepartmentCode(), Application.RULES,
 						"免申即享：" + results.size() + " 项条件全部满足"),
 				new Application.Event(now, Application.EventType.COMPLETED, null, null, "system", null));
-		Application application = new Application(id, applicant.id(), person.name(), person.idNumber(), applicant.holderId(),
-				null, item.getCode(), item.getName(), Sha256.hex("grant|" + key), Map.of(), Map.of(), List.of(), List.of(task),
-				Application.Status.COMPLETED, events, null, true, true, List.of(), now, now, now, 0);
+		Application application = Application.submitted(id,
+				new Application.Applicant(applicant.id(), person.name(), person.idNumber(), applicant.holderId()),
+				new Application.Matter(null, item.getCode(), item.getName(), Sha256.hex("grant|" + key)),
+				new FormValidator.Validated(Map.of(), Map.of()), List.of(), List.of(task), events, true, now);
 		return insertNew(application, UnaryOperator.identity());
 	}
 

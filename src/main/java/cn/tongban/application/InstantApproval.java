@@ -80,7 +80,7 @@ class InstantApproval {
 
 	private static RuleResult materials(List<Application.MaterialEntry> materials) {
 		List<String> atCounter = materials.stream()
-			.filter((material) -> "COUNTER".equals(material.provision()))
+			.filter((material) -> material.provision() == Application.Provision.COUNTER)
 			.map(Application.MaterialEntry::name)
 			.toList();
 		return atCounter.isEmpty()

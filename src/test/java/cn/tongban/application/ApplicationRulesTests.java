@@ -71,6 +71,35 @@ class ApplicationRulesTests {
 				Instant.EPOCH, null, 3);
 	}
 
+	private static Application submitted(TaskStatus... statuses) {
+		Instant at = Instant.parse("2026-12-03T02:00:00Z");
+		return Application.submitted("app_2", new Application.Applicant("p1", "张伟", "370202199003071234", "p1"),
+				new Application.Matter(null, "370202QR0020001000", "失业登记", "fp"),
+				new FormValidator.Validated(Map.of("name", "张伟"), Map.of("name", "PROFILE:name")), List.of(),
+				tasks(statuses), List.of(), false, at);
+	}
+
+	@Test
+	void aSubmittedApplicationStartsUnreviewedAtVersionZeroWithItsStatusFromItsTasks() {
+		Application pending = submitted(TaskStatus.PENDING);
+		assertThat(pending.status()).isEqualTo(Status.SUBMITTED);
+		assertThat(pending.version()).isZero();
+		assertThat(pending.review()).isNull();
+		assertThat(pending.issuedCertificateIds()).isEmpty();
+		assertThat(pending.submittedAt()).isEqualTo(pending.updatedAt());
+		assertThat(pending.completedAt()).isNull();
+		assertThat(pending.certificatesPending()).isFalse();
+		assertThat(pending.formSources()).containsEntry("name", "PROFILE:name");
+	}
+
+	@Test
+	void oneApprovedByRulesAtSubmissionIsCompletedAndAwaitsItsCertificates() {
+		Application approved = submitted(TaskStatus.APPROVED);
+		assertThat(approved.status()).isEqualTo(Status.COMPLETED);
+		assertThat(approved.completedAt()).isEqualTo(approved.submittedAt());
+		assertThat(approved.certificatesPending()).isTrue();
+	}
+
 	@Test
 	void anAcceptedTaskMovesAndTheEventNamesWhoAndWhen() {
 		Instant at = Instant.parse("2026-12-02T09:00:00Z");

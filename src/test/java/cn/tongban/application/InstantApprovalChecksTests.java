@@ -62,8 +62,8 @@ class InstantApprovalChecksTests {
 	@Test
 	void aMaterialBroughtToTheCounterLeavesTheTaskToStaff() {
 		List<Application.MaterialEntry> materials = List.of(
-				new Application.MaterialEntry("居民身份证", "GA-001", "CERTIFICATE", "crt_1"),
-				new Application.MaterialEntry("房屋租赁合同", null, "COUNTER", null));
+				new Application.MaterialEntry("居民身份证", "GA-001", Application.Provision.CERTIFICATE, "crt_1"),
+				new Application.MaterialEntry("房屋租赁合同", null, Application.Provision.COUNTER, null));
 
 		Application.Task task = decide(task(null), submission(Map.of(), Map.of(), materials, null));
 
@@ -137,7 +137,7 @@ class InstantApprovalChecksTests {
 	}
 
 	private static List<Application.MaterialEntry> certificateMaterials() {
-		return List.of(new Application.MaterialEntry("居民身份证", "GA-001", "CERTIFICATE", "crt_1"));
+		return List.of(new Application.MaterialEntry("居民身份证", "GA-001", Application.Provision.CERTIFICATE, "crt_1"));
 	}
 
 	private static RuleResult result(Application.Task task, String id) {

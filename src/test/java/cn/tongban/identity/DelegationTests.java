@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -99,7 +100,7 @@ class DelegationTests {
 	@AfterEach
 	void reset() {
 		this.clock.reset();
-		this.mongo.remove(new org.springframework.data.mongodb.core.query.Query(), Delegation.class);
+		this.mongo.remove(new Query(), Delegation.class);
 	}
 
 	@Test

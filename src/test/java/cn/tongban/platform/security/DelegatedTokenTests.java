@@ -2,6 +2,7 @@ package cn.tongban.platform.security;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class DelegatedTokenTests {
 	}
 
 	private static Map<String, Object> with(Map<String, Object> base, Map<String, Object> more) {
-		Map<String, Object> all = new java.util.HashMap<>(base);
+		Map<String, Object> all = new HashMap<>(base);
 		all.putAll(more);
 		return all;
 	}
