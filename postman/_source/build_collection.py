@@ -171,6 +171,13 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
         "pm.test('city and 10 districts', () => { pm.expect(body.data.regions.filter(r => r.level === 'DISTRICT')).to.have.lengthOf(10); pm.expect(body.data.regions[0].parent).to.be.null; });"]),
     gql("lifeEvents", "{ lifeEvents { code name audience description } }", tests=OK + [
         "pm.test('15 life events incl. BIRTH', () => { pm.expect(body.data.lifeEvents).to.have.lengthOf(15); pm.expect(body.data.lifeEvents.map(e => e.code)).to.include('BIRTH'); });"]),
+    gql("names in English (Accept-Language: en)",
+        '{ departments { code name } lifeEvents { code name } certificateTypes { code name } bundles { code name } codeScenarios { code name } serviceItem(code: "370202QR0010006000") { name region { name } } }',
+        headers=[{"key": "Accept-Language", "value": "en"}], tests=OK + [
+            "const d = body.data;",
+            "pm.test('department, life event, certificate type, bundle and scenario in English', () => { pm.expect(d.departments.find(x => x.code === 'GA').name).to.eql('Qingdao Public Security Bureau'); pm.expect(d.lifeEvents.find(x => x.code === 'BIRTH').name).to.eql('Birth'); pm.expect(d.certificateTypes.find(x => x.code === 'GA-001').name).to.eql('Resident identity card'); pm.expect(d.bundles.find(x => x.code === 'NEWBORN').name).to.eql('Newborn: one application'); pm.expect(d.codeScenarios.find(x => x.code === 'BUS').name).to.eql('Ride the bus'); });",
+            "pm.test('the item and its region in English', () => { pm.expect(d.serviceItem.name).to.eql('Birth registration'); pm.expect(d.serviceItem.region.name).to.eql('Shinan District'); });",
+            "pm.test('no Chinese left in any name', () => [d.departments, d.lifeEvents, d.certificateTypes, d.bundles, d.codeScenarios].flat().forEach(x => pm.expect(x.name).to.not.match(/[\\u4e00-\\u9fff]/)));"]),
     gql("hotServiceItems", "{ hotServiceItems(first: 10) { code name popularity channels } }", tests=OK + [
         "const hot = body.data.hotServiceItems;",
         "pm.test('10 items, most popular first', () => { pm.expect(hot).to.have.lengthOf(10); for (let i = 1; i < hot.length; i++) pm.expect(hot[i - 1].popularity).to.be.at.least(hot[i].popularity); });",

@@ -5,6 +5,8 @@ city's (370200). Each item lists the form fields it needs; the bundle's unified 
 """
 import json
 import os
+import english as en
+from english import english
 
 HERE = os.path.dirname(__file__)
 items = {i['basicCode']: i for i in json.load(open(os.path.join(HERE, '..', 'catalog', 'service-items.json'), encoding='utf-8'))}
@@ -159,7 +161,7 @@ HOLDERS = {
 
 bundles = []
 for code, name, life, target, desc, its, issue in BUNDLES:
-    bundles.append({'code': code, 'name': name, 'lifeEventCode': life, 'target': target, 'description': desc,
+    bundles.append({'code': code, 'name': name, 'nameEn': english(en.BUNDLES, code, 'bundle'), 'lifeEventCode': life, 'target': target, 'description': desc,
                     'items': its, 'issueMappings': issue, 'issueHolders': HOLDERS.get(code, {})})
 fields = [{'key': k, 'label': l, 'type': t, 'required': r, 'source': s, 'options': o} for k, l, t, r, s, o in FIELDS]
 for b in bundles:

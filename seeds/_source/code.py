@@ -10,6 +10,9 @@ start when a trusted key has a private key or is that simulation key.
 import json
 import os
 
+import english as en
+from english import english
+
 HERE = os.path.dirname(__file__)
 OUT = os.path.join(HERE, '..', 'code')
 DEV_OUT = os.path.join(HERE, '..', 'dev', 'code')
@@ -37,6 +40,9 @@ scenarios = [
     {'code': 'HALL_CHECK_IN', 'name': '大厅签到取号', 'description': '政务服务大厅取号机扫码签到：只用于找到持码人当天在本大厅的预约并出号，不向取号机披露任何个人信息',
      'disclose': [], 'replay': 'REUSABLE', 'holderKinds': ['PERSON']},
 ]
+# the English name follows the Chinese one in each record
+scenarios = [{'code': s['code'], 'name': s['name'], 'nameEn': english(en.SCENARIOS, s['code'], 'scenario'),
+              **{k: v for k, v in s.items() if k not in ('code', 'name')}} for s in scenarios]
 for folder, name, rows in [(OUT, 'issuers', issuers), (OUT, 'scenarios', scenarios), (DEV_OUT, 'issuers', dev_issuers)]:
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name + '.json'), 'w', encoding='utf-8') as f:

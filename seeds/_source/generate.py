@@ -13,6 +13,8 @@ from conditions import ACCEPTANCE
 from plain_steps import PLAIN_STEPS
 from items import ITEMS
 from aliases import ALIASES
+from english import english
+import english as en
 from reference import CERTIFICATE_TYPES, DEPARTMENTS, LEGAL_BASES, LIFE_EVENTS, MATERIALS, REGIONS, SHARED_LAWS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -65,6 +67,7 @@ def base_items():
         items.append({
             "basicCode": f"{kind}{dept_numbers[dept]}{sequence[(kind, dept)]:04d}000",
             "name": name,
+            "nameEn": english(en.ITEMS, name, "item"),
             "aliases": ALIASES.get(name, []),
             "type": item_type,
             "departmentCode": dept,
@@ -144,15 +147,18 @@ def agency_patterns(agency):
 
 def main():
     write(ROOT / "reference/departments.json", [
-        {"code": c, "number": n, "shortName": s, "name": full, **agency_patterns(agency)}
+        {"code": c, "number": n, "shortName": s, "name": full, "nameEn": english(en.DEPARTMENTS, c, "department"),
+         **agency_patterns(agency)}
         for c, n, s, full, agency in DEPARTMENTS])
     write(ROOT / "reference/regions.json", [
-        {"code": c, "name": n, "fullName": f, "level": lvl, "parentCode": p, "populationTenThousands": pop}
+        {"code": c, "name": n, "nameEn": english(en.REGIONS, c, "region"), "fullName": f, "level": lvl, "parentCode": p,
+         "populationTenThousands": pop}
         for c, n, f, lvl, p, pop in REGIONS])
     write(ROOT / "reference/life-events.json", [
-        {"code": c, "name": n, "audience": a, "description": d} for c, n, a, d in LIFE_EVENTS])
+        {"code": c, "name": n, "nameEn": english(en.LIFE_EVENTS, c, "life event"), "audience": a, "description": d}
+        for c, n, a, d in LIFE_EVENTS])
     write(ROOT / "certificate/certificate-types.json", [
-        {"code": c, "name": n, "issuingDepartmentCode": d, "holderKind": k, "validityYears": y,
+        {"code": c, "name": n, "nameEn": english(en.CERTIFICATE_TYPES, c, "certificate type"), "issuingDepartmentCode": d, "holderKind": k, "validityYears": y,
          "fields": [{"key": key, "label": label, "sensitive": s} for key, label, s in fields]}
         for c, n, d, k, y, fields in CERTIFICATE_TYPES])
     items = base_items()

@@ -1,7 +1,10 @@
 package cn.tongban.bundle;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import cn.tongban.platform.graphql.Bilingual;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,8 +20,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@link IssueHolder}); validated when the bundle is read, so a bad seed stops start-up
  */
 @Document("bundles")
-public record Bundle(@Id String code, String name, String lifeEventCode, String target, String description,
-		List<Item> items, Map<String, Map<String, String>> issueMappings, Map<String, IssueHolder> issueHolders) {
+public record Bundle(@Id String code, String name, String nameEn, String lifeEventCode, String target, String description,
+		List<Item> items, Map<String, Map<String, String>> issueMappings, Map<String, IssueHolder> issueHolders)
+		implements Bilingual {
+
+	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
+	@Override
+	public String nameIn(Locale locale) {
+		return Bilingual.pick(locale, this.name, this.nameEn);
+	}
 
 	/** The form fields a CHILD holder is registered from. */
 	public static final List<String> CHILD_FIELDS = List.of("childName", "childGender", "childBirthDate");

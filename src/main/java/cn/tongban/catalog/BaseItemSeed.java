@@ -9,7 +9,7 @@ import cn.tongban.reference.RegionLevel;
 import cn.tongban.reference.ServiceTarget;
 
 /** A base item (事项基本目录) as written in seeds/catalog/service-items.json. */
-record BaseItemSeed(String basicCode, String name, List<String> aliases, ItemType type, String departmentCode,
+record BaseItemSeed(String basicCode, String name, String nameEn, List<String> aliases, ItemType type, String departmentCode,
 		List<ServiceTarget> targets, List<String> lifeEvents, List<String> acceptanceConditions,
 		List<String> legalBasis, int legalTimeLimitDays, int promisedTimeLimitDays, String quantityLimit, Fee fee,
 		List<Material> materials, List<Channel> channels, int visitsRequired, boolean codeEnabled,
@@ -21,6 +21,7 @@ record BaseItemSeed(String basicCode, String name, List<String> aliases, ItemTyp
 			.code(ServiceItem.implementationCode(region.code(), this.basicCode))
 			.basicCode(this.basicCode)
 			.name(this.name)
+			.nameEn(this.nameEn)
 			.aliases((this.aliases != null) ? this.aliases : List.of())
 			.type(this.type)
 			.departmentCode(this.departmentCode)

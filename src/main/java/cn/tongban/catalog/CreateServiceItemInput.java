@@ -17,7 +17,8 @@ import jakarta.validation.constraints.Size;
 public record CreateServiceItemInput(
 		@NotBlank @Pattern(regexp = ServiceItemRules.BASIC_CODE, message = "{tongban.basicCode}") String basicCode,
 		@NotBlank @Pattern(regexp = "\\d{6}", message = "{tongban.regionCode}") String region,
-		@NotBlank @Size(min = 2, max = 60) String name, @Size(max = 10) List<@NotBlank @Size(max = 30) String> aliases,
+		@NotBlank @Size(min = 2, max = 60) String name, @Size(min = 2, max = 200) String nameEn,
+		@Size(max = 10) List<@NotBlank @Size(max = 30) String> aliases,
 		@NotNull ItemType type, @NotBlank @Size(max = 10) String department,
 		@NotEmpty @Size(max = 2) List<@NotNull ServiceTarget> targets,
 		@Size(max = 5) List<@NotBlank @Size(max = 30) String> lifeEvents,

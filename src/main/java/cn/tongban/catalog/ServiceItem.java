@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
+import cn.tongban.platform.graphql.Bilingual;
 import cn.tongban.reference.RegionLevel;
 import cn.tongban.reference.ServiceTarget;
 
@@ -28,7 +30,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "department_status_popularity", def = "{'departmentCode': 1, 'status': 1, 'popularity': -1}")
 @CompoundIndex(name = "region_status_popularity", def = "{'regionCode': 1, 'status': 1, 'popularity': -1}")
 @CompoundIndex(name = "life_event_status_popularity", def = "{'lifeEvents': 1, 'status': 1, 'popularity': -1}")
-public final class ServiceItem {
+public final class ServiceItem implements Bilingual {
 
 	@Id
 	private final String code;
@@ -37,6 +39,9 @@ public final class ServiceItem {
 	private final String basicCode;
 
 	private final String name;
+
+	/** The name in English (seeds), served with {@code Accept-Language: en}; null where not translated. */
+	private final String nameEn;
 
 	/** 别名: other names residents know the item by. */
 	private final List<String> aliases;
@@ -100,7 +105,7 @@ public final class ServiceItem {
 	private final Long version;
 
 	@PersistenceCreator
-	ServiceItem(String code, String basicCode, String name, List<String> aliases, ItemType type,
+	ServiceItem(String code, String basicCode, String name, String nameEn, List<String> aliases, ItemType type,
 			String departmentCode, String regionCode, RegionLevel level, String implementingAgency,
 			List<ServiceTarget> targets, List<String> lifeEvents, List<String> acceptanceConditions,
 			List<String> legalBasis, int legalTimeLimitDays, int promisedTimeLimitDays, String quantityLimit,
@@ -111,6 +116,7 @@ public final class ServiceItem {
 		this.code = code;
 		this.basicCode = basicCode;
 		this.name = name;
+		this.nameEn = nameEn;
 		this.aliases = (aliases != null) ? copy(aliases) : List.of();
 		this.type = type;
 		this.departmentCode = departmentCode;
@@ -156,6 +162,7 @@ public final class ServiceItem {
 		builder.code = this.code;
 		builder.basicCode = this.basicCode;
 		builder.name = this.name;
+		builder.nameEn = this.nameEn;
 		builder.aliases = this.aliases;
 		builder.type = this.type;
 		builder.departmentCode = this.departmentCode;
@@ -210,6 +217,15 @@ public final class ServiceItem {
 
 	public String getName() {
 		return this.name;
+	}
+
+	public String getNameEn() {
+		return this.nameEn;
+	}
+
+	@Override
+	public String nameIn(Locale locale) {
+		return Bilingual.pick(locale, this.name, this.nameEn);
 	}
 
 	public List<String> getAliases() {
@@ -333,6 +349,8 @@ public final class ServiceItem {
 
 		private String name;
 
+		private String nameEn;
+
 		private List<String> aliases;
 
 		private ItemType type;
@@ -404,6 +422,11 @@ public final class ServiceItem {
 
 		public Builder name(String name) {
 			this.name = name;
+			return this;
+		}
+
+		public Builder nameEn(String nameEn) {
+			this.nameEn = nameEn;
 			return this;
 		}
 
@@ -548,7 +571,7 @@ public final class ServiceItem {
 		}
 
 		public ServiceItem build() {
-			return new ServiceItem(this.code, this.basicCode, this.name, this.aliases, this.type,
+			return new ServiceItem(this.code, this.basicCode, this.name, this.nameEn, this.aliases, this.type,
 					this.departmentCode, this.regionCode, this.level, this.implementingAgency, this.targets,
 					this.lifeEvents, this.acceptanceConditions, this.legalBasis, this.legalTimeLimitDays,
 					this.promisedTimeLimitDays, this.quantityLimit, this.fee, this.materials, this.channels,

@@ -54,6 +54,7 @@ class ServiceItemAdminService {
 			.regionCode(region.code())
 			.level(region.level())
 			.name(input.name().strip())
+			.nameEn((input.nameEn() != null) ? input.nameEn().strip() : null)
 			.aliases(orEmpty(input.aliases()))
 			.type(input.type())
 			.departmentCode(input.department())
@@ -93,6 +94,7 @@ class ServiceItemAdminService {
 		}
 		ServiceItem.Builder changed = item.toBuilder();
 		apply(input.name(), (name) -> changed.name(name.strip()));
+		apply(input.nameEn(), (nameEn) -> changed.nameEn(nameEn.strip()));
 		apply(input.aliases(), changed::aliases);
 		apply(input.type(), changed::type);
 		apply(input.targets(), changed::targets);

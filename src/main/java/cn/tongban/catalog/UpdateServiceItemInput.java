@@ -17,7 +17,8 @@ import jakarta.validation.constraints.Size;
  * must match the stored version (optimistic locking for editors working side by side).
  */
 public record UpdateServiceItemInput(@NotBlank @Size(max = 30) String code, @Min(0) Long expectedVersion,
-		@Size(min = 2, max = 60) String name, @Size(max = 10) List<@NotBlank @Size(max = 30) String> aliases,
+		@Size(min = 2, max = 60) String name, @Size(min = 2, max = 200) String nameEn,
+		@Size(max = 10) List<@NotBlank @Size(max = 30) String> aliases,
 		ItemType type, @Size(max = 10) String department,
 		@Size(min = 1, max = 2) List<@NotNull ServiceTarget> targets,
 		@Size(max = 5) List<@NotBlank @Size(max = 30) String> lifeEvents,

@@ -1,6 +1,9 @@
 package cn.tongban.certificate;
 
 import java.util.List;
+import java.util.Locale;
+
+import cn.tongban.platform.graphql.Bilingual;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -12,8 +15,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param validityYears null for certificates valid without limit (长期)
  */
 @Document("certificate_types")
-public record CertificateType(@Id String code, String name, String issuingDepartmentCode, HolderKind holderKind,
-		Integer validityYears, List<Field> fields) {
+public record CertificateType(@Id String code, String name, String nameEn, String issuingDepartmentCode,
+		HolderKind holderKind, Integer validityYears, List<Field> fields) implements Bilingual {
+
+	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
+	@Override
+	public String nameIn(Locale locale) {
+		return Bilingual.pick(locale, this.name, this.nameEn);
+	}
+
 
 	/** A data field of the type; {@code sensitive} fields are masked for anyone but the holder. */
 	public record Field(String key, String label, boolean sensitive) {

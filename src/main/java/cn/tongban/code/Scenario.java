@@ -1,6 +1,9 @@
 package cn.tongban.code;
 
 import java.util.List;
+import java.util.Locale;
+
+import cn.tongban.platform.graphql.Bilingual;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -12,8 +15,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param districtCode for RESIDENT_OF_DISTRICT: the district the gate belongs to
  */
 @Document("code_scenarios")
-record Scenario(@Id String code, String name, String description, List<Disclosure> disclose, Replay replay,
-		List<HolderKind> holderKinds, String districtCode) {
+record Scenario(@Id String code, String name, String nameEn, String description, List<Disclosure> disclose, Replay replay,
+		List<HolderKind> holderKinds, String districtCode) implements Bilingual {
+
+	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
+	@Override
+	public String nameIn(Locale locale) {
+		return Bilingual.pick(locale, this.name, this.nameEn);
+	}
+
 
 	enum Replay {
 

@@ -1,5 +1,9 @@
 package cn.tongban.reference;
 
+import java.util.Locale;
+
+import cn.tongban.platform.graphql.Bilingual;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -10,8 +14,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {full}公安局 for the county-level cities.
  */
 @Document("departments")
-public record Department(@Id String code, String number, String shortName, String name, String districtAgency,
-		String countyCityAgency) {
+public record Department(@Id String code, String number, String shortName, String name, String nameEn, String districtAgency,
+		String countyCityAgency) implements Bilingual {
+
+	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
+	@Override
+	public String nameIn(Locale locale) {
+		return Bilingual.pick(locale, this.name, this.nameEn);
+	}
+
 
 	/** The agency that implements this department's items in the region (实施主体). */
 	public String agencyIn(Region region) {

@@ -31,7 +31,7 @@ class InstantApprovalChecksTests {
 	private static final PersonDetails ZHANG_WEI = new PersonDetails("psn_1", "张伟", "370202199003151233", "13800000001",
 			"MALE", LocalDate.of(1990, 3, 15), "汉族", "青岛市市南区", "370202", false);
 
-	private static final CertificateType RESIDENCE_PERMIT = new CertificateType("GA-003", "居住证", "GA",
+	private static final CertificateType RESIDENCE_PERMIT = new CertificateType("GA-003", "居住证", "Residence permit", "GA",
 			CertificateType.HolderKind.PERSON, 1, List.of(new CertificateType.Field("holderName", "姓名", false),
 					new CertificateType.Field("residenceAddress", "居住地址", false)));
 
@@ -90,7 +90,7 @@ class InstantApprovalChecksTests {
 
 	@Test
 	void aNewbornRegistrationIsNeverApprovedByRules() {
-		Bundle newborn = new Bundle("NEWBORN", "新生儿出生一件事", "BIRTH", "NATURAL_PERSON", null,
+		Bundle newborn = new Bundle("NEWBORN", "新生儿出生一件事", null, "BIRTH", "NATURAL_PERSON", null,
 				List.of(new Bundle.Item("370202GG0050001000", Bundle.CHILD_FIELDS)), Map.of(),
 				Map.of("370202GG0050001000", Bundle.IssueHolder.CHILD));
 

@@ -40,7 +40,7 @@ class BundleFiguresTests {
 	}
 
 	private static Bundle bundle(Bundle.Item... items) {
-		return new Bundle("NEWBORN", "新生儿出生一件事", "BIRTH", "NATURAL_PERSON", "", List.of(items), Map.of(), Map.of());
+		return new Bundle("NEWBORN", "新生儿出生一件事", null, "BIRTH", "NATURAL_PERSON", "", List.of(items), Map.of(), Map.of());
 	}
 
 	@Test

@@ -40,7 +40,7 @@ class BundleHolderRulesTests {
 	}
 
 	private static Bundle bundle(List<Bundle.Item> items, Map<String, Bundle.IssueHolder> holders) {
-		return new Bundle("NEWBORN", "新生儿出生一件事", "BIRTH", "NATURAL_PERSON", "", items, Map.of(), holders);
+		return new Bundle("NEWBORN", "新生儿出生一件事", null, "BIRTH", "NATURAL_PERSON", "", items, Map.of(), holders);
 	}
 
 }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AccessibilityLabelsTests {
 
-	private static final Department YB = new Department("YB", "13", "医保", "青岛市医疗保障局", null, null);
+	private static final Department YB = new Department("YB", "13", "医保", "青岛市医疗保障局", null, null, null);
 
 	@Test
 	void anItemIsReadInTheOrderAResidentDecidesIn() {

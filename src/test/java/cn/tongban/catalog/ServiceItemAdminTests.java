@@ -159,6 +159,22 @@ class ServiceItemAdminTests {
 	}
 
 	@Test
+	void anItemsEnglishNameIsServedToEnglishCallersAndTheChineseOneWhereThereIsNone() {
+		Map<String, Object> named = input("0013");
+		named.put("nameEn", "Test assistance 0013");
+		this.graphQl.document(CREATE).variable("input", named).execute().path("createServiceItem").hasValue();
+		this.graphQl.document(CREATE).variable("input", input("0014")).execute().path("createServiceItem").hasValue();
+		HttpGraphQlTester english = this.graphQl.mutate().header("Accept-Language", "en").build();
+		String query = "query($code: ID!) { serviceItem(code: $code) { name } }";
+		english.document(query).variable("code", "370285GG0040913000").execute().path("serviceItem.name")
+			.entity(String.class).isEqualTo("Test assistance 0013");
+		english.document(query).variable("code", "370285GG0040914000").execute().path("serviceItem.name")
+			.entity(String.class).isEqualTo("测试救助事项0014");
+		this.graphQl.document(query).variable("code", "370285GG0040913000").execute().path("serviceItem.name")
+			.entity(String.class).isEqualTo("测试救助事项0013");
+	}
+
+	@Test
 	void aSecondCreateWithTheSameCodeIsRefused() {
 		this.graphQl.document(CREATE).variable("input", input("0002")).execute().path("createServiceItem").hasValue();
 		onlyError(this.graphQl.document(CREATE).variable("input", input("0002")).execute(), "ITEM_CODE_TAKEN",

@@ -1,5 +1,6 @@
 package cn.tongban.platform.graphql;
 
+import java.util.List;
 
 import cn.tongban.platform.security.Subject;
 import graphql.GraphQLError;
@@ -7,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +48,12 @@ class GraphQlConfiguration {
 		registration.addUrlPatterns(path);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
 		return registration;
+	}
+
+	/** {@code name} fields in the request's language ({@link Bilingual}). */
+	@Bean
+	GraphQlSourceBuilderCustomizer localizedNames() {
+		return (builder) -> builder.typeVisitors(List.of(new LocalizedNames()));
 	}
 
 	@Bean
