@@ -541,6 +541,24 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
         "pm.test('submitted to four departments', () => { pm.expect(a.status).to.eql('SUBMITTED'); pm.expect(a.tasks.map(t => t.department.code)).to.eql(['WJ', 'GA', 'RS', 'YB']); });",
         "pm.test('materials by certificate, shared, or at the counter', () => pm.expect(a.materials.map(m => m.source)).to.include.members(['CERTIFICATE', 'SHARED', 'COUNTER']));",
         "pm.environment.set('applicationId', a.id);"]),
+    gql("node: my application refetched by its id (nullable lookup)",
+        'query($id: ID!) { node(id: $id) { __typename id ... on Application { status tasks { id } } } }',
+        {"id": "{{applicationId}}"}, headers=bearer("resident"), tests=OK + [
+            "pm.test('the same application', () => { pm.expect(body.data.node.__typename).to.eql('Application'); pm.expect(body.data.node.id).to.eql(pm.environment.get('applicationId')); pm.expect(body.data.node.tasks).to.have.lengthOf(4); });"]),
+    gql("node: someone else's application is null, the rest of the answer stays",
+        'query($id: ID!) { node(id: $id) { id } departments { code } }',
+        {"id": "{{applicationId}}"}, headers=bearer("enterprise"), tests=[
+            "const body = pm.response.json();",
+            "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+            "pm.test('null with APPLICATION_NOT_FOUND at node', () => { pm.expect(body.data.node).to.be.null; pm.expect(body.errors[0].extensions.code).to.eql('APPLICATION_NOT_FOUND'); pm.expect(body.errors[0].path).to.eql(['node']); });",
+            "pm.test('departments still answered', () => pm.expect(body.data.departments).to.have.lengthOf(24));"]),
+    gql("nodes: in order, null with an error at each missing index",
+        'query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }',
+        {"ids": ["NEWBORN", "{{applicationId}}", "370202QR0010006000", "no such thing"]}, headers=bearer("resident"), tests=[
+            "const body = pm.response.json();",
+            "pm.test('HTTP 200', () => pm.response.to.have.status(200));",
+            "pm.test('bundle, application, item, null', () => { pm.expect(body.data.nodes.map(n => n && n.__typename)).to.eql(['Bundle', 'Application', 'ServiceItem', null]); });",
+            "pm.test('NODE_NOT_FOUND at index 3', () => { pm.expect(body.errors).to.have.lengthOf(1); pm.expect(body.errors[0].extensions.code).to.eql('NODE_NOT_FOUND'); pm.expect(body.errors[0].path).to.eql(['nodes', 3]); });"]),
     gql("submitApplication again with the same key: the same application", SUBMIT_DOC,
         {"i": {"bundle": "NEWBORN", "formValues": NEWBORN_VALUES, "materialsAtCounter": ["近期免冠彩色照片"], "idempotencyKey": "{{newbornKey}}"}},
         headers=bearer("resident"), tests=OK + [

@@ -51,6 +51,9 @@ import reactor.core.publisher.Flux;
 @Controller
 class ApplicationController {
 
+	/** Who may read one application: its applicant (or their delegate), staff of its departments, admins. */
+	static final String READERS = "hasAnyRole('RESIDENT', 'ENTERPRISE', 'STAFF', 'ADMIN') or " + Delegated.APPLICATIONS;
+
 	static final String APPLICANTS = "hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.APPLICATIONS;
 
 	private final ApplicationService applications;
@@ -199,7 +202,7 @@ class ApplicationController {
 	}
 
 	@QueryMapping
-	@PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE', 'STAFF', 'ADMIN') or " + Delegated.APPLICATIONS)
+	@PreAuthorize(READERS)
 	Application application(@Argument String id, Authentication caller) {
 		return this.applications.visibleTo(Subject.from(caller), id);
 	}

@@ -30,6 +30,11 @@ public record Bundle(@Id String code, String name, String nameEn, String lifeEve
 		return Bilingual.pick(locale, this.name, this.nameEn);
 	}
 
+	/** Its id for {@code node(id)}: the code. */
+	public String id() {
+		return this.code;
+	}
+
 	/** The form fields a CHILD holder is registered from. */
 	public static final List<String> CHILD_FIELDS = List.of("childName", "childGender", "childBirthDate");
 

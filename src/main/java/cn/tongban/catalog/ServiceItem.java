@@ -211,6 +211,11 @@ public final class ServiceItem implements Bilingual {
 		return this.code;
 	}
 
+	/** Its id for {@code node(id)}: the code. */
+	public String getId() {
+		return this.code;
+	}
+
 	public String getBasicCode() {
 		return this.basicCode;
 	}

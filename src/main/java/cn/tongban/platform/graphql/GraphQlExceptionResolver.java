@@ -12,6 +12,7 @@ import cn.tongban.platform.security.Subject;
 import com.mongodb.MongoException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.ResultPath;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -47,6 +48,19 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 	@Override
 	public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {
 		return Mono.just(errors(ex, env, isEnglish(env.getLocale())));
+	}
+
+	/** The errors for a failure at another path than the fetcher's own (an element of a list it returns). */
+	List<GraphQLError> errorsAt(Throwable ex, DataFetchingEnvironment env, ResultPath path) {
+		return errors(ex, env, isEnglish(env.getLocale()))
+			.stream()
+			.map((error) -> GraphqlErrorBuilder.newError(env)
+				.path(path)
+				.errorType(error.getErrorType())
+				.message(error.getMessage())
+				.extensions(error.getExtensions())
+				.build())
+			.toList();
 	}
 
 	private List<GraphQLError> errors(Throwable ex, DataFetchingEnvironment env, boolean english) {

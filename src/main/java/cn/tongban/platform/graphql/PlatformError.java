@@ -42,6 +42,8 @@ public enum PlatformError implements ErrorCode {
 			"Only queries may use GET; send mutations with POST"),
 	NOT_FOUND(ErrorType.NOT_FOUND, "请求的地址不存在",
 			"No such path"),
+	NODE_NOT_FOUND(ErrorType.NOT_FOUND, "没有此 id 的对象：%s",
+			"No object has the id %s"),
 	GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST, "查询语句无法解析",
 			"The GraphQL document could not be parsed"),
 	GRAPHQL_VALIDATION_FAILED(ErrorType.BAD_REQUEST, "查询语句不符合接口定义",

@@ -129,8 +129,8 @@ class QueryLimits {
 
 	/**
 	 * Every field costs 1; what a list selects costs once per item it may return: {@code first}
-	 * (capped at the page maximum: larger values are refused by validation anyway), a default page
-	 * for a connection without it, {@value #EMBEDDED_LIST} for other lists (materials, life events:
+	 * (capped at the page maximum: larger values are refused by validation anyway), the number of
+	 * {@code ids} asked for ({@code nodes}), a default page for a connection without it, {@value #EMBEDDED_LIST} for other lists (materials, life events:
 	 * a few each). A connection's {@code edges} and {@code nodes} are already counted by its page.
 	 */
 	static FieldComplexityCalculator pageWeightedCost() {
@@ -141,6 +141,9 @@ class QueryLimits {
 			int items = 1;
 			if (environment.getArguments().get("first") instanceof Integer first) {
 				items = Math.min(Math.max(1, first), PageRequest.MAX_PAGE_SIZE);
+			}
+			else if (environment.getArguments().get("ids") instanceof List<?> ids) {
+				items = Math.max(1, ids.size());
 			}
 			else if (connection) {
 				items = DEFAULT_PAGE;
@@ -199,8 +202,8 @@ class QueryLimits {
 	}
 
 	/**
-	 * Whether no variable can change an operation's depth, cost or alias counts: no {@code first}
-	 * argument and no {@code @skip} / {@code @include} takes a variable (those are all the limits
+	 * Whether no variable can change an operation's depth, cost or alias counts: no {@code first} or
+	 * {@code ids} argument and no {@code @skip} / {@code @include} takes a variable (those are all the limits
 	 * read of the variables).
 	 */
 	static final class VariableFreeShape extends NodeVisitorStub {
@@ -218,7 +221,7 @@ class QueryLimits {
 			Node<?> parent = context.getParentNode();
 			boolean read = (parent instanceof Directive directive
 					&& (directive.getName().equals("skip") || directive.getName().equals("include")))
-					|| (parent instanceof Field && node.getName().equals("first"));
+					|| (parent instanceof Field && (node.getName().equals("first") || node.getName().equals("ids")));
 			if (read && usesVariable(node.getValue())) {
 				this.variableFree = false;
 				return TraversalControl.QUIT;

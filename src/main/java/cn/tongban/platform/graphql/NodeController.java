@@ -1,0 +1,74 @@
+package cn.tongban.platform.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import graphql.GraphQLError;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code node(id)} and {@code nodes(ids)}: the nullable lookups of the Node interface, for
+ * refetching any object by its id. Each module answers for its own ids ({@link NodeLookup}) with
+ * its own access rules, so the root operations are open to anyone and what they return is not.
+ */
+@Controller
+class NodeController {
+
+	/** The most ids one {@code nodes} call looks up. */
+	static final int MAX_IDS = 50;
+
+	private final List<NodeLookup> lookups;
+
+	private final GraphQlExceptionResolver errors;
+
+	NodeController(List<NodeLookup> lookups, GraphQlExceptionResolver errors) {
+		this.lookups = lookups;
+		this.errors = errors;
+	}
+
+	@QueryMapping
+	@PreAuthorize("permitAll()")
+	Object node(@Argument String id) {
+		return lookupFor(id, "id").find(id);
+	}
+
+	/** One entry per id, in order: the object, or null with an error at its index. */
+	@QueryMapping
+	@PreAuthorize("permitAll()")
+	DataFetcherResult<List<Object>> nodes(@Argument List<String> ids, DataFetchingEnvironment environment) {
+		if (ids.size() > MAX_IDS) {
+			throw ApiException.onField("ids", PlatformError.INVALID_ARGUMENT, "at most " + MAX_IDS + " ids");
+		}
+		List<Object> found = new ArrayList<>(ids.size());
+		List<GraphQLError> refusals = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			String id = ids.get(i);
+			try {
+				found.add(lookupFor(id, "ids[" + i + "]").find(id));
+			}
+			catch (RuntimeException refused) {
+				found.add(null);
+				refusals.addAll(this.errors.errorsAt(refused, environment,
+						environment.getExecutionStepInfo().getPath().segment(i)));
+			}
+		}
+		return DataFetcherResult.<List<Object>>newResult().data(found).errors(refusals).build();
+	}
+
+	private NodeLookup lookupFor(String id, String field) {
+		if (id.length() > 100) {
+			throw ApiException.onField(field, PlatformError.NODE_NOT_FOUND, id.substring(0, 100));
+		}
+		return this.lookups.stream()
+			.filter((lookup) -> lookup.owns(id))
+			.findFirst()
+			.orElseThrow(() -> ApiException.onField(field, PlatformError.NODE_NOT_FOUND, id));
+	}
+
+}

@@ -1,0 +1,142 @@
+package cn.tongban.platform.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code node(id)} and {@code nodes(ids)}: any object refetched by its id, nullable, with the same
+ * access as its own lookup, so a missing or hidden object nulls only itself.
+ */
+@GraphQlIntegrationTest
+class NodeTests {
+
+	private static final String LIU = "13800000004";
+
+	private static final String NODE = """
+			query($id: ID!) {
+			  node(id: $id) { __typename id ... on Application { title } ... on Certificate { number }
+			    ... on ServiceItem { code name } ... on Bundle { code name } }
+			  departments { code }
+			}""";
+
+	@Autowired
+	Tokens tokens;
+
+	@Autowired
+	HttpGraphQlTester graphQl;
+
+	private String myApplication() {
+		return this.tokens.as(this.tokens.resident(LIU))
+			.document("""
+					mutation { submitApplication(input: {item: "370202QR0020001000", idempotencyKey: "node-tests-0001",
+					  formValues: [{key: "employerName", value: "青岛海蓝数字科技有限公司"}]}) { application { id } } }""")
+			.execute()
+			.path("submitApplication.application.id")
+			.entity(String.class)
+			.get();
+	}
+
+	private String myCertificate() {
+		return this.tokens.as(this.tokens.resident(LIU))
+			.document("{ myCertificates { id } }")
+			.execute()
+			.path("myCertificates[0].id")
+			.entity(String.class)
+			.get();
+	}
+
+	private static GraphQlTester.Response node(HttpGraphQlTester as, String id) {
+		return as.document(NODE).variable("id", id).execute();
+	}
+
+	@Test
+	void anApplicationAndACertificateRefetchForTheirOwner() {
+		HttpGraphQlTester liu = this.tokens.as(this.tokens.resident(LIU));
+		String application = myApplication();
+		node(liu, application).path("node.__typename").entity(String.class).isEqualTo("Application")
+			.path("node.id").entity(String.class).isEqualTo(application)
+			.path("node.title").entity(String.class).isEqualTo("失业登记");
+		String certificate = myCertificate();
+		node(liu, certificate).path("node.__typename").entity(String.class).isEqualTo("Certificate")
+			.path("node.id").entity(String.class).isEqualTo(certificate);
+	}
+
+	@Test
+	void someoneElsesObjectIsNullWithTheLookupsOwnRefusalAndTheRestOfTheAnswerStays() {
+		String application = myApplication();
+		String certificate = myCertificate();
+		HttpGraphQlTester zhang = this.tokens.as(this.tokens.resident());
+		GraphQlTester.Response hidden = node(zhang, application);
+		hidden.errors().satisfy((errors) -> assertThat(errors).singleElement()
+			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "APPLICATION_NOT_FOUND")));
+		hidden.path("node").valueIsNull().path("departments").entityList(Object.class).hasSize(24);
+		GraphQlTester.Response anonymous = node(this.graphQl, certificate);
+		anonymous.errors().satisfy((errors) -> assertThat(errors).singleElement()
+			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "UNAUTHORIZED")));
+		anonymous.path("node").valueIsNull().path("departments").entityList(Object.class).hasSize(24);
+	}
+
+	@Test
+	void publicObjectsRefetchForAnyone() {
+		node(this.graphQl, "370202QR0010006000").path("node.__typename").entity(String.class).isEqualTo("ServiceItem")
+			.path("node.id").entity(String.class).isEqualTo("370202QR0010006000")
+			.path("node.name").entity(String.class).isEqualTo("出生登记");
+		node(this.graphQl, "NEWBORN").path("node.__typename").entity(String.class).isEqualTo("Bundle")
+			.path("node.id").entity(String.class).isEqualTo("NEWBORN");
+	}
+
+	@Test
+	void anIdOfNoKnownShapeIsNodeNotFoundAndAnUnknownOneItsTypesNotFound() {
+		for (Map.Entry<String, String> unknown : Map.of("something-else", "NODE_NOT_FOUND", "crt_unknown",
+				"CERTIFICATE_NOT_FOUND", "370202QR0019999000", "ITEM_NOT_FOUND", "NO_SUCH_BUNDLE", "BUNDLE_NOT_FOUND")
+			.entrySet()) {
+			node(this.tokens.as(this.tokens.resident()), unknown.getKey()).errors()
+				.satisfy((errors) -> assertThat(errors).singleElement()
+					.satisfies((error) -> assertThat(error.getExtensions()).as(unknown.getKey())
+						.containsEntry("code", unknown.getValue())));
+		}
+	}
+
+	@Test
+	void nodesAnswersInOrderWithAnErrorAtEachMissingIndex() {
+		String application = myApplication();
+		GraphQlTester.Response response = this.tokens.as(this.tokens.resident())
+			.document("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }")
+			.variable("ids", List.of("NEWBORN", application, "370202QR0010006000", "nope"))
+			.execute();
+		response.errors().satisfy((errors) -> {
+			assertThat(errors).extracting((error) -> error.getExtensions().get("code"))
+				.containsExactly("APPLICATION_NOT_FOUND", "NODE_NOT_FOUND");
+			assertThat(errors).extracting((error) -> error.getParsedPath())
+				.containsExactly(List.of("nodes", 1), List.of("nodes", 3));
+		});
+		response.path("nodes[0].__typename").entity(String.class).isEqualTo("Bundle")
+			.path("nodes[1]").valueIsNull()
+			.path("nodes[2].__typename").entity(String.class).isEqualTo("ServiceItem")
+			.path("nodes[3]").valueIsNull();
+	}
+
+	@Test
+	void nodesTakesAtMostFiftyIds() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 51; i++) {
+			ids.add("NEWBORN");
+		}
+		this.graphQl.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }").variable("ids", ids).execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT")));
+	}
+
+}
