@@ -297,8 +297,8 @@ catalog = {"name": "catalog", "description": "Service items (政务服务事项)
         "pm.test('rates are consistent', () => [s.mobileHandleableRate, s.zeroVisitRate].forEach(r => { pm.expect(r.denominator).to.eql(s.activeItemCount); pm.expect(r.value).to.be.closeTo(r.numerator / r.denominator, 1e-9); }));",
         "pm.test('targets from the plans', () => { pm.expect(s.mobileHandleableRate.target).to.eql(0.95); pm.expect(s.certificateCoverageRate.target).to.eql(0.8); pm.expect(s.certificateCoverageRate.targetMet).to.eql(s.certificateCoverageRate.value >= 0.8); });",
         "pm.test('promised faster than legal', () => pm.expect(s.averagePromisedTimeLimitDays).to.be.below(s.averageLegalTimeLimitDays));"]),
-    gql("catalogStatistics: one district", '{ catalogStatistics(region: "370202") { regionCode activeItemCount } }', tests=OK + [
-        "pm.test('district figures', () => { pm.expect(body.data.catalogStatistics.regionCode).to.eql('370202'); pm.expect(body.data.catalogStatistics.activeItemCount).to.be.above(100); });"]),
+    gql("catalogStatistics: one district", '{ catalogStatistics(region: "370202") { region { code name } activeItemCount } }', tests=OK + [
+        "pm.test('district figures', () => { pm.expect(body.data.catalogStatistics.region.code).to.eql('370202'); pm.expect(body.data.catalogStatistics.region.name).to.eql('市南区'); pm.expect(body.data.catalogStatistics.activeItemCount).to.be.above(100); });"]),
     gql("createServiceItem (ADMIN)", CREATE, create_input, prerequest=[
         "// a fresh code each run, so the collection also runs against a long-lived server",
         "const seq = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');",
@@ -431,7 +431,7 @@ certificate = {"name": "certificate", "description": "Electronic certificates (�
         tests=err("CERTIFICATE_NOT_FOUND", "input.id", "NOT_FOUND")),
 ]}
 
-SCAN_DOC = """mutation($input: ScanCodeInput!) { scanCode(input: $input) { scenario { code name } issuerId holderKind disclosed name maskedName maskedIdNumber fareCategory certificates { number type { code } } medicalInsurance libraryCardStatus residentOfDistrict } }"""
+SCAN_DOC = """mutation($input: ScanCodeInput!) { scanCode(input: $input) { scenario { code name } issuerId issuer { issuerId name local } holderKind disclosed name maskedName maskedIdNumber fareCategory certificates { number type { code } } medicalInsurance libraryCardStatus residentOfDistrict } }"""
 
 code = {"name": "code", "description": "Resident and enterprise codes (居民码/企业码): issue, scan by terminals per scenario, refusals, revocation, scan history.", "item": [
     token("Bus terminal: client credentials", "terminal-bus-k1-0001", "{{terminalSecret}}", [("grant_type", "client_credentials")], saves_token("busTerminalToken")),
@@ -467,7 +467,8 @@ code = {"name": "code", "description": "Resident and enterprise codes (居民码
         "pm.environment.set('provincialCode', pm.response.json().code);"], query=[("mobile", "13800000003")]),
     gql("scanCode: the provincial code is accepted (一码通城)", SCAN_DOC, {"input": {"code": "{{provincialCode}}", "serviceItemCode": "370200QR0040004000"}},
         headers=bearer("terminal"), tests=OK + [
-        "pm.test('LTM code, 王芳', () => { pm.expect(body.data.scanCode.issuerId).to.eql('LTM'); pm.expect(body.data.scanCode.name).to.eql('王芳'); });"]),
+        "pm.test('LTM code, 王芳', () => { pm.expect(body.data.scanCode.issuerId).to.eql('LTM'); pm.expect(body.data.scanCode.name).to.eql('王芳'); });",
+        "pm.test('the issuer from the trust list', () => { pm.expect(body.data.scanCode.issuer.issuerId).to.eql('LTM'); pm.expect(body.data.scanCode.issuer.local).to.be.false; });"]),
     gql("issueEnterpriseCode (enterprise agent)", "mutation { issueEnterpriseCode { code issuer } }", headers=bearer("enterprise"), tests=OK + [
         "pm.environment.set('enterpriseCode', body.data.issueEnterpriseCode.code);"]),
     gql("scanCode: an enterprise code on the bus is SCENARIO_NOT_ALLOWED", SCAN_DOC, {"input": {"code": "{{enterpriseCode}}"}}, headers=bearer("busTerminal"),
@@ -511,12 +512,13 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
     gql("bundles (anyone)", "{ bundles { code name lifeEvent { code } target } }", tests=OK + [
         "pm.test('16+ bundles incl. 新生儿出生一件事', () => { pm.expect(body.data.bundles.length).to.be.at.least(16); pm.expect(body.data.bundles.map(b => b.code)).to.include('NEWBORN'); });"]),
     gql("bundle NEWBORN (resident): merged materials, pre-filled form, sharing rates", """{ bundle(code: "NEWBORN") { name items { code department { shortName } }
-  materials { name certificateType { code } neededBy provision certificateId }
+  materials { name certificateType { code } neededBy provision certificateId certificate { id type { code } } }
   form { key label type required sourceKind prefill { value source asOf } neededBy }
   formFieldSharingRate { value target targetMet } materialSharingRate { value target targetMet } } }""", headers=bearer("resident"), tests=OK + [
         "const b = body.data.bundle;",
         "pm.test('four departments', () => pm.expect(b.items.map(i => i.department.shortName)).to.eql(['卫健', '公安', '人社', '医保']));",
         "pm.test('identity card once, covered by my certificate', () => { const id = b.materials.filter(m => m.certificateType && m.certificateType.code === 'GA-001'); pm.expect(id).to.have.lengthOf(1); pm.expect(id[0].provision).to.eql('CERTIFICATE'); pm.expect(id[0].neededBy.length).to.be.above(1); });",
+        "pm.test('the certificate itself, not only its id', () => { const id = b.materials.find(m => m.certificateType && m.certificateType.code === 'GA-001'); pm.expect(id.certificate.id).to.eql(id.certificateId); pm.expect(id.certificate.type.code).to.eql('GA-001'); });",
         "pm.test('spouse pre-filled from the marriage certificate', () => { const f = b.form.find(f => f.key === 'spouseName'); pm.expect(f.prefill.value).to.eql('李娜'); pm.expect(f.prefill.source).to.include('电子证照'); });",
         "pm.test('sharing targets met', () => { pm.expect(b.formFieldSharingRate.targetMet).to.be.true; pm.expect(b.materialSharingRate.targetMet).to.be.true; });"]),
     gql("submitApplication: unknown field is refused", SUBMIT_DOC,

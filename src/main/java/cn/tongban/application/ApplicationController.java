@@ -283,6 +283,15 @@ class ApplicationController {
 				this.certificateTypes::findByCodes);
 	}
 
+	/** The certificate used, for whom it is in the card pack (the holder, their delegate); null for staff. */
+	@BatchMapping(typeName = "ApplicationMaterial", field = "certificate")
+	Map<Application.MaterialEntry, Certificate> materialCertificate(List<Application.MaterialEntry> materials,
+			Authentication caller) {
+		Subject viewer = Subject.from(caller);
+		return Batches.resolve(materials, Application.MaterialEntry::certificateId,
+				(ids) -> this.certificates.openableBy(viewer, ids));
+	}
+
 	@BatchMapping(typeName = "Application", field = "issuedCertificates")
 	Map<Application, List<Certificate>> issuedCertificates(List<Application> applications) {
 		return Batches.resolveAll(applications, Application::issuedCertificateIds, this.certificates::findByIds);

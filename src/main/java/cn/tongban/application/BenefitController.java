@@ -1,7 +1,9 @@
 package cn.tongban.application;
 
 import java.util.List;
+import java.util.Map;
 
+import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -28,7 +31,10 @@ class BenefitController {
 
 	private final BenefitMatching matching;
 
-	BenefitController(BenefitMatching matching) {
+	private final ApplicationQueries applications;
+
+	BenefitController(BenefitMatching matching, ApplicationQueries applications) {
+		this.applications = applications;
 		this.matching = matching;
 	}
 
@@ -61,6 +67,13 @@ class BenefitController {
 	@SchemaMapping(typeName = "BenefitOffer")
 	BenefitPolicy policy(BenefitOffer offer) {
 		return this.matching.policies().get(offer.policyCode());
+	}
+
+	/** The application that granted the offer: the offer's person's own. */
+	@BatchMapping(typeName = "BenefitOffer", field = "application")
+	Map<BenefitOffer, Application> application(List<BenefitOffer> offers, Authentication caller) {
+		String personId = Subject.from(caller).id();
+		return Batches.resolve(offers, BenefitOffer::applicationId, (ids) -> this.applications.ofApplicant(personId, ids));
 	}
 
 	record ConsentInput(@NotNull Boolean enabled) {

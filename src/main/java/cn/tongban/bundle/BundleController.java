@@ -10,6 +10,8 @@ import cn.tongban.catalog.CatalogService;
 import cn.tongban.catalog.CatalogStatistics.Rate;
 import cn.tongban.catalog.CatalogStatistics;
 import cn.tongban.catalog.ServiceItem;
+import cn.tongban.certificate.Certificate;
+import cn.tongban.certificate.CertificateService;
 import cn.tongban.certificate.CertificateType;
 import cn.tongban.certificate.CertificateTypeService;
 import cn.tongban.platform.graphql.Batches;
@@ -37,7 +39,11 @@ class BundleController {
 
 	private final CertificateTypeService types;
 
-	BundleController(BundleService bundles, CatalogService catalog, References references, CertificateTypeService types) {
+	private final CertificateService certificates;
+
+	BundleController(BundleService bundles, CatalogService catalog, References references, CertificateTypeService types,
+			CertificateService certificates) {
+		this.certificates = certificates;
 		this.bundles = bundles;
 		this.catalog = catalog;
 		this.references = references;
@@ -88,6 +94,13 @@ class BundleController {
 		Map<Bundle, Rate> rates = new LinkedHashMap<>();
 		this.bundles.figures(bundles).forEach((bundle, figures) -> rates.put(bundle, figures.materialSharingRate()));
 		return rates;
+	}
+
+	/** My certificate that stands in, as my card pack shows it. */
+	@BatchMapping(typeName = "BundleMaterial", field = "certificate")
+	Map<MergedMaterial, Certificate> materialCertificate(List<MergedMaterial> materials, Authentication caller) {
+		Subject viewer = Subject.from(caller);
+		return Batches.resolve(materials, MergedMaterial::certificateId, (ids) -> this.certificates.openableBy(viewer, ids));
 	}
 
 	@BatchMapping(typeName = "BundleMaterial", field = "certificateType")

@@ -101,6 +101,11 @@ class CatalogController {
 		return this.catalog.hotItems(region, first);
 	}
 
+	@SchemaMapping(typeName = "CatalogStatistics", field = "region")
+	Region statisticsRegion(CatalogStatistics statistics) {
+		return this.references.region(statistics.regionCode());
+	}
+
 	@QueryMapping
 	@PreAuthorize("permitAll()")
 	CatalogStatistics catalogStatistics(@Argument String region) {

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.tongban.identity.EnterpriseDetails;
 import cn.tongban.identity.IdentityService;
@@ -234,6 +236,34 @@ public class CertificateService {
 		String id = Certificate.idFor("application:" + sourceApplicationId + ":" + typeCode);
 		return this.certificates.findById(id).map((certificate) -> (certificate.revocation() != null) ? certificate
 				: revoke(id, reason, actorId));
+	}
+
+	/**
+	 * The certificates among {@code ids} the viewer may open in their card pack, in one round trip:
+	 * a holder's own and their minor wards'; a relative acting for the holder (亲情代办) the holder's
+	 * own, each look logged in the holder's usage log as in the card pack; nobody else's (staff, an
+	 * integrator: empty). For object fields next to a certificate id (a bundle's or application's
+	 * material), so the object shows no more than the card pack would.
+	 */
+	public Map<String, Certificate> openableBy(Subject viewer, Collection<String> ids) {
+		String holderId = (viewer != null) ? viewer.holderId() : null;
+		if (holderId == null || ids.isEmpty()) {
+			return Map.of();
+		}
+		Set<String> holders = new HashSet<>(List.of(holderId));
+		if (!viewer.delegated()) {
+			holders.addAll(minorWardsOf(holderId));
+		}
+		Map<String, Certificate> openable = new LinkedHashMap<>();
+		findByIds(ids).forEach((id, certificate) -> {
+			if (holders.contains(certificate.holderId())) {
+				openable.put(id, certificate);
+			}
+		});
+		if (viewer.delegated()) {
+			openable.values().forEach((certificate) -> logDelegateView(viewer, holderId, certificate));
+		}
+		return openable;
 	}
 
 	/** Certificates by id, in one round trip. */

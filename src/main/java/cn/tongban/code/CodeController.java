@@ -103,14 +103,31 @@ class CodeController {
 	@QueryMapping
 	@PreAuthorize("permitAll()")
 	List<IssuerView> codeIssuers() {
-		List<TrustList.VerifyingKey> keys = this.trust.keys();
-		return this.trust.issuers()
+		return this.trust.issuers().stream().map(this::view).toList();
+	}
+
+	@SchemaMapping(typeName = "CodeScan", field = "issuer")
+	IssuerView scanIssuer(ScanRecord scan) {
+		return issuerView(scan.issuerId());
+	}
+
+	@SchemaMapping(typeName = "ScanResult", field = "issuer")
+	IssuerView resultIssuer(ScanResult result) {
+		return issuerView(result.issuerId());
+	}
+
+	/** The trust list's issuer with this id, or null (a scan of an unknown issuer's code). */
+	private IssuerView issuerView(String issuerId) {
+		CodeIssuer issuer = (issuerId != null) ? this.trust.issuer(issuerId) : null;
+		return (issuer != null) ? view(issuer) : null;
+	}
+
+	private IssuerView view(CodeIssuer issuer) {
+		return new IssuerView(issuer.issuerId(), issuer.name(), issuer.local(), this.trust.keys()
 			.stream()
-			.map((issuer) -> new IssuerView(issuer.issuerId(), issuer.name(), issuer.local(), keys.stream()
-				.filter((key) -> key.issuerId().equals(issuer.issuerId()))
-				.map((key) -> new KeyView(key.keyId(), Base64.getEncoder().encodeToString(key.publicKey().getEncoded())))
-				.toList()))
-			.toList();
+			.filter((key) -> key.issuerId().equals(issuer.issuerId()))
+			.map((key) -> new KeyView(key.keyId(), Base64.getEncoder().encodeToString(key.publicKey().getEncoded())))
+			.toList());
 	}
 
 	@SchemaMapping(typeName = "CodeScan")

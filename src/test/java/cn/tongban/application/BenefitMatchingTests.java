@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(ShiftedTime.class)
 class BenefitMatchingTests {
 
-	static final String OFFERS = "{ myBenefitOffers { id status policy { code name benefit } results { id outcome reason } applicationId } }";
+	static final String OFFERS = "{ myBenefitOffers { id status policy { code name benefit } results { id outcome reason } applicationId application { id status } } }";
 
 	static final String CONSENT = """
 			mutation($on: Boolean!) { setProactiveMatching(input: {enabled: $on}) {
@@ -88,7 +88,11 @@ class BenefitMatchingTests {
 			.path("acceptBenefitOffer.application.id").entity(String.class).isEqualTo(applicationId);
 		wang.document(OFFERS).execute()
 			.path("myBenefitOffers[?(@.policy.code == 'RESIDENT_PENSION')].applicationId").entityList(String.class)
-			.containsExactly(applicationId);
+			.containsExactly(applicationId)
+			.path("myBenefitOffers[?(@.policy.code == 'RESIDENT_PENSION')].application.id").entityList(String.class)
+			.containsExactly(applicationId)
+			.path("myBenefitOffers[?(@.policy.code == 'RESIDENT_PENSION')].application.status").entityList(String.class)
+			.containsExactly("COMPLETED");
 
 		GraphQlTester.Response withdrawn = wang.document(CONSENT).variable("on", false).execute();
 		withdrawn.path("setProactiveMatching.offers[?(@.policy.code == 'HOUSING_FUND_RETIREMENT')].status").entityList(String.class)

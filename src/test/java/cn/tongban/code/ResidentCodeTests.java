@@ -57,7 +57,7 @@ class ResidentCodeTests {
 
 	static final String SCAN = """
 			mutation($input: ScanCodeInput!) {
-			  scanCode(input: $input) { scenario { code } issuerId holderKind disclosed name maskedName maskedIdNumber
+			  scanCode(input: $input) { scenario { code } issuerId issuer { issuerId local } holderKind disclosed name maskedName maskedIdNumber
 			    fareCategory certificates { number type { code } } medicalInsurance libraryCardStatus residentOfDistrict } }""";
 
 	/** 收养登记 at city level: materials replaceable by GA-001, GA-002 and MZ-001. */
@@ -227,11 +227,12 @@ class ResidentCodeTests {
 		this.tokens.as(token).document("mutation { revokeMyCodes { revokedCount } }").execute()
 			.path("revokeMyCodes.revokedCount").entity(Long.class).isEqualTo(1L);
 		onlyError(scan("terminal-library-qd-01", Map.of("code", second)), "CODE_REVOKED");
-		this.tokens.as(token).document("{ myScans { totalCount nodes { terminalName scenario { code } result } } }")
-			.execute()
-			.path("myScans.nodes[*].result")
-			.entityList(String.class)
+		GraphQlTester.Response scans = this.tokens.as(token)
+			.document("{ myScans { totalCount nodes { terminalName scenario { code } result issuer { issuerId } } } }")
+			.execute();
+		scans.path("myScans.nodes[*].result").entityList(String.class)
 			.containsExactly("CODE_REVOKED", "ACCEPTED", "CODE_REVOKED");
+		scans.path("myScans.nodes[*].issuer.issuerId").entityList(String.class).containsExactly("QDM", "QDM", "QDM");
 	}
 
 	@Test
@@ -244,6 +245,7 @@ class ResidentCodeTests {
 		Map<String, Object> result = scan("terminal-library-qd-01", Map.of("code", code)).path("scanCode")
 			.entity(Maps.type()).get();
 		assertThat(result).containsEntry("issuerId", "LTM").containsEntry("name", "刘洋");
+		assertThat(result.get("issuer")).isEqualTo(Map.of("issuerId", "LTM", "local", false));
 		this.tokens.as(this.tokens.enterpriseAgent()).document("{ codeIssuers { issuerId keys { keyId } } }").execute()
 			.path("codeIssuers[*].issuerId").entityList(String.class).contains("QDM", "LTM");
 	}
