@@ -1186,6 +1186,20 @@ webhooks = {"name": "webhooks", "description": "Webhooks and credentials for 中
     gql("deleteWebhookEndpoint (integrator)", WH_ENDPOINT % ("deleteWebhookEndpoint", "endpoint { id }"),
         {"id": "{{webhookEndpointId}}"}, headers=bearer("integrator"), tests=OK + [
         "pm.test('the deleted endpoint', () => pm.expect(body.data.deleteWebhookEndpoint.endpoint.id).to.eql(pm.environment.get('webhookEndpointId')));"]),
+    token("Enterprise's own system: client credentials (海蓝 ERP)", "hailan-erp", "{{erpSecret}}",
+          [("grant_type", "client_credentials")], saves_token("erpToken")),
+    gql("registerWebhookEndpoint: its enterprise's application status changes (海蓝 ERP)", WH_REGISTER,
+        {"i": {"url": "http://127.0.0.1:9/erp-hooks", "kinds": ["APPLICATION_STATUS_CHANGED"]}}, headers=bearer("erp"), tests=OK + [
+        "const r = body.data.registerWebhookEndpoint;",
+        "pm.test('active, for application status changes', () => { pm.expect(r.endpoint.status).to.eql('ACTIVE'); pm.expect(r.endpoint.kinds).to.eql(['APPLICATION_STATUS_CHANGED']); });",
+        "pm.environment.set('erpEndpointId', r.endpoint.id);"]),
+    gql("node: the ERP may not read an application of someone else's", 'query($id: ID!) { node(id: $id) { id } }',
+        {"id": "{{applicationId}}"}, headers=bearer("erp"), tests=[
+            "const body = pm.response.json();",
+            "pm.test('null with APPLICATION_NOT_FOUND', () => { pm.expect(body.data.node).to.be.null; pm.expect(body.errors[0].extensions.code).to.eql('APPLICATION_NOT_FOUND'); });"]),
+    gql("deleteWebhookEndpoint (海蓝 ERP)", WH_ENDPOINT % ("deleteWebhookEndpoint", "endpoint { id }"),
+        {"id": "{{erpEndpointId}}"}, headers=bearer("erp"), tests=OK + [
+        "pm.test('the deleted endpoint', () => pm.expect(body.data.deleteWebhookEndpoint.endpoint.id).to.eql(pm.environment.get('erpEndpointId')));"]),
     gql("consentsForMyPurposes: a mirror's first page, oldest change first (integrator)", "query($s: DateTime) { consentsForMyPurposes(updatedSince: $s, first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id withdrawn updatedAt purpose { code } } } }",
         {"s": "2020-01-01T00:00:00+08:00"}, headers=bearer("integrator"), tests=OK + [
         "const page = body.data.consentsForMyPurposes;",

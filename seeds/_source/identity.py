@@ -23,6 +23,7 @@ SECRETS = {
     'picc': '{bcrypt}$2a$10$bsaeNMo2.Szo9QLfUxle.OjW3bHpaT15zU6ZU7UgmWvpprWM4cPi.',
     'sf': '{bcrypt}$2a$10$6jmyNKEgfoq5qbF/pobmzuqPOWwhigzY2hJSWkrL6E9M9jcAQfu8G',
     'cmcc': '{bcrypt}$2a$10$G68WdoRiSTH8wdzlko4RqeH4JQLyHwowQuHMub6CdkfZ3KTrSTCOe',
+    'hailan': '{bcrypt}$2a$10$lCL.gX81.Jx/oF81.aEdbeyWSUd51TqAaJPa1M7ZiRmJJNGzcQmMG',
     'terminal': '{bcrypt}$2a$10$KTpOhtzfbSiNJ6sCgAOWd.hZql9xL5QNksZTsZbcXINgZsYLgqHFq',
 }
 
@@ -113,6 +114,10 @@ for cid, name, secret, scopes in [
 ]:
     clients.append({'clientId': cid, 'name': name, 'kind': 'INTEGRATOR', 'secretHash': SECRETS[secret],
                     'scopes': scopes, 'scenarioCode': None, 'place': None})
+# an enterprise's own system (its ERP): receives its applications' status changes as webhooks
+clients.append({'clientId': 'hailan-erp', 'name': '青岛海蓝数字科技有限公司 ERP', 'kind': 'INTEGRATOR',
+                'secretHash': SECRETS['hailan'], 'scopes': [], 'scenarioCode': None, 'place': None,
+                'enterpriseId': next(e['id'] for e in enterprises if e['name'] == '青岛海蓝数字科技有限公司')})
 for cid, name, scenario, place in [
     ('terminal-counter-xz-01', '市民中心综合窗口 01 号', 'COUNTER', '青岛市民中心 B 区 1 楼'),
     ('terminal-bus-k1-0001', '公交刷码机 K1-0001', 'BUS', '青岛公交 1 路'),

@@ -51,8 +51,12 @@ import reactor.core.publisher.Flux;
 @Controller
 class ApplicationController {
 
-	/** Who may read one application: its applicant (or their delegate), staff of its departments, admins. */
-	static final String READERS = "hasAnyRole('RESIDENT', 'ENTERPRISE', 'STAFF', 'ADMIN') or " + Delegated.APPLICATIONS;
+	/**
+	 * Who may read one application: its applicant (or their delegate), staff of its departments,
+	 * admins, and an enterprise's own systems (integrators) its enterprise's ones.
+	 */
+	static final String READERS = "hasAnyRole('RESIDENT', 'ENTERPRISE', 'STAFF', 'ADMIN', 'INTEGRATOR') or "
+			+ Delegated.APPLICATIONS;
 
 	static final String APPLICANTS = "hasAnyRole('RESIDENT', 'ENTERPRISE') or " + Delegated.APPLICATIONS;
 

@@ -3,11 +3,14 @@ package cn.tongban.application;
 import java.time.Instant;
 import java.util.Map;
 
+import cn.tongban.identity.IdentityService;
 import cn.tongban.message.MessageCentre;
 import cn.tongban.message.MessageKind;
 import cn.tongban.platform.events.EventFeed;
 import cn.tongban.platform.events.FeedEvent;
 import cn.tongban.platform.events.LiveSink;
+import cn.tongban.webhook.WebhookKind;
+import cn.tongban.webhook.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +42,17 @@ class ApplicationEvents {
 
 	private final MongoTemplate mongo;
 
-	ApplicationEvents(EventFeed feed, MessageCentre messages, MongoTemplate mongo) {
+	private final IdentityService identity;
+
+	private final Webhooks webhooks;
+
+	ApplicationEvents(EventFeed feed, MessageCentre messages, MongoTemplate mongo, IdentityService identity,
+			Webhooks webhooks) {
 		this.feed = feed;
 		this.messages = messages;
 		this.mongo = mongo;
+		this.identity = identity;
+		this.webhooks = webhooks;
 		feed.listen(CHANGED, this::emit);
 	}
 
@@ -66,15 +76,20 @@ class ApplicationEvents {
 
 	/**
 	 * Posts the inbox message for the application's state (accepted, more needed, done, refused,
-	 * certificates issued), then clears {@code inboxPending}. The message id names the version (and
-	 * the issue of certificates, which keeps the version), so posting again after a crash stores
-	 * nothing new; a failed post leaves the flag for {@link CertificateFollowUp}.
+	 * certificates issued) and, for an enterprise's application, the webhook event to each of the
+	 * enterprise's own systems, then clears {@code inboxPending}. Message and event ids name the
+	 * version (and the issue of certificates, which keeps the version), so delivering again after a
+	 * crash stores nothing new; a failed post or event leaves the flag for {@link CertificateFollowUp}.
 	 */
 	void deliver(Application application, Application.EventType eventType) {
+		String change = application.id() + ":" + application.version()
+				+ ((eventType == Application.EventType.CERTIFICATE_ISSUED) ? ":certificates" : "");
+		if (!toEnterpriseSystems(application, change)) {
+			return;
+		}
 		String news = news(application.status(), eventType);
 		if (news != null) {
-			String id = "application:" + application.id() + ":" + application.version()
-					+ ((eventType == Application.EventType.CERTIFICATE_ISSUED) ? ":certificates" : "");
+			String id = "application:" + change;
 			try {
 				this.messages.post(id, application.applicantId(), MessageKind.APPLICATION,
 						"您的「" + application.title() + "」" + news, "办件「" + application.title() + "」" + news + "。",
@@ -90,6 +105,28 @@ class ApplicationEvents {
 				.and("version").is(application.version())
 				.and("inboxPending").is(true)), Update.update("inboxPending", false), Application.class);
 		}
+	}
+
+	/**
+	 * Thin events (ids and status; details through GraphQL) for an application an enterprise's agent
+	 * made; false when one could not be stored.
+	 */
+	private boolean toEnterpriseSystems(Application application, String change) {
+		if (!isEnterprises(application)) {
+			return true;
+		}
+		boolean stored = true;
+		for (String clientId : this.identity.clientsActingFor(application.holderId())) {
+			stored &= this.webhooks.emit(clientId, WebhookKind.APPLICATION_STATUS_CHANGED, change,
+					Map.of("applicationId", application.id(), "status", application.status().name(),
+							"version", Long.toString(application.version())));
+		}
+		return stored;
+	}
+
+	/** Made by an enterprise's agent: the holder is the enterprise, not the applicant. */
+	static boolean isEnterprises(Application application) {
+		return application.holderId() != null && !application.holderId().equals(application.applicantId());
 	}
 
 	Flux<Change> of(String applicantId) {

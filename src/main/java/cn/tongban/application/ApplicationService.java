@@ -149,7 +149,9 @@ class ApplicationService {
 				new Application.Matter(command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
 						title, fingerprint),
 				validated, materials, tasks, events,
-				ApplicationEvents.news(status, events.get(events.size() - 1).type()) != null, now);
+				ApplicationEvents.news(status, events.get(events.size() - 1).type()) != null
+						|| !applicant.holderId().equals(applicant.id()),
+				now);
 		Application stored = insertNew(application, (made) -> sameSubmission(made, fingerprint));
 		this.shelves.recordRecent(applicant.id(), itemCodes);
 		return stored;
@@ -568,13 +570,18 @@ class ApplicationService {
 		return application;
 	}
 
-	/** Readable by its applicant, by staff of a department with a task in it, and by admins. */
+	/**
+	 * Readable by its applicant, by staff of a department with a task in it, by admins, and for an
+	 * enterprise's application by the enterprise's own systems (the integrators its webhooks go to).
+	 */
 	Application visibleTo(Subject viewer, String applicationId) {
 		Application application = find(applicationId);
 		boolean allowed = application != null && (application.applicantId().equals(viewer.id())
 				|| viewer.has(Role.ADMIN) || (viewer.has(Role.STAFF) && application.tasks()
 					.stream()
-					.anyMatch((t) -> t.departmentCode().equals(viewer.departmentCode()))));
+					.anyMatch((t) -> t.departmentCode().equals(viewer.departmentCode())))
+				|| (viewer.has(Role.INTEGRATOR) && ApplicationEvents.isEnterprises(application)
+						&& this.identity.clientsActingFor(application.holderId()).contains(viewer.clientId())));
 		if (!allowed) {
 			throw ApiException.onField("id", ApplicationError.APPLICATION_NOT_FOUND, applicationId);
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,10 +15,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param secretHash the secret as first registered (seed files), used while no {@code secrets} exist
  * @param secrets the secrets with their lifetimes once rotated: several are live during an overlap
  * @param allowedAddresses CIDR ranges the client may ask for tokens from; empty for anywhere
+ * @param enterpriseId for an integrator that is an enterprise's own system (its ERP): the enterprise,
+ * whose applications' status changes it may receive as webhooks; null for the others
  */
 @Document("oauth_clients")
 record ClientRegistration(@Id String clientId, String name, Kind kind, String secretHash, List<String> scopes,
-		String scenarioCode, String place, List<ClientSecret> secrets, List<String> allowedAddresses) {
+		String scenarioCode, String place, List<ClientSecret> secrets, List<String> allowedAddresses,
+		@Indexed String enterpriseId) {
 
 	@PersistenceCreator
 	ClientRegistration {
@@ -25,7 +29,7 @@ record ClientRegistration(@Id String clientId, String name, Kind kind, String se
 
 	ClientRegistration(String clientId, String name, Kind kind, String secretHash, List<String> scopes,
 			String scenarioCode, String place) {
-		this(clientId, name, kind, secretHash, scopes, scenarioCode, place, null, null);
+		this(clientId, name, kind, secretHash, scopes, scenarioCode, place, null, null, null);
 	}
 
 	/** A hashed secret and until when it is accepted (null: no end). */
@@ -47,12 +51,12 @@ record ClientRegistration(@Id String clientId, String name, Kind kind, String se
 
 	ClientRegistration withSecrets(List<ClientSecret> secrets) {
 		return new ClientRegistration(this.clientId, this.name, this.kind, this.secretHash, this.scopes, this.scenarioCode,
-				this.place, List.copyOf(secrets), this.allowedAddresses);
+				this.place, List.copyOf(secrets), this.allowedAddresses, this.enterpriseId);
 	}
 
 	ClientRegistration withAllowedAddresses(List<String> ranges) {
 		return new ClientRegistration(this.clientId, this.name, this.kind, this.secretHash, this.scopes, this.scenarioCode,
-				this.place, this.secrets, List.copyOf(ranges));
+				this.place, this.secrets, List.copyOf(ranges), this.enterpriseId);
 	}
 
 	List<String> allowedAddressesOrEmpty() {

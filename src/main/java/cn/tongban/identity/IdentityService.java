@@ -141,6 +141,14 @@ public class IdentityService {
 		return (clientId != null) ? clientNames(List.of(clientId)).get(clientId) : null;
 	}
 
+	/**
+	 * The integrators that are this enterprise's own systems (their ERP, registered with the
+	 * enterprise): they may receive its applications' status changes as webhooks.
+	 */
+	public List<String> clientsActingFor(String enterpriseId) {
+		return this.clients.findByEnterpriseId(enterpriseId).stream().map(ClientRegistration::clientId).toList();
+	}
+
 	/** Display name of a staff or admin account. */
 	public Optional<String> staffName(String username) {
 		return this.accounts.findById(username).map(StaffAccount::name);

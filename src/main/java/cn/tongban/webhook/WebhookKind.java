@@ -9,6 +9,11 @@ public enum WebhookKind {
 	CONSENT_REVOKED("consent.revoked"),
 	/** A certificate the integrator verified was revoked (注销). */
 	CERTIFICATE_REVOKED("certificate.revoked"),
+	/**
+	 * One of the enterprise's applications changed status, or had its certificates issued; only to
+	 * the enterprise's own systems (an integrator registered with the enterprise).
+	 */
+	APPLICATION_STATUS_CHANGED("application.status_changed"),
 	/** The integrator's newest client secret ends within 14 days: rotate it. */
 	CLIENT_SECRET_EXPIRING("client.secret_expiring");
 

@@ -76,7 +76,7 @@ class AuthorizationMatrixTests {
 	static {
 		// node and nodes are open to anyone; the object answers for itself: an application here
 		MATRIX.put("Query.node", new Access("{ node(id: \"app_unknown\") { id } }",
-				EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE, Caller.STAFF, Caller.ADMIN, Caller.DELEGATE)));
+				EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE, Caller.STAFF, Caller.ADMIN, Caller.INTEGRATOR, Caller.DELEGATE)));
 		MATRIX.put("Query.nodes", new Access("{ nodes(ids: [\"crt_unknown\"]) { id } }", CARD_PACK));
 		MATRIX.put("Query.serviceItems", new Access("{ serviceItems(first: 1) { totalCount } }", EVERYONE));
 		MATRIX.put("Query.serviceItem", new Access("{ serviceItem(code: \"370200QR0020005000\") { code } }", EVERYONE));
@@ -127,7 +127,7 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Query.bundle", new Access("{ bundle(code: \"NEWBORN\") { code } }", EVERYONE));
 		MATRIX.put("Query.myApplications", new Access("{ myApplications { totalCount } }", HOLDERS_AND_DELEGATE));
 		MATRIX.put("Query.application", new Access("{ application(id: \"app_unknown\") { id } }",
-				EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE, Caller.STAFF, Caller.ADMIN, Caller.DELEGATE)));
+				EnumSet.of(Caller.RESIDENT, Caller.ENTERPRISE, Caller.STAFF, Caller.ADMIN, Caller.INTEGRATOR, Caller.DELEGATE)));
 		MATRIX.put("Query.taskQueue", new Access("{ taskQueue { totalCount } }", staffOnly));
 		MATRIX.put("Query.departmentReviewSummaries",
 				new Access("{ departmentReviewSummaries { reviewCount } }", EnumSet.of(Caller.STAFF, Caller.ADMIN)));
