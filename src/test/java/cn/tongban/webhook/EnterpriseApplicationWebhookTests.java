@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import cn.tongban.support.GraphQlIntegrationTest;
-import cn.tongban.support.ShiftedClock;
-import cn.tongban.support.ShiftedTime;
 import cn.tongban.support.Tokens;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +17,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through {@code node(id)}; another integrator neither hears of them nor reads them.
  */
 @GraphQlIntegrationTest
-@TestPropertySource(properties = { "tongban.mongodb.embedded.database=applications", "tongban.application.follow-up-interval=1h" })
-@Import(ShiftedTime.class)
 class EnterpriseApplicationWebhookTests {
 
 	static final String REGISTER = """
@@ -51,9 +45,6 @@ class EnterpriseApplicationWebhookTests {
 
 	@Autowired
 	MongoTemplate mongo;
-
-	@Autowired
-	ShiftedClock clock;
 
 	HttpServer receiver;
 
@@ -75,7 +66,6 @@ class EnterpriseApplicationWebhookTests {
 	@AfterEach
 	void stop() {
 		this.receiver.stop(0);
-		this.clock.reset();
 		this.mongo.remove(new Query(), WebhookEndpoint.class);
 	}
 

@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GraphQlIntegrationTest
 class NodeTests {
 
-	private static final String LIU = "13800000004";
-
 	private static final String NODE = """
 			query($id: ID!) {
 			  node(id: $id) { __typename id ... on Application { title } ... on Certificate { number }
@@ -37,7 +35,7 @@ class NodeTests {
 	HttpGraphQlTester graphQl;
 
 	private String myApplication() {
-		return this.tokens.as(this.tokens.resident(LIU))
+		return this.tokens.as(this.tokens.resident())
 			.document("""
 					mutation { submitApplication(input: {item: "370202QR0020001000", idempotencyKey: "node-tests-0001",
 					  formValues: [{key: "employerName", value: "青岛海蓝数字科技有限公司"}]}) { application { id } } }""")
@@ -48,7 +46,7 @@ class NodeTests {
 	}
 
 	private String myCertificate() {
-		return this.tokens.as(this.tokens.resident(LIU))
+		return this.tokens.as(this.tokens.resident())
 			.document("{ myCertificates { id } }")
 			.execute()
 			.path("myCertificates[0].id")
@@ -62,13 +60,13 @@ class NodeTests {
 
 	@Test
 	void anApplicationAndACertificateRefetchForTheirOwner() {
-		HttpGraphQlTester liu = this.tokens.as(this.tokens.resident(LIU));
+		HttpGraphQlTester zhang = this.tokens.as(this.tokens.resident());
 		String application = myApplication();
-		node(liu, application).path("node.__typename").entity(String.class).isEqualTo("Application")
+		node(zhang, application).path("node.__typename").entity(String.class).isEqualTo("Application")
 			.path("node.id").entity(String.class).isEqualTo(application)
 			.path("node.title").entity(String.class).isEqualTo("失业登记");
 		String certificate = myCertificate();
-		node(liu, certificate).path("node.__typename").entity(String.class).isEqualTo("Certificate")
+		node(zhang, certificate).path("node.__typename").entity(String.class).isEqualTo("Certificate")
 			.path("node.id").entity(String.class).isEqualTo(certificate);
 	}
 
@@ -76,8 +74,7 @@ class NodeTests {
 	void someoneElsesObjectIsNullWithTheLookupsOwnRefusalAndTheRestOfTheAnswerStays() {
 		String application = myApplication();
 		String certificate = myCertificate();
-		HttpGraphQlTester zhang = this.tokens.as(this.tokens.resident());
-		GraphQlTester.Response hidden = node(zhang, application);
+		GraphQlTester.Response hidden = node(this.tokens.as(this.tokens.enterpriseAgent()), application);
 		hidden.errors().satisfy((errors) -> assertThat(errors).singleElement()
 			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "APPLICATION_NOT_FOUND")));
 		hidden.path("node").valueIsNull().path("departments").entityList(Object.class).hasSize(24);
@@ -111,7 +108,7 @@ class NodeTests {
 	@Test
 	void nodesAnswersInOrderWithAnErrorAtEachMissingIndex() {
 		String application = myApplication();
-		GraphQlTester.Response response = this.tokens.as(this.tokens.resident())
+		GraphQlTester.Response response = this.tokens.as(this.tokens.enterpriseAgent())
 			.document("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }")
 			.variable("ids", List.of("NEWBORN", application, "370202QR0010006000", "nope"))
 			.execute();
