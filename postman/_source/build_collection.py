@@ -1200,6 +1200,17 @@ webhooks = {"name": "webhooks", "description": "Webhooks and credentials for 中
     gql("deleteWebhookEndpoint (海蓝 ERP)", WH_ENDPOINT % ("deleteWebhookEndpoint", "endpoint { id }"),
         {"id": "{{erpEndpointId}}"}, headers=bearer("erp"), tests=OK + [
         "pm.test('the deleted endpoint', () => pm.expect(body.data.deleteWebhookEndpoint.endpoint.id).to.eql(pm.environment.get('erpEndpointId')));"]),
+    gql("setClientEnterprise (ADMIN): 顺丰's client as 青岛顺通物流's own system",
+        'mutation($i: SetClientEnterpriseInput!) { setClientEnterprise(input: $i) { client { clientId enterprise { name creditCode } } } }',
+        {"i": {"clientId": "sf-express", "creditCode": "91370214MA3F1N6R4K"}}, headers=bearer("admin"), tests=OK + [
+        "pm.test('linked', () => pm.expect(body.data.setClientEnterprise.client.enterprise.name).to.eql('青岛顺通物流有限公司'));"]),
+    gql("setClientEnterprise: an integrator may not", 'mutation { setClientEnterprise(input: {clientId: "icbc-qingdao", creditCode: "91370214MA3F1N6R4K"}) { client { clientId } } }',
+        headers=bearer("integrator"), tests=err("FORBIDDEN", classification="FORBIDDEN")),
+    gql("setClientEnterprise: an unknown enterprise is UNKNOWN_REFERENCE", 'mutation { setClientEnterprise(input: {clientId: "sf-express", creditCode: "91350100M000100Y43"}) { client { clientId } } }',
+        headers=bearer("admin"), tests=err("UNKNOWN_REFERENCE", "input.creditCode")),
+    gql("setClientEnterprise (ADMIN): without a credit code the link ends",
+        'mutation { setClientEnterprise(input: {clientId: "sf-express"}) { client { clientId enterprise { name } } } }', headers=bearer("admin"), tests=OK + [
+        "pm.test('no enterprise', () => pm.expect(body.data.setClientEnterprise.client.enterprise).to.be.null);"]),
     gql("consentsForMyPurposes: a mirror's first page, oldest change first (integrator)", "query($s: DateTime) { consentsForMyPurposes(updatedSince: $s, first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id withdrawn updatedAt purpose { code } } } }",
         {"s": "2020-01-01T00:00:00+08:00"}, headers=bearer("integrator"), tests=OK + [
         "const page = body.data.consentsForMyPurposes;",

@@ -44,6 +44,8 @@ public class ClientCredentials {
 
 	private final ClientRegistrationRepository clients;
 
+	private final EnterpriseRepository enterprises;
+
 	private final PasswordEncoder passwords;
 
 	private final AuditLog audit;
@@ -56,10 +58,11 @@ public class ClientCredentials {
 
 	private final Duration lifetime;
 
-	ClientCredentials(ClientRegistrationRepository clients, PasswordEncoder passwords, AuditLog audit, Webhooks webhooks,
-			JobLeases leases, Clock clock,
+	ClientCredentials(ClientRegistrationRepository clients, EnterpriseRepository enterprises, PasswordEncoder passwords,
+			AuditLog audit, Webhooks webhooks, JobLeases leases, Clock clock,
 			@Value("${tongban.identity.client-secret-lifetime:365d}") Duration lifetime) {
 		this.clients = clients;
+		this.enterprises = enterprises;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.webhooks = webhooks;
@@ -111,6 +114,29 @@ public class ClientCredentials {
 		ClientRegistration client = require(clientId);
 		ClientRegistration saved = this.clients.save(client.withAllowedAddresses(ranges));
 		this.audit.record(AuditType.ADMIN_CHANGE, by, clientId, null, clientId, "address allow-list " + ranges);
+		return saved;
+	}
+
+	/**
+	 * Registers an integrator as an enterprise's own system (its ERP), which then receives the
+	 * enterprise's application status changes and may read those applications; a null credit code
+	 * ends that. Only integrators; the enterprise must be known.
+	 */
+	ClientRegistration linkEnterprise(String clientId, String creditCode, String by) {
+		ClientRegistration client = require(clientId);
+		if (client.kind() != ClientRegistration.Kind.INTEGRATOR) {
+			throw ApiException.onField("input.clientId", PlatformError.INVALID_ARGUMENT, "only an integrator acts for an enterprise");
+		}
+		String enterpriseId = null;
+		if (creditCode != null) {
+			enterpriseId = this.enterprises.findByCreditCode(creditCode.toUpperCase())
+				.map(Enterprise::id)
+				.orElseThrow(() -> ApiException.onField("input.creditCode", PlatformError.UNKNOWN_REFERENCE, "企业/enterprise",
+						creditCode));
+		}
+		ClientRegistration saved = this.clients.save(client.withEnterprise(enterpriseId));
+		this.audit.record(AuditType.ADMIN_CHANGE, by, clientId, null, clientId,
+				(enterpriseId != null) ? "acts for enterprise " + creditCode.toUpperCase() : "acts for no enterprise");
 		return saved;
 	}
 

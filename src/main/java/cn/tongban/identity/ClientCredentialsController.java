@@ -7,7 +7,9 @@ import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.security.Role;
 import cn.tongban.platform.security.Subject;
+import cn.tongban.platform.validation.CreditCode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -30,8 +32,11 @@ class ClientCredentialsController {
 
 	private final ClientCredentials credentials;
 
-	ClientCredentialsController(ClientCredentials credentials) {
+	private final IdentityService identity;
+
+	ClientCredentialsController(ClientCredentials credentials, IdentityService identity) {
 		this.credentials = credentials;
+		this.identity = identity;
 	}
 
 	@QueryMapping
@@ -54,6 +59,19 @@ class ClientCredentialsController {
 		Subject subject = Subject.from(caller);
 		return new ClientPayload(this.credentials.allowAddresses(clientOf(subject, input.clientId()), input.ranges(),
 				subject.id()));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ADMIN')")
+	ClientPayload setClientEnterprise(@Argument @Valid EnterpriseLinkInput input, Authentication caller) {
+		return new ClientPayload(this.credentials.linkEnterprise(input.clientId(), input.creditCode(),
+				Subject.from(caller).id()));
+	}
+
+	/** The enterprise whose own system the client is, if any. */
+	@SchemaMapping(typeName = "ClientCredentials")
+	EnterpriseDetails enterprise(ClientRegistration client) {
+		return (client.enterpriseId() != null) ? this.identity.enterprise(client.enterpriseId()).orElse(null) : null;
 	}
 
 	@SchemaMapping(typeName = "ClientCredentials")
@@ -81,6 +99,9 @@ class ClientCredentialsController {
 	}
 
 	record AllowListInput(@Size(max = 64) String clientId, @NotNull @Size(max = 20) List<@NotNull @Size(max = 50) String> ranges) {
+	}
+
+	record EnterpriseLinkInput(@NotBlank @Size(max = 64) String clientId, @CreditCode String creditCode) {
 	}
 
 	record RotatedPayload(ClientRegistration client, String secret) {

@@ -59,6 +59,11 @@ record ClientRegistration(@Id String clientId, String name, Kind kind, String se
 				this.place, this.secrets, List.copyOf(ranges), this.enterpriseId);
 	}
 
+	ClientRegistration withEnterprise(String enterprise) {
+		return new ClientRegistration(this.clientId, this.name, this.kind, this.secretHash, this.scopes, this.scenarioCode,
+				this.place, this.secrets, this.allowedAddresses, enterprise);
+	}
+
 	List<String> allowedAddressesOrEmpty() {
 		return (this.allowedAddresses != null) ? this.allowedAddresses : List.of();
 	}

@@ -111,6 +111,26 @@ class ClientCredentialsTests {
 	}
 
 	@Test
+	void anAdministratorRegistersAnIntegratorAsAnEnterprisesOwnSystemAndEndsIt() {
+		GraphQlTester admin = this.tokens.as(this.tokens.admin());
+		String link = "mutation($i: SetClientEnterpriseInput!) { setClientEnterprise(input: $i) { client { clientId enterprise { name } } } }";
+		admin.document(link).variable("i", Map.of("clientId", CLIENT, "creditCode", "91370212MA3C4K7L8D")).execute()
+			.path("setClientEnterprise.client.enterprise.name").entity(String.class).isEqualTo("青岛海蓝数字科技有限公司");
+		this.tokens.as(token(SEEDED_SECRET)).document("{ myClientCredentials { enterprise { creditCode } } }").execute()
+			.path("myClientCredentials.enterprise.creditCode").entity(String.class).isEqualTo("91370212MA3C4K7L8D");
+		onlyError(admin.document(link).variable("i", Map.of("clientId", CLIENT, "creditCode", "91350100M000100Y43")).execute(),
+				"UNKNOWN_REFERENCE", "input.creditCode");
+		onlyError(admin.document(link).variable("i", Map.of("clientId", CLIENT, "creditCode", "91350100M000100Y44")).execute(),
+				"VALIDATION_FAILED", "input.creditCode");
+		onlyError(admin.document(link).variable("i", Map.of("clientId", "terminal-counter-xz-01", "creditCode",
+				"91370212MA3C4K7L8D")).execute(), "INVALID_ARGUMENT", "input.clientId");
+		onlyError(this.tokens.as(token(SEEDED_SECRET)).document(link)
+			.variable("i", Map.of("clientId", CLIENT, "creditCode", "91370212MA3C4K7L8D")).execute(), "FORBIDDEN");
+		admin.document(link).variable("i", Map.of("clientId", CLIENT)).execute()
+			.path("setClientEnterprise.client.enterprise").valueIsNull();
+	}
+
+	@Test
 	void addressRangesMatchByPrefix() {
 		assertThat(AddressRanges.allows(List.of(), "8.8.8.8")).isTrue();
 		assertThat(AddressRanges.allows(List.of("10.20.0.0/16"), "10.20.255.1")).isTrue();

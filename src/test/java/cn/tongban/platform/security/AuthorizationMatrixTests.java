@@ -227,6 +227,8 @@ class AuthorizationMatrixTests {
 		MATRIX.put("Mutation.setClientAddressAllowList", new Access(
 				"mutation { setClientAddressAllowList(input: {clientId: \"no-such-client\", ranges: [\"not a range\"]}) { client { clientId } } }",
 				EnumSet.of(Caller.INTEGRATOR, Caller.ADMIN)));
+		MATRIX.put("Mutation.setClientEnterprise", new Access(
+				"mutation { setClientEnterprise(input: {clientId: \"no-such-client\"}) { client { clientId } } }", ADMIN_ONLY));
 		MATRIX.put("Query.myWebhookEndpoints", new Access("{ myWebhookEndpoints { id } }", INTEGRATORS));
 		MATRIX.put("Query.webhookDeliveries", new Access(
 				"{ webhookDeliveries(endpointId: \"whe_unknown\") { totalCount } }", INTEGRATORS));
