@@ -50,10 +50,15 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 		return Mono.just(errors(ex, env, isEnglish(env.getLocale())));
 	}
 
-	/** The errors for a failure at another path than the fetcher's own (an element of a list it returns). */
-	List<GraphQLError> errorsAt(Throwable ex, DataFetchingEnvironment env, ResultPath path) {
-		return errors(ex, env, isEnglish(env.getLocale()))
-			.stream()
+	/**
+	 * The errors for a failure at another path than the fetcher's own (an element of a list it
+	 * returns); {@code recordDenial} false for a denial already in the audit log for this request.
+	 */
+	List<GraphQLError> errorsAt(Throwable ex, DataFetchingEnvironment env, ResultPath path, boolean recordDenial) {
+		boolean english = isEnglish(env.getLocale());
+		List<GraphQLError> errors = (!recordDenial && isDenial(ex)) ? List.of(deniedError(env, english))
+				: errors(ex, env, english);
+		return errors.stream()
 			.map((error) -> GraphqlErrorBuilder.newError(env)
 				.path(path)
 				.errorType(error.getErrorType())
@@ -63,11 +68,15 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 			.toList();
 	}
 
+	private static boolean isDenial(Throwable ex) {
+		return ex instanceof AccessDeniedException || ex instanceof AuthenticationException;
+	}
+
 	private List<GraphQLError> errors(Throwable ex, DataFetchingEnvironment env, boolean english) {
 		if (ex instanceof ApiException api) {
 			return List.of(error(env, api.code(), api.message(english), api.field()));
 		}
-		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+		if (isDenial(ex)) {
 			return List.of(denied(env, english));
 		}
 		if (ex instanceof ConstraintViolationException cve) {
@@ -94,7 +103,11 @@ class GraphQlExceptionResolver implements DataFetcherExceptionResolver {
 		String operation = env.getExecutionStepInfo().getPath().toString();
 		this.audit.record(AuditType.ACCESS_DENIED, subject, env.getGraphQlContext().get(ClientAddress.KEY), operation,
 				null);
-		ErrorCode code = (subject == null) ? PlatformError.UNAUTHORIZED : PlatformError.FORBIDDEN;
+		return deniedError(env, english);
+	}
+
+	private static GraphQLError deniedError(DataFetchingEnvironment env, boolean english) {
+		ErrorCode code = (Subject.current() == null) ? PlatformError.UNAUTHORIZED : PlatformError.FORBIDDEN;
 		return error(env, code, code.message(english), null);
 	}
 

@@ -9,6 +9,9 @@ import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -33,6 +36,9 @@ class NodeTests {
 
 	@Autowired
 	HttpGraphQlTester graphQl;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	private String myApplication() {
 		return this.tokens.as(this.tokens.resident())
@@ -122,6 +128,24 @@ class NodeTests {
 			.path("nodes[1]").valueIsNull()
 			.path("nodes[2].__typename").entity(String.class).isEqualTo("ServiceItem")
 			.path("nodes[3]").valueIsNull();
+	}
+
+	@Test
+	void aCallerWithNoRoleForALookupIsRefusedAtEachIndexAndAuditedOnce() {
+		Query denials = Query.query(Criteria.where("type").is("ACCESS_DENIED"));
+		long before = this.mongo.count(denials, "audit_events");
+		GraphQlTester.Response response = this.graphQl
+			.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
+			.variable("ids", List.of("crt_a", "crt_b", "NEWBORN", "crt_c"))
+			.execute();
+		response.errors().satisfy((errors) -> {
+			assertThat(errors).extracting((error) -> error.getExtensions().get("code"))
+				.containsExactly("UNAUTHORIZED", "UNAUTHORIZED", "UNAUTHORIZED");
+			assertThat(errors).extracting((error) -> error.getParsedPath())
+				.containsExactly(List.of("nodes", 0), List.of("nodes", 1), List.of("nodes", 3));
+		});
+		response.path("nodes[2].id").entity(String.class).isEqualTo("NEWBORN");
+		assertThat(this.mongo.count(denials, "audit_events")).as("one denial recorded, not three").isEqualTo(before + 1);
 	}
 
 	@Test
