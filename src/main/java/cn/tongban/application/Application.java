@@ -80,6 +80,12 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 
 	/** Who applied, as the identity platform knows them, and whose certificates the application uses. */
 	record Applicant(String id, String name, String idNumber, String holderId) {
+
+		/** An enterprise's agent applying for the enterprise: the holder is not the applicant. */
+		boolean forAnotherHolder() {
+			return this.holderId != null && !this.holderId.equals(this.id);
+		}
+
 	}
 
 	/** What is applied for: a bundle (一件事) or one item, its title, and the submission's fingerprint. */
@@ -89,16 +95,23 @@ record Application(@Id String id, String applicantId, String applicantName, Stri
 	/**
 	 * A new application as submitted: its status follows from its tasks (some may be approved by
 	 * rules already); not reviewed, no certificates issued yet; version 0. One completed at once
-	 * carries {@code certificatesPending}, cleared once its certificates are issued.
+	 * carries {@code certificatesPending}, cleared once its certificates are issued; one the applicant
+	 * is told of ({@code news}), or an enterprise's (its systems hear of every change), carries
+	 * {@code inboxPending}.
 	 */
 	static Application submitted(String id, Applicant applicant, Matter matter, FormValidator.Validated form,
-			List<MaterialEntry> materials, List<Task> tasks, List<Event> events, boolean inboxPending, Instant now) {
+			List<MaterialEntry> materials, List<Task> tasks, List<Event> events, boolean news, Instant now) {
 		Status status = statusOf(tasks);
 		boolean completed = status == Status.COMPLETED;
 		return new Application(id, applicant.id(), applicant.name(), applicant.idNumber(), applicant.holderId(),
 				matter.bundleCode(), matter.itemCode(), matter.title(), matter.fingerprint(), form.values(),
 				form.sources(), List.copyOf(materials), List.copyOf(tasks), status, List.copyOf(events), null, completed,
-				inboxPending, List.of(), now, now, completed ? now : null, 0);
+				news || applicant.forAnotherHolder(), List.of(), now, now, completed ? now : null, 0);
+	}
+
+	/** Made by an enterprise's agent: the holder is the enterprise, not the applicant. */
+	boolean madeForAnotherHolder() {
+		return this.holderId != null && !this.holderId.equals(this.applicantId);
 	}
 
 	/**

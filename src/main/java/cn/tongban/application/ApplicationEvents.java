@@ -112,7 +112,7 @@ class ApplicationEvents {
 	 * made; false when one could not be stored.
 	 */
 	private boolean toEnterpriseSystems(Application application, String change) {
-		if (!isEnterprises(application)) {
+		if (!application.madeForAnotherHolder()) {
 			return true;
 		}
 		boolean stored = true;
@@ -122,11 +122,6 @@ class ApplicationEvents {
 							"version", Long.toString(application.version())));
 		}
 		return stored;
-	}
-
-	/** Made by an enterprise's agent: the holder is the enterprise, not the applicant. */
-	static boolean isEnterprises(Application application) {
-		return application.holderId() != null && !application.holderId().equals(application.applicantId());
 	}
 
 	Flux<Change> of(String applicantId) {

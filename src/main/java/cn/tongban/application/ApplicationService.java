@@ -149,9 +149,7 @@ class ApplicationService {
 				new Application.Matter(command.bundleCode(), (command.bundleCode() == null) ? command.itemCode() : null,
 						title, fingerprint),
 				validated, materials, tasks, events,
-				ApplicationEvents.news(status, events.get(events.size() - 1).type()) != null
-						|| !applicant.holderId().equals(applicant.id()),
-				now);
+				ApplicationEvents.news(status, events.get(events.size() - 1).type()) != null, now);
 		Application stored = insertNew(application, (made) -> sameSubmission(made, fingerprint));
 		this.shelves.recordRecent(applicant.id(), itemCodes);
 		return stored;
@@ -580,7 +578,7 @@ class ApplicationService {
 				|| viewer.has(Role.ADMIN) || (viewer.has(Role.STAFF) && application.tasks()
 					.stream()
 					.anyMatch((t) -> t.departmentCode().equals(viewer.departmentCode())))
-				|| (viewer.has(Role.INTEGRATOR) && ApplicationEvents.isEnterprises(application)
+				|| (viewer.has(Role.INTEGRATOR) && application.madeForAnotherHolder()
 						&& this.identity.clientsActingFor(application.holderId()).contains(viewer.clientId())));
 		if (!allowed) {
 			throw ApiException.onField("id", ApplicationError.APPLICATION_NOT_FOUND, applicationId);

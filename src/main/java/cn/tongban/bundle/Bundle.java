@@ -1,7 +1,6 @@
 package cn.tongban.bundle;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import cn.tongban.platform.graphql.Bilingual;
@@ -22,13 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("bundles")
 public record Bundle(@Id String code, String name, String nameEn, String lifeEventCode, String target, String description,
 		List<Item> items, Map<String, Map<String, String>> issueMappings, Map<String, IssueHolder> issueHolders)
-		implements Bilingual {
-
-	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
-	@Override
-	public String nameIn(Locale locale) {
-		return Bilingual.pick(locale, this.name, this.nameEn);
-	}
+		implements Bilingual.Named {
 
 	/** Its id for {@code node(id)}: the code. */
 	public String id() {

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import cn.tongban.catalog.search.IndexedItem;
@@ -192,9 +191,8 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		useSynonyms(synonymList);
 		List<IndexedItem> items = new ArrayList<>();
 		Instant[] latest = { started };
-		IndexReferences references = references();
 		inPages(Criteria.where("status").is(ItemStatus.ACTIVE), (page) -> {
-			items.addAll(toIndexed(page, references));
+			items.addAll(toIndexed(page));
 			latest[0] = latest(page, latest[0]);
 		});
 		String catalogue = CatalogueFingerprint.of(items, synonymList);
@@ -222,15 +220,15 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 
 	private synchronized void applyLoaded(Collection<ServiceItem> changed) {
 		if (!changed.isEmpty()) {
-			index(changed, references());
+			index(changed);
 			rebuildSuggestions();
 		}
 	}
 
-	private void index(Collection<ServiceItem> changed, IndexReferences references) {
+	private void index(Collection<ServiceItem> changed) {
 		List<ServiceItem> active = changed.stream().filter(ServiceItem::isActive).toList();
 		List<String> retired = changed.stream().filter((i) -> !i.isActive()).map(ServiceItem::getCode).toList();
-		List<IndexedItem> items = toIndexed(active, references);
+		List<IndexedItem> items = toIndexed(active);
 		this.index.upsert(items);
 		this.index.delete(retired);
 		items.forEach((item) -> this.indexed.put(item.code(), new Listing(item.name(), item.popularity())));
@@ -264,12 +262,11 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		if (!current.equals(this.loadedSynonyms)) {
 			useSynonyms(current);
 		}
-		IndexReferences references = references();
 		Instant[] latest = { since };
 		boolean[] changedAny = { false };
 		// >= rather than >: an item written in the same millisecond as the watermark is not missed
 		inPages(Criteria.where("updatedAt").gte(since), (changed) -> {
-			index(changed, references);
+			index(changed);
 			changedAny[0] = true;
 			latest[0] = latest(changed, latest[0]);
 		});
@@ -310,19 +307,7 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		this.suggester.rebuild(popularityByName);
 	}
 
-	/** Departments and life events by code, from the reference snapshot: taken once per rebuild, catch-up or change. */
-	private IndexReferences references() {
-		return new IndexReferences(byCode(this.references.departments(), Department::code),
-				byCode(this.references.lifeEvents(), LifeEvent::code));
-	}
-
-	private static <T> Map<String, T> byCode(List<T> records, Function<T, String> code) {
-		Map<String, T> byCode = new HashMap<>();
-		records.forEach((record) -> byCode.put(code.apply(record), record));
-		return byCode;
-	}
-
-	private List<IndexedItem> toIndexed(List<ServiceItem> items, IndexReferences references) {
+	private List<IndexedItem> toIndexed(List<ServiceItem> items) {
 		Map<String, CertificateType> certificateTypesByCode = this.certificateTypes.findByCodes(items.stream()
 			.map(ServiceItem::getResultCertificateTypeCode)
 			.filter(Objects::nonNull)
@@ -330,21 +315,23 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 			.toList());
 		List<IndexedItem> indexedItems = new ArrayList<>(items.size());
 		for (ServiceItem item : items) {
-			indexedItems.add(toIndexed(item, references.departments(), references.lifeEvents(), certificateTypesByCode));
+			indexedItems.add(toIndexed(item, certificateTypesByCode));
 		}
 		return indexedItems;
 	}
 
-	/** Keywords: department, life events, item type and resulting certificate; guide: conditions, materials, basis. */
-	private static IndexedItem toIndexed(ServiceItem item, Map<String, Department> departments,
-			Map<String, LifeEvent> lifeEvents, Map<String, CertificateType> certificateTypes) {
+	/**
+	 * Keywords: department, life events (from the in-memory reference data), item type and resulting
+	 * certificate; guide: conditions, materials, basis.
+	 */
+	private IndexedItem toIndexed(ServiceItem item, Map<String, CertificateType> certificateTypes) {
 		List<String> keywords = new ArrayList<>();
-		Department department = departments.get(item.getDepartmentCode());
+		Department department = this.references.department(item.getDepartmentCode());
 		if (department != null) {
 			keywords.add(department.shortName());
 			keywords.add(department.name());
 		}
-		item.getLifeEvents().stream().map(lifeEvents::get).filter(Objects::nonNull).map(LifeEvent::name)
+		item.getLifeEvents().stream().map(this.references::lifeEvent).filter(Objects::nonNull).map(LifeEvent::name)
 			.forEach(keywords::add);
 		keywords.add(TYPE_NAMES.get(item.getType()));
 		CertificateType result = certificateTypes.get(item.getResultCertificateTypeCode());
@@ -373,9 +360,6 @@ class ServiceItemSearch implements SmartLifecycle, DisposableBean {
 		return items.stream().map(ServiceItem::getUpdatedAt).filter(Objects::nonNull).max(Instant::compareTo)
 			.filter((t) -> t.isAfter(floor))
 			.orElse(floor);
-	}
-
-	private record IndexReferences(Map<String, Department> departments, Map<String, LifeEvent> lifeEvents) {
 	}
 
 	/** What the suggestions need of an indexed item. */

@@ -58,9 +58,7 @@ class CertificateController {
 	@QueryMapping
 	@PreAuthorize(HOLDERS)
 	Certificate certificate(@Argument String id, Authentication caller) {
-		Subject subject = Subject.from(caller);
-		return subject.delegated() ? this.certificates.viewedByDelegate(subject, id)
-				: this.certificates.requireHeldBy(id, Holder.idOf(subject));
+		return this.certificates.openFor(Subject.from(caller), id);
 	}
 
 	@QueryMapping

@@ -24,9 +24,7 @@ class CertificateNodes implements NodeLookup {
 	@Override
 	@PreAuthorize(CertificateController.HOLDERS)
 	public Object find(String id) {
-		Subject subject = Subject.current();
-		return subject.delegated() ? this.certificates.viewedByDelegate(subject, id)
-				: this.certificates.requireHeldBy(id, Holder.idOf(subject));
+		return this.certificates.openFor(Subject.current(), id);
 	}
 
 }

@@ -99,22 +99,34 @@ public class CertificateService {
 	public List<Certificate> viewedByDelegate(Subject delegate) {
 		String holderId = Holder.idOf(delegate);
 		List<Certificate> own = heldBy(holderId).stream().filter((c) -> c.holderId().equals(holderId)).toList();
-		logDelegateView(delegate, holderId, null);
+		logDelegateView(delegate, actorName(delegate), holderId, null);
 		return own;
 	}
 
+	/**
+	 * One certificate as the viewer's card pack shows it: a holder's own or a minor ward's; for a
+	 * relative acting for the holder, the holder's own, the look logged. Anyone else's is NOT_FOUND.
+	 */
+	public Certificate openFor(Subject viewer, String certificateId) {
+		return viewer.delegated() ? viewedByDelegate(viewer, certificateId)
+				: requireHeldBy(certificateId, Holder.idOf(viewer));
+	}
+
 	/** One of the holder's own certificates, for a relative acting for them; logged like the pack. */
-	public Certificate viewedByDelegate(Subject delegate, String certificateId) {
+	private Certificate viewedByDelegate(Subject delegate, String certificateId) {
 		String holderId = Holder.idOf(delegate);
 		Certificate certificate = this.certificates.findById(certificateId)
 			.filter((c) -> c.holderId().equals(holderId))
 			.orElseThrow(() -> ApiException.onField("id", CertificateError.CERTIFICATE_NOT_FOUND, certificateId));
-		logDelegateView(delegate, holderId, certificate);
+		logDelegateView(delegate, actorName(delegate), holderId, certificate);
 		return certificate;
 	}
 
-	private void logDelegateView(Subject delegate, String holderId, Certificate certificate) {
-		String actorName = this.identity.person(delegate.actorId()).map(PersonDetails::name).orElse("");
+	private String actorName(Subject delegate) {
+		return this.identity.person(delegate.actorId()).map(PersonDetails::name).orElse("");
+	}
+
+	private void logDelegateView(Subject delegate, String actorName, String holderId, Certificate certificate) {
 		Purpose purpose = new Purpose("DELEGATE", delegate.clientId(),
 				(certificate != null) ? "亲情代办：查看证照" : "亲情代办：查看卡包", null, List.of(), List.of());
 		this.usage.append(holderId, delegate.actorId(), actorName + "（亲情代办）", purpose, certificate,
@@ -260,8 +272,9 @@ public class CertificateService {
 				openable.put(id, certificate);
 			}
 		});
-		if (viewer.delegated()) {
-			openable.values().forEach((certificate) -> logDelegateView(viewer, holderId, certificate));
+		if (viewer.delegated() && !openable.isEmpty()) {
+			String actorName = actorName(viewer);
+			openable.values().forEach((certificate) -> logDelegateView(viewer, actorName, holderId, certificate));
 		}
 		return openable;
 	}

@@ -1,7 +1,6 @@
 package cn.tongban.certificate;
 
 import java.util.List;
-import java.util.Locale;
 
 import cn.tongban.platform.graphql.Bilingual;
 
@@ -16,14 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("certificate_types")
 public record CertificateType(@Id String code, String name, String nameEn, String issuingDepartmentCode,
-		HolderKind holderKind, Integer validityYears, List<Field> fields) implements Bilingual {
-
-	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
-	@Override
-	public String nameIn(Locale locale) {
-		return Bilingual.pick(locale, this.name, this.nameEn);
-	}
-
+		HolderKind holderKind, Integer validityYears, List<Field> fields) implements Bilingual.Named {
 
 	/** A data field of the type; {@code sensitive} fields are masked for anyone but the holder. */
 	public record Field(String key, String label, boolean sensitive) {

@@ -1,7 +1,6 @@
 package cn.tongban.code;
 
 import java.util.List;
-import java.util.Locale;
 
 import cn.tongban.platform.graphql.Bilingual;
 
@@ -16,14 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("code_scenarios")
 record Scenario(@Id String code, String name, String nameEn, String description, List<Disclosure> disclose, Replay replay,
-		List<HolderKind> holderKinds, String districtCode) implements Bilingual {
-
-	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
-	@Override
-	public String nameIn(Locale locale) {
-		return Bilingual.pick(locale, this.name, this.nameEn);
-	}
-
+		List<HolderKind> holderKinds, String districtCode) implements Bilingual.Named {
 
 	enum Replay {
 

@@ -1,7 +1,5 @@
 package cn.tongban.reference;
 
-import java.util.Locale;
-
 import cn.tongban.platform.graphql.Bilingual;
 
 import org.springframework.data.annotation.Id;
@@ -15,14 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("departments")
 public record Department(@Id String code, String number, String shortName, String name, String nameEn, String districtAgency,
-		String countyCityAgency) implements Bilingual {
-
-	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
-	@Override
-	public String nameIn(Locale locale) {
-		return Bilingual.pick(locale, this.name, this.nameEn);
-	}
-
+		String countyCityAgency) implements Bilingual.Named {
 
 	/** The agency that implements this department's items in the region (实施主体). */
 	public String agencyIn(Region region) {

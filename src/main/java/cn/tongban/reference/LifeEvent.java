@@ -1,7 +1,5 @@
 package cn.tongban.reference;
 
-import java.util.Locale;
-
 import cn.tongban.platform.graphql.Bilingual;
 
 import org.springframework.data.annotation.Id;
@@ -10,12 +8,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** 生命周期主题 (for people) or 企业生命周期主题 (for enterprises). */
 @Document("life_events")
 public record LifeEvent(@Id String code, String name, String nameEn, ServiceTarget audience, String description)
-		implements Bilingual {
-
-	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
-	@Override
-	public String nameIn(Locale locale) {
-		return Bilingual.pick(locale, this.name, this.nameEn);
-	}
-
+		implements Bilingual.Named {
 }

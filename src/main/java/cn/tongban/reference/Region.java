@@ -1,7 +1,5 @@
 package cn.tongban.reference;
 
-import java.util.Locale;
-
 import cn.tongban.platform.graphql.Bilingual;
 
 import org.springframework.data.annotation.Id;
@@ -10,12 +8,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** 行政区划 by its GB/T 2260 code. */
 @Document("regions")
 public record Region(@Id String code, String name, String nameEn, String fullName, RegionLevel level, String parentCode,
-		int populationTenThousands) implements Bilingual {
-
-	/** {@code name} in the request's language; {@code nameEn} is the English one (seeds). */
-	@Override
-	public String nameIn(Locale locale) {
-		return Bilingual.pick(locale, this.name, this.nameEn);
-	}
-
+		int populationTenThousands) implements Bilingual.Named {
 }

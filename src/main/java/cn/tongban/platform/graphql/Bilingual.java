@@ -18,4 +18,19 @@ public interface Bilingual {
 				&& Locale.ENGLISH.getLanguage().equals(locale.getLanguage())) ? english : chinese;
 	}
 
+	/** A record with {@code name} and {@code nameEn} components: it is bilingual by them. */
+	interface Named extends Bilingual {
+
+		String name();
+
+		/** The English name (seeds); null where not translated. */
+		String nameEn();
+
+		@Override
+		default String nameIn(Locale locale) {
+			return pick(locale, name(), nameEn());
+		}
+
+	}
+
 }
