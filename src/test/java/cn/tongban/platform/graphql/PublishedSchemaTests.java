@@ -71,4 +71,39 @@ class PublishedSchemaTests {
 			.isEmpty();
 	}
 
+	private static final String SHARED_PAYLOAD = """
+			type Query { q: String }
+			type Mutation { accept: Payload!, reject: Payload! }
+			type Payload { application: Application!, events(first: Int = 10): [String!]! }
+			type Application { id: ID! }
+			""";
+
+	private static final String OWN_PAYLOADS = """
+			type Query { q: String }
+			type Mutation { accept: AcceptPayload!, reject: RejectPayload! }
+			interface Payload { application: Application!, events(first: Int = 10): [String!]! }
+			type AcceptPayload implements Payload { application: Application!, events(first: Int = 10): [String!]! }
+			type RejectPayload implements Payload { application: Application!, events(first: Int = 10): [String!]! }
+			type Application { id: ID! }
+			""";
+
+	@Test
+	void aMutationsOwnPayloadInPlaceOfASharedOneThatBecameItsInterfaceIsAllowed() {
+		assertThat(SchemaGuard.unannouncedBreaks(SHARED_PAYLOAD, OWN_PAYLOADS)).isEmpty();
+	}
+
+	@Test
+	void anOwnPayloadThatLosesWhatTheSharedOneHadIsRefused() {
+		assertThat(SchemaGuard.unannouncedBreaks(SHARED_PAYLOAD,
+				OWN_PAYLOADS.replace("interface Payload { application: Application!, ", "interface Payload { ")))
+			.as("a fragment on Payload selecting application would no longer validate").isNotEmpty();
+		assertThat(SchemaGuard.unannouncedBreaks(SHARED_PAYLOAD,
+				OWN_PAYLOADS.replace("type RejectPayload implements Payload { application: Application!, events(first: Int = 10)",
+						"type RejectPayload implements Payload { application: Application!, events(first: Int = 10, after: String!)")))
+			.as("a required argument added on the replacement").isNotEmpty();
+		assertThat(SchemaGuard.unannouncedBreaks(SHARED_PAYLOAD, OWN_PAYLOADS.replace(
+				"type RejectPayload implements Payload {", "type RejectPayload {")))
+			.as("the replacement does not implement the shared type, so fragments on it stop validating").isNotEmpty();
+	}
+
 }

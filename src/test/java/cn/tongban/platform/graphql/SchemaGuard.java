@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import graphql.language.AstPrinter;
 import graphql.language.FieldDefinition;
 import graphql.language.ImplementingTypeDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
+import graphql.language.InterfaceTypeDefinition;
+import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeDefinition;
+import graphql.language.TypeName;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.diff.DiffCategory;
 import graphql.schema.diff.DiffEvent;
@@ -28,7 +32,8 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
  * The breaking-change guard: compares the schema in {@code schema/} with the published snapshot.
  * A breaking change (a type, field or argument removed or narrowed, a nullable output made...) is
  * refused unless what it removes was already deprecated in the snapshot, i.e. it was announced to
- * clients before it went; any other difference means the snapshot is stale.
+ * clients before it went, or it keeps every client document valid (a mutation's own payload in place
+ * of a shared one that became its interface); any other difference means the snapshot is stale.
  */
 final class SchemaGuard {
 
@@ -63,11 +68,12 @@ final class SchemaGuard {
 		CapturingReporter reporter = new CapturingReporter();
 		new SchemaDiff().diffSchema(SchemaDiffSet.diffSetFromSdl(published, current), reporter);
 		TypeDefinitionRegistry before = new SchemaParser().parse(published);
+		TypeDefinitionRegistry after = new SchemaParser().parse(current);
 		List<String> refused = new ArrayList<>();
 		for (DiffEvent breakage : reporter.getBreakages()) {
 			boolean announced = breakage.getCategory() == DiffCategory.DEPRECATION_REMOVED
 					|| (breakage.getCategory() == DiffCategory.MISSING && deprecated(before, breakage));
-			if (announced) {
+			if (announced || ownPayloadInPlaceOfShared(before, after, breakage)) {
 				continue;
 			}
 			refused.add(breakage.getTypeName() + (breakage.getFieldName() != null ? "." + breakage.getFieldName() : "")
@@ -97,6 +103,59 @@ final class SchemaGuard {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A field that returned a shared object type {@code T} now returns its own object type {@code U},
+	 * and {@code T} became an interface that {@code U} implements, both keeping every field of the old
+	 * {@code T} as it was (one payload per mutation, in GitHub's style). Every document that was valid
+	 * stays valid, fragments on {@code T} included; only {@code __typename} answers the new name.
+	 */
+	private static boolean ownPayloadInPlaceOfShared(TypeDefinitionRegistry before, TypeDefinitionRegistry after,
+			DiffEvent change) {
+		if (change.getCategory() != DiffCategory.INVALID || change.getComponents().size() != 2) {
+			return false;
+		}
+		String oldType = change.getComponents().get(0);
+		String newType = change.getComponents().get(1);
+		String shared = namedType(oldType);
+		String own = namedType(newType);
+		if (!oldType.replace(shared, own).equals(newType)) {
+			return false;
+		}
+		if (!(before.getType(shared).orElse(null) instanceof ObjectTypeDefinition was)
+				|| !(after.getType(shared).orElse(null) instanceof InterfaceTypeDefinition now)
+				|| !(after.getType(own).orElse(null) instanceof ObjectTypeDefinition replacement)) {
+			return false;
+		}
+		boolean implementsShared = replacement.getImplements()
+			.stream()
+			.anyMatch((type) -> type instanceof TypeName name && name.getName().equals(shared));
+		return implementsShared && keepsFields(was, now) && keepsFields(was, replacement);
+	}
+
+	private static String namedType(String type) {
+		return type.replaceAll("[\\[\\]!]", "");
+	}
+
+	private static boolean keepsFields(ImplementingTypeDefinition<?> was, ImplementingTypeDefinition<?> now) {
+		return was.getFieldDefinitions().stream().allMatch((field) -> now.getFieldDefinitions()
+			.stream()
+			.anyMatch((kept) -> kept.getName().equals(field.getName()) && sameShape(field, kept)));
+	}
+
+	/** Same type and the same arguments (names, types, defaults); descriptions may differ. */
+	private static boolean sameShape(FieldDefinition a, FieldDefinition b) {
+		return AstPrinter.printAst(a.getType()).equals(AstPrinter.printAst(b.getType()))
+				&& arguments(a).equals(arguments(b));
+	}
+
+	private static List<String> arguments(FieldDefinition field) {
+		return field.getInputValueDefinitions()
+			.stream()
+			.map((argument) -> argument.getName() + ":" + AstPrinter.printAst(argument.getType()) + "="
+					+ (argument.getDefaultValue() != null ? AstPrinter.printAst(argument.getDefaultValue()) : ""))
+			.toList();
 	}
 
 	private static boolean argumentRemovedWasDeprecated(FieldDefinition field, DiffEvent removal) {
