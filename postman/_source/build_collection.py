@@ -150,14 +150,6 @@ platform = {"name": "platform", "description": "Transport, errors and operations
         "pm.test('Allow: POST', () => pm.expect(pm.response.headers.get('Allow')).to.eql('POST'));",
         "pm.test('code', () => pm.expect(pm.response.json().errors[0].extensions.code).to.eql('MUTATION_OVER_GET'));"],
         query=[("query", 'mutation { retireServiceItem(input: {code: "x", reason: "y"}) { serviceItem { code } } }')]),
-    gql("Syntax error carries a code", "{ regions { code ", tests=err("GRAPHQL_PARSE_FAILED", classification="InvalidSyntax")),
-    gql("Unknown field carries a code", "{ regions { code nickname } }", tests=err("GRAPHQL_VALIDATION_FAILED", classification="ValidationError")),
-    gql("Deep query is refused", "{ regions { " + "parent { " * 16 + "code" + " }" * 16 + " } }",
-        tests=err("QUERY_TOO_DEEP")),
-    gql("Alias overload is refused", "{ catalogStatistics { " + " ".join(f"a{i}: activeItemCount" for i in range(100)) + " } }",
-        tests=err("TOO_MANY_ALIASES")),
-    gql("Costly query is refused", "{ serviceItems(first: 100) { nodes { materials { certificateType { fields { key label } } } lifeEvents { name } department { name } } } }",
-        tests=err("QUERY_TOO_COSTLY")),
     gql("English messages on request", '{ serviceItem(code: "370200XK0999999000") { name } }',
         headers=[{"key": "Accept-Language", "value": "en"}],
         tests=err("ITEM_NOT_FOUND", "code", "NOT_FOUND") + [
@@ -431,7 +423,7 @@ certificate = {"name": "certificate", "description": "Electronic certificates (�
         tests=err("CERTIFICATE_NOT_FOUND", "input.id", "NOT_FOUND")),
 ]}
 
-SCAN_DOC = """mutation($input: ScanCodeInput!) { scanCode(input: $input) { scenario { code name } issuerId issuer { issuerId name local } holderKind disclosed name maskedName maskedIdNumber fareCategory certificates { number type { code } } medicalInsurance libraryCardStatus residentOfDistrict } }"""
+SCAN_DOC = """mutation($input: ScanCodeInput!) { scanCode(input: $input) { scenario { code name } issuerId issuer { issuerId name local } holderKind disclosed name maskedName maskedIdNumber fare certificates { number type { code } } medicalInsurance libraryCard residentOfDistrict } }"""
 
 code = {"name": "code", "description": "Resident and enterprise codes (居民码/企业码): issue, scan by terminals per scenario, refusals, revocation, scan history.", "item": [
     token("Bus terminal: client credentials", "terminal-bus-k1-0001", "{{terminalSecret}}", [("grant_type", "client_credentials")], saves_token("busTerminalToken")),
@@ -440,7 +432,8 @@ code = {"name": "code", "description": "Resident and enterprise codes (居民码
         "pm.test('bus learns only the fare category, single use', () => { pm.expect(bus.disclose).to.eql(['FARE_CATEGORY']); pm.expect(bus.replay).to.eql('SINGLE_USE'); });"]),
     gql("codeIssuers (anyone): the trust list", "{ codeIssuers { issuerId name local keys { keyId publicKey } } }", tests=OK + [
         "pm.test('青岛码 and 鲁通码', () => pm.expect(body.data.codeIssuers.map(i => i.issuerId)).to.include.members(['QDM', 'LTM']));"]),
-    gql("issueResidentCode (resident)", "mutation { issueResidentCode { code expiresAt issuer keyId byteSize qrImage } }", headers=bearer("resident"), tests=OK + [
+    gql("issueResidentCode (resident)", "mutation { issueResidentCode { __typename code expiresAt issuer keyId byteSize qrImage } }", headers=bearer("resident"), tests=OK + [
+        "pm.test('its own payload type', () => pm.expect(body.data.issueResidentCode.__typename).to.eql('IssueResidentCodePayload'));",
         "const c = body.data.issueResidentCode;",
         "pm.test('compact signed code', () => { pm.expect(c.code).to.match(/^TB1\\.[A-Za-z0-9_-]{131}$/); pm.expect(c.byteSize).to.eql(98); pm.expect(c.issuer).to.eql('QDM'); });",
         "pm.test('valid at most 60 s', () => pm.expect(Date.parse(c.expiresAt) - Date.now()).to.be.within(0, 61000));",
@@ -451,10 +444,10 @@ code = {"name": "code", "description": "Resident and enterprise codes (居民码
         "const r = body.data.scanCode;",
         "pm.test('counter facts', () => { pm.expect(r.name).to.eql('张伟'); pm.expect(r.maskedIdNumber).to.eql('370202********1233'); });",
         "pm.test('certificates for 收养登记', () => pm.expect(r.certificates.map(c => c.type.code)).to.include.members(['GA-001', 'MZ-001']));",
-        "pm.test('nothing else', () => { pm.expect(r.fareCategory).to.be.null; pm.expect(r.medicalInsurance).to.be.null; });"]),
+        "pm.test('nothing else', () => { pm.expect(r.fare).to.be.null; pm.expect(r.medicalInsurance).to.be.null; });"]),
     gql("scanCode on the bus: only the fare category", SCAN_DOC, {"input": {"code": "{{residentCode}}"}}, headers=bearer("busTerminal"), tests=OK + [
         "const r = body.data.scanCode;",
-        "pm.test('fare category only', () => { pm.expect(r.fareCategory).to.eql('ADULT'); pm.expect(r.disclosed).to.eql(['FARE_CATEGORY']); pm.expect(r.name).to.be.null; pm.expect(r.maskedIdNumber).to.be.null; });"]),
+        "pm.test('fare category only', () => { pm.expect(r.fare).to.eql('ADULT'); pm.expect(r.disclosed).to.eql(['FARE_CATEGORY']); pm.expect(r.name).to.be.null; pm.expect(r.maskedIdNumber).to.be.null; });"]),
     gql("scanCode on the bus again: CODE_REPLAYED", SCAN_DOC, {"input": {"code": "{{residentCode}}"}}, headers=bearer("busTerminal"),
         tests=err("CODE_REPLAYED", "input.code")),
     gql("scanCode: one changed character is BAD_SIGNATURE", SCAN_DOC, {"input": {"code": "{{tamperedCode}}"}}, headers=bearer("terminal"),
@@ -473,7 +466,7 @@ code = {"name": "code", "description": "Resident and enterprise codes (居民码
         "pm.environment.set('enterpriseCode', body.data.issueEnterpriseCode.code);"]),
     gql("scanCode: an enterprise code on the bus is SCENARIO_NOT_ALLOWED", SCAN_DOC, {"input": {"code": "{{enterpriseCode}}"}}, headers=bearer("busTerminal"),
         tests=err("SCENARIO_NOT_ALLOWED", "input.code", "FORBIDDEN")),
-    gql("scanCodes (bus reader uploads a batch): each scan reported", """mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index code message result { fareCategory } } } }""",
+    gql("scanCodes (bus reader uploads a batch): each scan reported", """mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index code message result { fare } } } }""",
         {"scans": [{"code": "{{batchCode}}"}, {"code": "{{batchCode}}"}, {"code": "junk"}]}, headers=bearer("busTerminal"),
         prerequest=["pm.sendRequest({url: pm.environment.get('baseUrl') + '/dev/provincial-code?mobile=13800000005', method: 'GET'}, (e, r) => pm.environment.set('batchCode', r.json().code));"],
         tests=OK + [
@@ -485,10 +478,10 @@ code = {"name": "code", "description": "Resident and enterprise codes (居民码
         "pm.test('the current code revoked', () => pm.expect(body.data.revokeMyCodes.revokedCount).to.eql(1));"]),
     gql("scanCode: a revoked code is CODE_REVOKED", SCAN_DOC, {"input": {"code": "{{residentCode}}", "serviceItemCode": "370200QR0040004000"}},
         headers=bearer("terminal"), tests=err("CODE_REVOKED", "input.code")),
-    gql("myScans (resident): where and when, refusals included", "{ myScans(first: 10) { totalCount nodes { at terminalName scenario { name } issuerId result } } }",
+    gql("myScans (resident): where and when, refusals included", "{ myScans(first: 10) { totalCount nodes { at terminalName scenario { name } issuer { issuerId } accepted code } } }",
         headers=bearer("resident"), tests=OK + [
         "const scans = body.data.myScans.nodes;",
-        "pm.test('newest first: revoked, …, accepted at the counter', () => { pm.expect(scans[0].result).to.eql('CODE_REVOKED'); pm.expect(scans.map(s => s.result)).to.include.members(['ACCEPTED', 'CODE_REPLAYED']); });",
+        "pm.test('newest first: revoked, …, accepted at the counter', () => { pm.expect(scans[0].accepted).to.be.false; pm.expect(scans[0].code).to.eql('CODE_REVOKED'); pm.expect(scans.some(s => s.accepted && s.code === null)).to.be.true; pm.expect(scans.map(s => s.code)).to.include('CODE_REPLAYED'); });",
         "pm.test('names the terminal', () => pm.expect(scans.map(s => s.terminalName)).to.include('公交刷码机 K1-0001'));"]),
 ]}
 
@@ -513,7 +506,7 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
         "pm.test('16+ bundles incl. 新生儿出生一件事', () => { pm.expect(body.data.bundles.length).to.be.at.least(16); pm.expect(body.data.bundles.map(b => b.code)).to.include('NEWBORN'); });"]),
     gql("bundle NEWBORN (resident): merged materials, pre-filled form, sharing rates", """{ bundle(code: "NEWBORN") { name items { code department { shortName } }
   materials { name certificateType { code } neededBy provision certificateId certificate { id type { code } } }
-  form { key label type required sourceKind prefill { value source asOf } neededBy }
+  form { key label type required source prefill { value source asOf } neededBy }
   formFieldSharingRate { value target targetMet } materialSharingRate { value target targetMet } } }""", headers=bearer("resident"), tests=OK + [
         "const b = body.data.bundle;",
         "pm.test('four departments', () => pm.expect(b.items.map(i => i.department.shortName)).to.eql(['卫健', '公安', '人社', '医保']));",
@@ -622,7 +615,7 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
     act("rejectTask (人社) with a reason: the application is rejected", "staffRs", "rejectTask", "t1", reason="未查询到失业登记前的参保记录",
         tests=status_is("rejectTask", "REJECTED")),
     act("acceptTask after rejection: ILLEGAL_TRANSITION", "staffRs", "acceptTask", "t2", tests=err("ILLEGAL_TRANSITION", "input.taskId")),
-    gql("applicationUpdates as plain JSON: SUBSCRIPTION_TRANSPORT (use graphql-ws or SSE)", "subscription { applicationUpdates { applicationId status eventType } }",
+    gql("applicationUpdates as plain JSON: SUBSCRIPTION_TRANSPORT (use graphql-ws or SSE)", "subscription { applicationUpdates { applicationId status kind } }",
         headers=bearer("resident"), tests=err("SUBSCRIPTION_TRANSPORT") + ["pm.test('nothing streamed as data', () => pm.expect(body.data).to.be.null);"]),
     {"name": "applicationUpdates over SSE without a token: UNAUTHORIZED", "request": {
         "method": "POST",
@@ -639,7 +632,7 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
 ]}
 
 ME = """{ me { id roles clientId clientName scopes scenarioCode staffName department { code }
-  person { name idNumber mobile masked } enterprise { name creditCode legalRepresentative { name masked } } } }"""
+  person { name idNumber mobile sex masked } enterprise { name creditCode legalRepresentative { name masked } } } }"""
 
 def outbox(name, mobile, variable):
     return http(name, "GET", "/dev/sms-outbox", [
@@ -691,6 +684,7 @@ identity = {"name": "identity", "description": "Sign-in for every kind of caller
         "const me = body.data.me;",
         "pm.test('RESIDENT of the app', () => { pm.expect(me.roles).to.eql(['RESIDENT']); pm.expect(me.clientName).to.eql('通办 App'); });",
         "pm.test('unmasked', () => { pm.expect(me.person.name).to.eql('张伟'); pm.expect(me.person.idNumber).to.eql('370202199003151233'); pm.expect(me.person.masked).to.be.false; });",
+        "pm.test('sex as the enum', () => pm.expect(me.person.sex).to.eql('MALE'));",
         "pm.test('budget visible', () => pm.expect(Number(pm.response.headers.get('X-RateLimit-Remaining'))).to.be.below(Number(pm.response.headers.get('X-RateLimit-Limit'))));"]),
     gql("me: enterprise agent", ME, headers=bearer("enterprise"), tests=OK + [
         "const me = body.data.me;",
@@ -729,7 +723,7 @@ def refused_http(status, code):
     return [f"pm.test('HTTP {status}', () => pm.response.to.have.status({status}));",
             f"pm.test('GraphQL error shape with code {code}', () => pm.expect(pm.response.json().errors[0].extensions.code).to.eql('{code}'));"]
 
-perimeter = {"name": "perimeter", "description": "What the door refuses, each in the GraphQL error shape with a code: big and malformed bodies, wrong content types, long inputs echoed in part only, guessed client secrets throttled before any secret check, bad input to the dev simulator.", "item": [
+perimeter = {"name": "perimeter", "description": "What the door refuses, each in the GraphQL error shape with a code: big and malformed bodies, malformed, unknown, too deep, too aliased and too costly operations, wrong content types, long inputs echoed in part only, guessed client secrets throttled before any secret check, bad input to the dev simulator.", "item": [
     raw("A body over 256 KB is 413 REQUEST_TOO_LARGE", '{"query": "{ regions { code } }", "variables": {"pad": "{{bigPad}}"}}', "application/json",
         refused_http(413, "REQUEST_TOO_LARGE"), prerequest=["pm.variables.set('bigPad', 'x'.repeat(300 * 1024));"]),
     raw("A text/plain body is 415 UNSUPPORTED_MEDIA_TYPE", '{"query": "{ regions { code } }"}', "text/plain", refused_http(415, "UNSUPPORTED_MEDIA_TYPE")),
@@ -748,6 +742,14 @@ perimeter = {"name": "perimeter", "description": "What the door refuses, each in
     http("Dev provincial-code simulator: a malformed number is 400", "GET", "/dev/provincial-code", [
         "pm.test('HTTP 400', () => pm.response.to.have.status(400));",
         "pm.test('code INVALID_ARGUMENT', () => pm.expect(pm.response.json().code).to.eql('INVALID_ARGUMENT'));"], query=[("mobile", "abc")]),
+    gql("Syntax error carries a code", "{ regions { code ", tests=err("GRAPHQL_PARSE_FAILED", classification="InvalidSyntax")),
+    gql("Unknown field carries a code", "{ regions { code nickname } }", tests=err("GRAPHQL_VALIDATION_FAILED", classification="ValidationError")),
+    gql("Deep query is refused", "{ regions { " + "parent { " * 16 + "code" + " }" * 16 + " } }",
+        tests=err("QUERY_TOO_DEEP")),
+    gql("Alias overload is refused", "{ catalogStatistics { " + " ".join(f"a{i}: activeItemCount" for i in range(100)) + " } }",
+        tests=err("TOO_MANY_ALIASES")),
+    gql("Costly query is refused", "{ serviceItems(first: 100) { nodes { materials { certificateType { fields { key label } } } lifeEvents { name } department { name } } } }",
+        tests=err("QUERY_TOO_COSTLY")),
 ]}
 # ten wrong secrets first (each a 401), sent from the throttle request's pre-request script
 perimeter["item"][7]["event"].append({"listen": "prerequest", "script": {"type": "text/javascript", "exec": [
@@ -1273,14 +1275,24 @@ def trusted_documents(items):
 
 
 # The trusted-documents manifest the service loads (platform.graphql.TrustedDocuments): with
-# tongban.graphql.trusted-documents-only (prod) only these operations run. TrustedDocumentsManifestTests
-# checks that it holds exactly the collection's operations.
+# tongban.graphql.trusted-documents-only (prod) only these operations run. It only grows: an
+# operation once shipped stays, since app versions in the field still send it, until its hash is
+# listed in retired-documents.txt (one hash per line, then why). TrustedDocumentsTests checks that it
+# holds every operation of the collection and that each of its operations validates against schema/.
 import hashlib
 # the perimeter folder's requests are attacks on the door, not operations anyone ships
 documents = {hashlib.sha256(t.encode("utf-8")).hexdigest(): t
              for t in trusted_documents([f for f in collection["item"] if f["name"] != "perimeter"])}
 manifest = pathlib.Path(__file__).resolve().parent.parent.parent / "src/main/resources/graphql/trusted-documents.json"
+retired_list = pathlib.Path(__file__).resolve().parent / "retired-documents.txt"
+retired = {line.split()[0] for line in retired_list.read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith("#")} if retired_list.exists() else set()
+shipped = json.load(open(manifest, encoding="utf-8"))["documents"] if manifest.exists() else {}
+kept = {h: t for h, t in shipped.items() if h not in retired and h not in documents}
+current_retired = retired & documents.keys()
+if current_retired:
+    raise SystemExit(f"retired-documents.txt retires operations the collection still has: {sorted(current_retired)}")
 manifest.parent.mkdir(parents=True, exist_ok=True)
-json.dump({"format": 1, "source": "postman/tongban.postman_collection.json",
-           "documents": dict(sorted(documents.items()))}, open(manifest, "w"), ensure_ascii=False, indent=1)
-print(f"trusted documents: {len(documents)}")
+json.dump({"format": 1, "source": "postman/tongban.postman_collection.json and the operations shipped before it",
+           "documents": dict(sorted({**kept, **documents}.items()))}, open(manifest, "w"), ensure_ascii=False, indent=1)
+print(f"trusted documents: {len(documents)} of the collection, {len(kept)} shipped before and kept")

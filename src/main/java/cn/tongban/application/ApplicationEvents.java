@@ -135,6 +135,12 @@ class ApplicationEvents {
 	}
 
 	record Change(String applicationId, String applicantId, String status, String eventType, long version, Instant at) {
+
+		/** {@link #eventType()} under the schema's name for it ({@code ApplicationUpdate.kind}). */
+		public String kind() {
+			return this.eventType;
+		}
+
 	}
 
 }

@@ -134,9 +134,14 @@ class BundleController {
 	}
 
 	@SchemaMapping(typeName = "BundleFormField")
-	String sourceKind(BundleService.UnifiedField field) {
+	String source(BundleService.UnifiedField field) {
 		String source = field.field().source();
 		return (source == null) ? "TYPED" : source.substring(0, source.indexOf(':'));
+	}
+
+	@SchemaMapping(typeName = "BundleFormField")
+	String sourceKind(BundleService.UnifiedField field) {
+		return source(field);
 	}
 
 	/** Screen-reader text per bundle: its items and their departments read in one round trip for all. */

@@ -45,7 +45,7 @@ final class ScanBook {
 	}
 
 	void accepted(String scenarioCode, String issuerId, String holderId) {
-		add(scenarioCode, issuerId, holderId, "ACCEPTED");
+		add(scenarioCode, issuerId, holderId, ScanRecord.ACCEPTED);
 	}
 
 	List<ScanRecord> records() {

@@ -15,4 +15,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record ScanRecord(@Id String id, Instant at, String terminalClientId, String terminalName, String scenarioCode,
 		String issuerId, String holderId, String result) {
 
+	/** {@link #result()} of an accepted scan; a refused one holds the refusal's error code. */
+	static final String ACCEPTED = "ACCEPTED";
+
+	public boolean accepted() {
+		return ACCEPTED.equals(this.result);
+	}
+
+	/** The refusal's error code; null when accepted. */
+	public String code() {
+		return accepted() ? null : this.result;
+	}
+
 }

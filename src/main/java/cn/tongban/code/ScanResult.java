@@ -10,6 +10,16 @@ record ScanResult(String scenarioCode, String issuerId, HolderKind holderKind, I
 		List<Disclosure> disclosed, String name, String maskedName, String maskedIdNumber, String fareCategory,
 		List<Certificate> certificates, String medicalInsurance, String libraryCardStatus, Boolean residentOfDistrict) {
 
+	/** {@link #fareCategory()} under the schema's name for it ({@code ScanResult.fare}). */
+	public String fare() {
+		return this.fareCategory;
+	}
+
+	/** {@link #libraryCardStatus()} under the schema's name for it ({@code ScanResult.libraryCard}). */
+	public String libraryCard() {
+		return this.libraryCardStatus;
+	}
+
 	static final class Builder {
 
 		private final String scenarioCode;

@@ -18,6 +18,11 @@ public record PersonDetails(String id, String name, String idNumber, String mobi
 				person.regionCode(), false);
 	}
 
+	/** {@link #gender()} under the schema's name for it ({@code PersonProfile.sex}, a {@code Sex}). */
+	public String sex() {
+		return this.gender;
+	}
+
 	public PersonDetails visibleTo(Subject viewer) {
 		if (isThePerson(viewer)) {
 			return this;

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @WebServerIntegrationTest
 class ApplicationSubscriptionTests {
 
-	static final String UPDATES = "subscription { applicationUpdates { applicationId status eventType version } }";
+	static final String UPDATES = "subscription { applicationUpdates { applicationId status kind version } }";
 
 	@LocalServerPort
 	int port;
@@ -44,7 +44,7 @@ class ApplicationSubscriptionTests {
 		String resident = this.tokens.resident("13800000003");
 		CompletableFuture<List<String>> received = client(resident).document(UPDATES)
 			.executeSubscription()
-			.map((response) -> response.field("applicationUpdates.eventType").getValue() + "/"
+			.map((response) -> response.field("applicationUpdates.kind").getValue() + "/"
 					+ response.field("applicationUpdates.status").getValue())
 			.take(3)
 			.collectList()

@@ -71,7 +71,7 @@ class ApplicationTests {
 		GraphQlTester.Response bundle = this.tokens.as(this.tokens.resident("13800000002"))
 			.document("""
 					{ bundle(code: "NEWBORN") { items { department { code } } materials { certificateType { code } neededBy provision }
-					  form { key sourceKind prefill { value source asOf } } formFieldSharingRate { value targetMet }
+					  form { key source sourceKind prefill { value source asOf } } formFieldSharingRate { value targetMet }
 					  materialSharingRate { value targetMet } } }""")
 			.execute();
 		bundle.path("bundle.items[*].department.code").entityList(String.class).containsExactly("WJ", "GA", "RS", "YB");
@@ -86,6 +86,9 @@ class ApplicationTests {
 		bundle.path("bundle.form[?(@.key == 'spouseName')].prefill.value").entityList(String.class).containsExactly("张伟");
 		bundle.path("bundle.form[?(@.key == 'spouseName')].prefill.asOf").entityList(String.class)
 			.containsExactly("2019-05-20");
+		bundle.path("bundle.form[?(@.key == 'childName')].source").entityList(String.class).containsExactly("TYPED");
+		bundle.path("bundle.form[?(@.key == 'spouseName')].source").entityList(String.class).containsExactly("CERTIFICATE");
+		// the deprecated text form
 		bundle.path("bundle.form[?(@.key == 'childName')].sourceKind").entityList(String.class).containsExactly("TYPED");
 		bundle.path("bundle.formFieldSharingRate.targetMet").entity(Boolean.class).isEqualTo(true);
 		// anonymous visitors see the bundle without anything personal
@@ -479,6 +482,20 @@ class ApplicationTests {
 				.and("_id").is(ApplicationService.idFor(this.tokens.subjectId(resident), "locked-" + key))),
 					Application.class)).isFalse();
 		}
+	}
+
+	@Test
+	void aMutationAnswersItsOwnPayloadAndAFragmentOnTheSharedInterfaceStillFits() {
+		GraphQlTester.Response submitted = this.tokens.as(this.tokens.resident("13800000004"))
+			.document("""
+					mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) {
+					  __typename ...changed } }
+					fragment changed on ApplicationPayload { application { id status } }""")
+			.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "own-payload", "formValues",
+					List.of(Map.of("key", "employerName", "value", "青岛海蓝数字科技有限公司"))))
+			.execute();
+		submitted.path("submitApplication.__typename").entity(String.class).isEqualTo("SubmitApplicationPayload");
+		submitted.path("submitApplication.application.status").entity(String.class).isEqualTo("SUBMITTED");
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class ResidentCodeTests {
 	static final String SCAN = """
 			mutation($input: ScanCodeInput!) {
 			  scanCode(input: $input) { scenario { code } issuerId issuer { issuerId local } holderKind disclosed name maskedName maskedIdNumber
-			    fareCategory certificates { number type { code } } medicalInsurance libraryCardStatus residentOfDistrict } }""";
+			    fare certificates { number type { code } } medicalInsurance libraryCard residentOfDistrict } }""";
 
 	/** 收养登记 at city level: materials replaceable by GA-001, GA-002 and MZ-001. */
 	static final String ADOPTION = "370200QR0040004000";
@@ -74,6 +74,15 @@ class ResidentCodeTests {
 
 	@Autowired
 	ShiftedClock clock;
+
+	@Test
+	void issuingAnswersItsOwnPayloadThatAFragmentOnResidentCodePayloadFits() {
+		GraphQlTester.Response issued = this.tokens.as(this.tokens.resident("13800000001"))
+			.document("mutation { issueResidentCode { __typename ... on ResidentCodePayload { byteSize } } }")
+			.execute();
+		issued.path("issueResidentCode.__typename").entity(String.class).isEqualTo("IssueResidentCodePayload");
+		issued.path("issueResidentCode.byteSize").entity(Integer.class).isEqualTo(98);
+	}
 
 	@Test
 	void anIssuedCodeIsRefusedOnceItsMinuteIsOverOnTheServicesClock() {
@@ -120,8 +129,8 @@ class ResidentCodeTests {
 		Set<String> expected = Set.of(declared.split(" "));
 		assertThat((List<Object>) result.get("disclosed")).containsExactlyInAnyOrderElementsOf(expected);
 		Map<String, String> fieldOf = Map.of("NAME", "name", "MASKED_NAME", "maskedName", "MASKED_ID_NUMBER",
-				"maskedIdNumber", "FARE_CATEGORY", "fareCategory", "CERTIFICATES_FOR_ITEM", "certificates",
-				"MEDICAL_INSURANCE", "medicalInsurance", "LIBRARY_CARD_STATUS", "libraryCardStatus",
+				"maskedIdNumber", "FARE_CATEGORY", "fare", "CERTIFICATES_FOR_ITEM", "certificates",
+				"MEDICAL_INSURANCE", "medicalInsurance", "LIBRARY_CARD_STATUS", "libraryCard",
 				"RESIDENT_OF_DISTRICT", "residentOfDistrict");
 		fieldOf.forEach((disclosure, field) -> {
 			if (expected.contains(disclosure)) {
@@ -146,7 +155,7 @@ class ResidentCodeTests {
 		assertThat(gate).containsEntry("maskedName", "李*").containsEntry("residentOfDistrict", true);
 		// 周强 holds a valid 残疾人证: he rides as DISABLED
 		String zhou = (String) issue(this.tokens.resident("13800000008")).get("code");
-		scan("terminal-bus-k1-0001", Map.of("code", zhou)).path("scanCode.fareCategory").entity(String.class)
+		scan("terminal-bus-k1-0001", Map.of("code", zhou)).path("scanCode.fare").entity(String.class)
 			.isEqualTo("DISABLED");
 	}
 
@@ -172,12 +181,12 @@ class ResidentCodeTests {
 	@Test
 	void theLibraryReadsTheCardStatusFromTheReaderCardInTheCardPack() {
 		String withCard = (String) issue(this.tokens.resident("13800000002")).get("code");
-		scan("terminal-library-qd-01", Map.of("code", withCard)).path("scanCode.libraryCardStatus")
+		scan("terminal-library-qd-01", Map.of("code", withCard)).path("scanCode.libraryCard")
 			.entity(String.class)
 			.isEqualTo("ACTIVE");
 		// 王芳 lives in Qingdao too, but holds no reader card
 		String withoutCard = (String) issue(this.tokens.resident("13800000003")).get("code");
-		scan("terminal-library-qd-01", Map.of("code", withoutCard)).path("scanCode.libraryCardStatus")
+		scan("terminal-library-qd-01", Map.of("code", withoutCard)).path("scanCode.libraryCard")
 			.entity(String.class)
 			.isEqualTo("NOT_REGISTERED");
 	}
@@ -185,7 +194,7 @@ class ResidentCodeTests {
 	@Test
 	void aSingleUseScenarioRefusesTheSecondScanAReusableOneDoesNot() {
 		String code = (String) issue(this.tokens.resident("13800000003")).get("code");
-		scan("terminal-bus-k1-0001", Map.of("code", code)).path("scanCode.fareCategory").hasValue();
+		scan("terminal-bus-k1-0001", Map.of("code", code)).path("scanCode.fare").hasValue();
 		onlyError(scan("terminal-bus-k1-0001", Map.of("code", code)), "CODE_REPLAYED");
 		scan("terminal-library-qd-01", Map.of("code", code)).path("scanCode.name").hasValue();
 		scan("terminal-library-qd-01", Map.of("code", code)).path("scanCode.name").hasValue();
@@ -228,8 +237,11 @@ class ResidentCodeTests {
 			.path("revokeMyCodes.revokedCount").entity(Long.class).isEqualTo(1L);
 		onlyError(scan("terminal-library-qd-01", Map.of("code", second)), "CODE_REVOKED");
 		GraphQlTester.Response scans = this.tokens.as(token)
-			.document("{ myScans { totalCount nodes { terminalName scenario { code } result issuer { issuerId } } } }")
+			.document("{ myScans { totalCount nodes { terminalName scenario { code } accepted code result issuer { issuerId } } } }")
 			.execute();
+		scans.path("myScans.nodes[*].accepted").entityList(Boolean.class).containsExactly(false, true, false);
+		scans.path("myScans.nodes[*].code").entityList(Object.class).containsExactly("CODE_REVOKED", null, "CODE_REVOKED");
+		// the deprecated text form
 		scans.path("myScans.nodes[*].result").entityList(String.class)
 			.containsExactly("CODE_REVOKED", "ACCEPTED", "CODE_REVOKED");
 		scans.path("myScans.nodes[*].issuer.issuerId").entityList(String.class).containsExactly("QDM", "QDM", "QDM");
@@ -294,7 +306,7 @@ class ResidentCodeTests {
 		String token = this.tokens.resident("13800000005");
 		String code = (String) issue(token).get("code");
 		Map<String, Object> batch = this.tokens.as(this.tokens.client("terminal-bus-k1-0001", "terminal-demo-secret"))
-			.document("mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index code errorCode result { fareCategory } } } }")
+			.document("mutation($scans: [ScanCodeInput!]!) { scanCodes(input: {scans: $scans}) { accepted refused results { index code errorCode result { fare fareCategory } } } }")
 			.variable("scans", List.of(Map.of("code", code), Map.of("code", code), Map.of("code", "junk")))
 			.execute()
 			.path("scanCodes")
@@ -305,6 +317,9 @@ class ResidentCodeTests {
 			.containsExactly(null, "CODE_REPLAYED", "CODE_MALFORMED");
 		assertThat((List<?>) batch.get("results")).extracting((r) -> (Object) ((Map<?, ?>) r).get("errorCode"))
 			.as("the deprecated text form").containsExactly(null, "CODE_REPLAYED", "CODE_MALFORMED");
+		Map<?, ?> accepted = (Map<?, ?>) ((Map<?, ?>) ((List<?>) batch.get("results")).get(0)).get("result");
+		assertThat(accepted.get("fare")).as("the enum and its deprecated text form").isNotNull()
+			.isEqualTo(accepted.get("fareCategory"));
 		this.tokens.as(token).document("{ myScans { nodes { result } } }").execute()
 			.path("myScans.nodes[*].result").entityList(String.class).hasSize(2);
 	}

@@ -25,8 +25,8 @@ class SignInTests {
 
 	private static final String ME = """
 			{ me { id roles clientId clientName scopes scenarioCode staffName department { code }
-			  person { name idNumber mobile birthDate address masked region { code } }
-			  enterprise { name creditCode legalRepresentative { name idNumber masked } } } }""";
+			  person { name idNumber mobile sex birthDate address masked region { code } }
+			  enterprise { name creditCode legalRepresentative { name idNumber sex masked } } } }""";
 
 	@Autowired
 	Tokens tokens;
@@ -46,6 +46,7 @@ class SignInTests {
 		me.path("me.person.idNumber").entity(String.class).isEqualTo("370202199003151233");
 		me.path("me.person.mobile").entity(String.class).isEqualTo("13800000001");
 		me.path("me.person.birthDate").entity(String.class).isEqualTo("1990-03-15");
+		me.path("me.person.sex").entity(String.class).isEqualTo("MALE");
 		me.path("me.person.masked").entity(Boolean.class).isEqualTo(false);
 		me.path("me.person.region.code").entity(String.class).isEqualTo("370202");
 		me.path("me.enterprise").valueIsNull();
@@ -60,9 +61,12 @@ class SignInTests {
 		me.path("me.enterprise.name").entity(String.class).isEqualTo("青岛海蓝数字科技有限公司");
 		me.path("me.enterprise.creditCode").entity(String.class).isEqualTo(Tokens.AGENT_CREDIT_CODE);
 		me.path("me.person.name").entity(String.class).isEqualTo("陈静");
+		me.path("me.person.sex").entity(String.class).isEqualTo("FEMALE");
 		me.path("me.enterprise.legalRepresentative.name").entity(String.class).isEqualTo("刘*");
 		me.path("me.enterprise.legalRepresentative.idNumber").entity(String.class).isEqualTo("370211********4572");
 		me.path("me.enterprise.legalRepresentative.masked").entity(Boolean.class).isEqualTo(true);
+		// the ID number's masked view keeps its last four digits, the sex digit among them
+		me.path("me.enterprise.legalRepresentative.sex").entity(String.class).isEqualTo("MALE");
 	}
 
 	@Test

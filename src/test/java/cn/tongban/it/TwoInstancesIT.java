@@ -123,7 +123,7 @@ class TwoInstancesIT {
 		String resident = a.resident("13800000003");
 		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
 		Disposable subscription = subscriber(b, resident)
-			.document("subscription { applicationUpdates { applicationId status eventType } }")
+			.document("subscription { applicationUpdates { applicationId status kind } }")
 			.executeSubscription()
 			.map((response) -> response.field("applicationUpdates").<Map<String, Object>>getValue())
 			.subscribe(received::add);
@@ -138,7 +138,7 @@ class TwoInstancesIT {
 					continue; // not subscribed yet
 				}
 				long late = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered);
-				assertThat(change).containsEntry("applicationId", id).containsEntry("eventType", "SUBMITTED");
+				assertThat(change).containsEntry("applicationId", id).containsEntry("kind", "SUBMITTED");
 				assertThat(late).as("ms from A's answer to B's subscriber").isLessThan(1000);
 				System.out.printf("two instances: B's subscriber had A's change %d ms after A answered (try %d)%n", late,
 						attempt);

@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import cn.tongban.platform.crypto.Sha256;
+import graphql.ExecutionInput;
+import graphql.ParseAndValidate;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The trusted-documents manifest: what runs when only its operations may, the scope that allows
  * ad-hoc ones, hash-only requests answered from it, a manifest whose hash is not its text's refused,
- * and the checked-in manifest holding exactly the Postman collection's operations.
+ * and the checked-in manifest: every operation of the Postman collection, the ones shipped before
+ * kept until retired, each still valid against the schema.
  */
 class TrustedDocumentsTests {
 
@@ -62,9 +69,8 @@ class TrustedDocumentsTests {
 	}
 
 	@Test
-	void theShippedManifestHoldsExactlyTheCollectionsOperations() throws IOException {
-		TrustedDocuments shipped = new TrustedDocuments(json,
-				new FileSystemResource("src/main/resources/graphql/trusted-documents.json"), true);
+	void theShippedManifestHoldsEveryOperationOfTheCollectionAndNothingRetired() throws IOException {
+		TrustedDocuments shipped = shipped();
 		JsonNode collection = json.readTree(Files.readString(Path.of("postman/tongban.postman_collection.json")));
 		Map<String, String> expected = new TreeMap<>();
 		for (JsonNode folder : collection.get("item")) {
@@ -72,8 +78,46 @@ class TrustedDocumentsTests {
 				operations(folder, expected);
 			}
 		}
-		assertThat(expected).as("run python3 postman/_source/build_collection.py").hasSize(shipped.size());
-		expected.forEach((hash, text) -> assertThat(shipped.text(hash)).as(text).isEqualTo(text));
+		assertThat(expected).isNotEmpty();
+		expected.forEach((hash, text) -> assertThat(shipped.text(hash)).as("run python3 postman/_source/build_collection.py: %s", text)
+			.isEqualTo(text));
+		List<String> retired = Files.readAllLines(Path.of("postman/_source/retired-documents.txt"))
+			.stream()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+			.map((line) -> line.split("\\s+")[0])
+			.toList();
+		assertThat(retired).allSatisfy((hash) -> assertThat(shipped.text(hash)).as(hash).isNull());
+	}
+
+	/**
+	 * The manifest keeps operations that app versions in the field still send, so a schema change
+	 * that would break one of them fails here, not on a resident's phone.
+	 */
+	@Test
+	void everyShippedOperationStillValidatesAgainstTheSchema() throws IOException {
+		GraphQLSchema schema = UnExecutableSchemaGenerator
+			.makeUnExecutableSchema(new SchemaParser().parse(SchemaGuard.sdlOf(Path.of("schema"))));
+		Map<String, Object> manifest = json.readValue(
+				Files.readString(Path.of("src/main/resources/graphql/trusted-documents.json")), Map.class);
+		Map<?, ?> documents = (Map<?, ?>) manifest.get("documents");
+		assertThat(documents).isNotEmpty();
+		documents.forEach((hash, text) -> assertThat(ParseAndValidate
+			.parseAndValidate(schema, ExecutionInput.newExecutionInput((String) text).build())
+			.getErrors()).as("%s: %s", hash, text).isEmpty());
+	}
+
+	@Test
+	void anOperationTheSchemaNoLongerAllowsFailsTheCheck() {
+		GraphQLSchema schema = UnExecutableSchemaGenerator
+			.makeUnExecutableSchema(new SchemaParser().parse("type Query { regions: [String!]! }"));
+		assertThat(ParseAndValidate
+			.parseAndValidate(schema, ExecutionInput.newExecutionInput("{ departments }").build())
+			.getErrors()).isNotEmpty();
+	}
+
+	private static TrustedDocuments shipped() throws IOException {
+		return new TrustedDocuments(json, new FileSystemResource("src/main/resources/graphql/trusted-documents.json"),
+				true);
 	}
 
 	/** The same rule as build_collection.py: GraphQL bodies and raw request objects, no {{variables}}. */
