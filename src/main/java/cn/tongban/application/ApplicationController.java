@@ -21,7 +21,6 @@ import cn.tongban.identity.PossessionCodes;
 import cn.tongban.platform.graphql.Batches;
 import cn.tongban.platform.graphql.ClientAddress;
 import cn.tongban.platform.graphql.Connection;
-import cn.tongban.platform.graphql.PageRequest;
 import cn.tongban.platform.rules.Rule;
 import cn.tongban.platform.security.Delegated;
 import cn.tongban.platform.security.Subject;
@@ -215,8 +214,7 @@ class ApplicationController {
 	@PreAuthorize("hasRole('STAFF')")
 	Connection<QueuedTask> taskQueue(@Argument Application.TaskStatus status, @Argument Boolean approvedByRules,
 			@Argument Integer first, @Argument String after, Authentication caller) {
-		return this.queries.queue(Subject.from(caller).departmentCode(), status, approvedByRules,
-				PageRequest.of(first, after));
+		return this.queries.queue(Subject.from(caller).departmentCode(), status, approvedByRules, first, after);
 	}
 
 	@QueryMapping

@@ -10,10 +10,8 @@ import java.util.Map;
 
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.Keyset;
-import cn.tongban.platform.graphql.PageRequest;
 import org.bson.Document;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,27 +44,28 @@ class ApplicationQueries {
 
 	/**
 	 * A department's tasks in one status, oldest submission first: one task per application. With
-	 * {@code approvedByRules}, only the tasks the rules approved (true) or the others (false).
+	 * {@code approvedByRules}, only the tasks the rules approved (true) or the others (false). Paged
+	 * by keyset (submission time, id): a task a colleague takes while staff page through the queue
+	 * leaves it without shifting the next page over a waiting task.
 	 */
 	Connection<QueuedTask> queue(String department, Application.TaskStatus status, Boolean approvedByRules,
-			PageRequest page) {
+			Integer first, String after) {
 		Criteria task = Criteria.where("departmentCode").is(department).and("status").is(status);
 		if (approvedByRules != null) {
 			task = approvedByRules ? task.and("actor").is(Application.RULES) : task.and("actor").ne(Application.RULES);
 		}
 		Query query = Query.query(Criteria.where("tasks").elemMatch(task));
-		long total = this.mongo.count(query, Application.class);
-		List<QueuedTask> tasks = this.mongo
-			.find(Query.of(query).with(Sort.by("submittedAt")).skip(page.offset()).limit(page.size()), Application.class)
-			.stream()
-			.flatMap((application) -> application.tasks()
+		return Keyset
+			.pageOldestFirst(query, first, after, "submittedAt",
+					(Application application) -> new Keyset(application.submittedAt(), application.id()),
+					(keyed) -> this.mongo.find(keyed, Application.class), this.mongo.count(query, Application.class))
+			.map((application) -> application.tasks()
 				.stream()
 				.filter((t) -> t.departmentCode().equals(department) && t.status() == status
 						&& (approvedByRules == null || approvedByRules == Application.RULES.equals(t.actor())))
-				.limit(1)
-				.map((t) -> new QueuedTask(application, t.id(), t.itemName(), t.status())))
-			.toList();
-		return Connection.of(page, tasks, total);
+				.findFirst()
+				.map((t) -> new QueuedTask(application, t.id(), t.itemName(), t.status()))
+				.orElseThrow());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package cn.tongban.platform.graphql;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import cn.tongban.platform.audit.AuditLog;
 import cn.tongban.platform.audit.AuditType;
@@ -22,9 +23,9 @@ import static cn.tongban.support.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Newest-first feeds page by keyset: entries written between two pages (some in the same
- * millisecond as the last one read) neither repeat nor shift the next page; another list's cursor
- * is INVALID_CURSOR.
+ * Feeds page by keyset: entries written between two pages (some in the same millisecond as the
+ * last one read) neither repeat nor shift the next page, nor does a task leaving the queue between
+ * two pages; another list's cursor is INVALID_CURSOR.
  */
 @GraphQlIntegrationTest
 @TestPropertySource(properties = { "tongban.mongodb.embedded.database=applications", "tongban.application.follow-up-interval=1h" })
@@ -76,6 +77,55 @@ class KeysetPagingTests {
 		assertThat(seen).containsExactly("old 8", "old 7", "old 6", "old 5", "old 4", "old 3", "old 2", "old 1");
 		assertThat(pages).isEqualTo(3);
 		admin.document(PAGE).execute().path("auditEvents.totalCount").entity(Integer.class).isEqualTo(8 + 2 * pages);
+	}
+
+	/**
+	 * Staff page through their queue while a colleague takes a task they already saw: with an
+	 * offset, every later task would move up one place and the first of the next page be skipped.
+	 */
+	@Test
+	void aTaskTakenWhileStaffPageTheQueueSkipsNoOtherTask() {
+		GraphQlTester resident = this.tokens.as(this.tokens.resident("13800000006"));
+		List<String> mine = new ArrayList<>();
+		String department = null;
+		for (int i = 1; i <= 5; i++) {
+			var submitted = resident.document("""
+					mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) {
+					  application { id tasks { id department { code } } } } }""")
+				.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "keyset-queue-" + i, "formValues",
+						List.of(Map.of("key", "employerName", "value", "青岛海蓝数字科技有限公司"))))
+				.execute();
+			mine.add(submitted.path("submitApplication.application.id").entity(String.class).get());
+			department = submitted.path("submitApplication.application.tasks[0].department.code").entity(String.class).get();
+		}
+		GraphQlTester staff = this.tokens.as(this.tokens.staff(department));
+		List<String> seen = new ArrayList<>();
+		String after = null;
+		boolean more = true;
+		boolean taken = false;
+		while (more) {
+			var page = staff.document("""
+					query($a: String) { taskQueue(first: 2, after: $a) {
+					  pageInfo { hasNextPage endCursor } nodes { taskId application { id } } } }""")
+				.variable("a", after)
+				.execute();
+			List<String> ids = page.path("taskQueue.nodes[*].application.id").entityList(String.class).get();
+			seen.addAll(ids);
+			if (!taken && ids.contains(mine.get(0))) {
+				String taskId = page.path("taskQueue.nodes[?(@.application.id == '" + mine.get(0) + "')].taskId")
+					.entityList(String.class).get().get(0);
+				staff.document("mutation($i: TaskActionInput!) { acceptTask(input: $i) { application { status } } }")
+					.variable("i", Map.of("applicationId", mine.get(0), "taskId", taskId))
+					.execute()
+					.path("acceptTask.application.status").entity(String.class).isEqualTo("IN_PROGRESS");
+				taken = true;
+			}
+			more = page.path("taskQueue.pageInfo.hasNextPage").entity(Boolean.class).get();
+			after = page.path("taskQueue.pageInfo.endCursor").entity(String.class).get();
+		}
+		assertThat(taken).isTrue();
+		assertThat(seen.stream().filter(mine::contains).toList()).containsExactlyElementsOf(mine);
+		assertThat(seen).doesNotHaveDuplicates();
 	}
 
 	@Test
