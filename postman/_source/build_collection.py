@@ -631,7 +631,7 @@ journey = {"name": "bundle-journey", "description": "新生儿出生一件事 en
         "pm.test('≥ 60 % and ≥ 70 %', () => { pm.expect(body.data.catalogStatistics.bundleFormFieldSharingRate.targetMet).to.be.true; pm.expect(body.data.catalogStatistics.bundleMaterialSharingRate.targetMet).to.be.true; });"]),
 ]}
 
-ME = """{ me { id roles clientId clientName scopes scenarioCode staffName department { code }
+ME = """{ me { id roles clientId clientName scopes scenario { code name } staffName department { code }
   person { name idNumber mobile sex masked } enterprise { name creditCode legalRepresentative { name masked } } } }"""
 
 def outbox(name, mobile, variable):
@@ -698,7 +698,7 @@ identity = {"name": "identity", "description": "Sign-in for every kind of caller
         "pm.test('INTEGRATOR with its scope', () => { pm.expect(me.roles).to.eql(['INTEGRATOR']); pm.expect(me.clientName).to.eql('中国工商银行青岛分行'); pm.expect(me.scopes).to.eql(['certificate.verify']); });"]),
     gql("me: terminal", ME, headers=bearer("terminal"), tests=OK + [
         "const me = body.data.me;",
-        "pm.test('TERMINAL bound to COUNTER', () => { pm.expect(me.roles).to.eql(['TERMINAL']); pm.expect(me.scenarioCode).to.eql('COUNTER'); });"]),
+        "pm.test('TERMINAL bound to COUNTER', () => { pm.expect(me.roles).to.eql(['TERMINAL']); pm.expect(me.scenario.code).to.eql('COUNTER'); });"]),
     gql("me: anonymous is UNAUTHORIZED", "{ me { id } }", tests=err("UNAUTHORIZED", classification="UNAUTHORIZED")),
     http("A forged token is refused (401)", "POST", "/graphql", [
         "pm.test('HTTP 401', () => pm.response.to.have.status(401));",

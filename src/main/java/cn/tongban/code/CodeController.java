@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import cn.tongban.platform.security.Delegated;
 import cn.tongban.identity.IdentityService;
+import cn.tongban.identity.Viewer;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.security.Subject;
 import jakarta.validation.Valid;
@@ -128,6 +129,11 @@ class CodeController {
 			.filter((key) -> key.issuerId().equals(issuer.issuerId()))
 			.map((key) -> new KeyView(key.keyId(), Base64.getEncoder().encodeToString(key.publicKey().getEncoded())))
 			.toList());
+	}
+
+	@SchemaMapping(typeName = "Viewer")
+	Scenario scenario(Viewer viewer) {
+		return this.trust.scenario(viewer.scenarioCode());
 	}
 
 	@SchemaMapping(typeName = "CodeScan")

@@ -24,7 +24,7 @@ class SignInTests {
 	private static final String SMS_GRANT = "urn:tongban:params:oauth:grant-type:sms-code";
 
 	private static final String ME = """
-			{ me { id roles clientId clientName scopes scenarioCode staffName department { code }
+			{ me { id roles clientId clientName scopes scenarioCode scenario { code disclose } staffName department { code }
 			  person { name idNumber mobile sex birthDate address masked region { code } }
 			  enterprise { name creditCode legalRepresentative { name idNumber sex masked } } } }""";
 
@@ -50,6 +50,7 @@ class SignInTests {
 		me.path("me.person.masked").entity(Boolean.class).isEqualTo(false);
 		me.path("me.person.region.code").entity(String.class).isEqualTo("370202");
 		me.path("me.enterprise").valueIsNull();
+		me.path("me.scenario").valueIsNull();
 	}
 
 	@Test
@@ -102,7 +103,9 @@ class SignInTests {
 		integrator.path("me.scopes").entityList(String.class).containsExactly("certificate.verify");
 		GraphQlTester.Response terminal = this.tokens.as(this.tokens.terminal()).document(ME).execute();
 		terminal.path("me.roles").entityList(String.class).containsExactly("TERMINAL");
-		terminal.path("me.scenarioCode").entity(String.class).isEqualTo("COUNTER");
+		terminal.path("me.scenario.code").entity(String.class).isEqualTo("COUNTER");
+		terminal.path("me.scenario.disclose").entityList(String.class).contains("NAME", "CERTIFICATES_FOR_ITEM");
+		terminal.path("me.scenarioCode").entity(String.class).isEqualTo("COUNTER"); // deprecated: the same code
 		terminal.path("me.scopes").entityList(String.class).containsExactly("code.scan");
 	}
 
