@@ -48,7 +48,7 @@ const USAGE = '{ myCertificateUsage(first: 20) { totalCount edges { node { seque
 const QUEUE = '{ taskQueue(first: 20) { totalCount nodes { taskId itemName status application { id title submittedAt } } } }';
 const SUBMIT = 'mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { application { id } } }';
 const ACCEPT = 'mutation($i: TaskActionInput!) { acceptTask(input: $i) { application { version } } }';
-const SCAN = 'mutation($input: ScanCodeInput!) { scanCode(input: $input) { fareCategory } }';
+const SCAN = 'mutation($input: ScanCodeInput!) { scanCode(input: $input) { fare } }';
 const VERIFY = `mutation($input: VerifyCertificateInput!) {
   verifyCertificate(input: $input) { genuine status certificateNumber fields { key value } } }`;
 const GRANT = 'mutation { grantConsent(input: {purpose: "ICBC-ACCOUNT-OPENING", days: 90}) { consent { id } } }';

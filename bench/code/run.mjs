@@ -16,10 +16,10 @@ const seconds = Math.min(Number(secondsArg), 40); // codes live 60 s: the bus wi
 const TERMINALS = 32;
 const MOBILES = ['13800000001', '13800000002', '13800000003', '13800000004', '13800000005', '13800000006',
   '13800000007', '13800000008'];
-const SCAN = 'mutation($input: ScanCodeInput!) { scanCode(input: $input) { fareCategory maskedName residentOfDistrict } }';
+const SCAN = 'mutation($input: ScanCodeInput!) { scanCode(input: $input) { fare maskedName residentOfDistrict } }';
 const BATCH = 50;
 const SCAN_BATCH = `mutation($scans: [ScanCodeInput!]!) {
-  scanCodes(input: {scans: $scans}) { accepted refused results { errorCode result { fareCategory maskedName residentOfDistrict } } }
+  scanCodes(input: {scans: $scans}) { accepted refused results { code result { fare maskedName residentOfDistrict } } }
 }`;
 
 const service = await startService(jar, ['--tongban.rate-limit.per-minute.TERMINAL=100000000']);
@@ -57,7 +57,7 @@ try {
   // readers that queue scans and upload BATCH at a time (scans per second = requests per second × BATCH)
   const scanBatch = async (token, list) => {
     const data = await graphql(baseUrl, SCAN_BATCH, { scans: list.map((code) => ({ code })) }, token);
-    if (data.scanCodes.refused) throw new Error(`${data.scanCodes.refused} refused: ${data.scanCodes.results.find((r) => r.errorCode).errorCode}`);
+    if (data.scanCodes.refused) throw new Error(`${data.scanCodes.refused} refused: ${data.scanCodes.results.find((r) => r.code).code}`);
   };
   reusable = await codes(4);
   const gateBatches = await load({ clients: TERMINALS, seconds, warmupSeconds: 3,

@@ -19,7 +19,7 @@ const CLIENTS = 16;
 const ITEM = '370202QR0020001000';
 const SUBMIT = 'mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { application { id } } }';
 const ACCEPT = 'mutation($i: TaskActionInput!) { acceptTask(input: $i) { application { version } } }';
-const SCAN = 'mutation($input: ScanCodeInput!) { scanCode(input: $input) { fareCategory } }';
+const SCAN = 'mutation($input: ScanCodeInput!) { scanCode(input: $input) { fare } }';
 const MOBILES = ['13800000001', '13800000002', '13800000003', '13800000004', '13800000005', '13800000006',
   '13800000007', '13800000008'];
 
