@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import cn.tongban.platform.crypto.Sha256;
@@ -14,6 +15,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The identity module's API: people, enterprises and registered clients by their identifiers. */
 @Service
@@ -28,6 +31,8 @@ public class IdentityService {
 	private final StaffAccountRepository accounts;
 
 	private final Delegations delegations;
+
+	private static final String PEOPLE_READ = IdentityService.class.getName() + ".peopleRead";
 
 	private final Cache<String, String> clientNames = Caffeine
 		.newBuilder()
@@ -44,8 +49,32 @@ public class IdentityService {
 		this.accounts = accounts;
 	}
 
+	/**
+	 * A person by id. Within one HTTP request each person is read once: a submission asks for the
+	 * applicant four times (the form's pre-fill, the certificates of the pre-fill and of the
+	 * materials, the application itself), and people change only by being added.
+	 */
 	public Optional<PersonDetails> person(String personId) {
+		Map<String, Optional<PersonDetails>> read = peopleReadInThisRequest();
+		return (read != null) ? read.computeIfAbsent(personId, this::load) : load(personId);
+	}
+
+	private Optional<PersonDetails> load(String personId) {
 		return this.people.findById(personId).map(PersonDetails::of);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Optional<PersonDetails>> peopleReadInThisRequest() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return null;
+		}
+		Object read = request.getAttribute(PEOPLE_READ, RequestAttributes.SCOPE_REQUEST);
+		if (read == null) {
+			read = new ConcurrentHashMap<String, Optional<PersonDetails>>();
+			request.setAttribute(PEOPLE_READ, read, RequestAttributes.SCOPE_REQUEST);
+		}
+		return (Map<String, Optional<PersonDetails>>) read;
 	}
 
 	/** People by id, in one round trip; unknown ids are absent. */

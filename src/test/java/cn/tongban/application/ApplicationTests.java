@@ -499,6 +499,18 @@ class ApplicationTests {
 	}
 
 	@Test
+	void aSubmissionReadsTheApplicantOnce() {
+		String resident = this.tokens.resident("13800000004");
+		this.commands.reset();
+		this.tokens.as(resident).document(SUBMIT)
+			.variable("i", Map.of("item", "370202QR0020001000", "idempotencyKey", "applicant-read-once", "formValues",
+					List.of(Map.of("key", "employerName", "value", "青岛海蓝数字科技有限公司"))))
+			.execute().path("submitApplication.application.id").hasValue();
+		// the form's pre-fill, the certificates it and the materials name, and the application all ask
+		assertThat(this.commands.count("people")).isEqualTo(1);
+	}
+
+	@Test
 	void controlCharactersAreRefusedWhereverTheyAre() {
 		String resident = this.tokens.resident("13800000004");
 		List<Map<String, String>> form = List.of(Map.of("key", "employerName", "value", "青岛\u0000顺通"));

@@ -1,6 +1,8 @@
 package cn.tongban.support;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.event.CommandListener;
@@ -19,6 +21,8 @@ public class MongoCommandCounter implements CommandListener {
 			"update", "delete", "findAndModify", "distinct");
 
 	private final AtomicInteger count = new AtomicInteger();
+
+	private final Map<String, AtomicInteger> byCollection = new ConcurrentHashMap<>();
 
 	@Bean
 	MongoClientSettingsBuilderCustomizer commandCounting() {
@@ -39,11 +43,22 @@ public class MongoCommandCounter implements CommandListener {
 				&& PLATFORM_COLLECTIONS.contains(collection.asString().getValue());
 		if (DATA_COMMANDS.contains(event.getCommandName()) && !platform) {
 			this.count.incrementAndGet();
+			if (collection != null && collection.isString()) {
+				this.byCollection.computeIfAbsent(collection.asString().getValue(), (name) -> new AtomicInteger())
+					.incrementAndGet();
+			}
 		}
 	}
 
 	public void reset() {
 		this.count.set(0);
+		this.byCollection.clear();
+	}
+
+	/** Data commands on one collection since the last reset. */
+	public int count(String collection) {
+		AtomicInteger counted = this.byCollection.get(collection);
+		return (counted != null) ? counted.get() : 0;
 	}
 
 	public int count() {
