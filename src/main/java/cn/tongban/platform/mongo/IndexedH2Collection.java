@@ -44,13 +44,26 @@ final class IndexedH2Collection extends H2Collection {
 		return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
 	}
 
+	/**
+	 * Positions in the order of a sort on one indexed key, or on that key then {@code _id} in the same
+	 * direction (a keyset page's tie-break): an index entry's key ends with the document's
+	 * {@code _id}, so entries with equal values already come in {@code _id} order.
+	 */
 	private Iterator<Object> inSortOrder(Document query, Document orderBy) {
-		if (orderBy == null || orderBy.size() != 1) {
+		if (orderBy == null || orderBy.isEmpty() || orderBy.size() > 2) {
 			return null;
 		}
-		String sortKey = orderBy.keySet().iterator().next();
+		Iterator<String> keys = orderBy.keySet().iterator();
+		String sortKey = keys.next();
 		if (sortKey.startsWith("$") || !(orderBy.get(sortKey) instanceof Number direction)) {
 			return null;
+		}
+		if (keys.hasNext()) {
+			String tieBreak = keys.next();
+			if (!tieBreak.equals("_id") || !(orderBy.get(tieBreak) instanceof Number idDirection)
+					|| Integer.signum(idDirection.intValue()) != Integer.signum(direction.intValue())) {
+				return null;
+			}
 		}
 		for (Index<Object> index : getIndexes()) {
 			if (index instanceof SecondaryIndex secondary) {

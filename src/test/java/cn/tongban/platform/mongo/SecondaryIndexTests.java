@@ -104,6 +104,39 @@ class SecondaryIndexTests {
 		assertPagesInOrder(indexed, scanned);
 	}
 
+	/** Keyset pages sort by time then {@code _id}: equal times must come in {@code _id} order from the index too. */
+	@Test
+	void pagesSortedByTimeThenIdComeInThatOrderWithManyEqualTimes() {
+		MongoDatabase db = database(IndexedH2Backend.inMemoryIndexed());
+		MongoCollection<Document> indexed = db.getCollection("indexed");
+		MongoCollection<Document> scanned = db.getCollection("scanned");
+		indexed.createIndex(Indexes.ascending("tasks.departmentCode", "tasks.status", "submittedAt"));
+		List<Document> documents = new ArrayList<>();
+		Random random = new Random(5);
+		for (int i = 0; i < 600; i++) {
+			documents.add(new Document("_id", "app" + random.nextInt(1_000_000) + "-" + i)
+				.append("submittedAt", new Date(1_700_000_000_000L + (i % 40) * 1000L))
+				.append("tasks", List.of(new Document("departmentCode", "D" + (i % 2)).append("status", "PENDING"))));
+		}
+		indexed.insertMany(documents.stream().map(Document::new).toList());
+		scanned.insertMany(documents.stream().map(Document::new).toList());
+		// the form Spring Data sends for Criteria.elemMatch, which the index pins
+		Bson queue = new Document("tasks",
+				new Document("$elemMatch", new Document("departmentCode", "D1").append("status", "PENDING")));
+		Bson afterSome = Filters.and(queue, Filters.or(Filters.gt("submittedAt", new Date(1_700_000_000_000L + 20_000L)),
+				Filters.and(Filters.eq("submittedAt", new Date(1_700_000_000_000L + 20_000L)), Filters.gt("_id", "app5"))));
+		for (Bson query : List.of(queue, afterSome)) {
+			for (Bson sort : List.of(Sorts.ascending("submittedAt", "_id"), Sorts.descending("submittedAt", "_id"),
+					Sorts.orderBy(Sorts.ascending("submittedAt"), Sorts.descending("_id")))) {
+				for (int skip : List.of(0, 13)) {
+					assertThat(page(indexed, query, sort, skip)).as("%s %s skip %d", query, sort, skip)
+						.isEqualTo(page(scanned, query, sort, skip))
+						.isNotEmpty();
+				}
+			}
+		}
+	}
+
 	private static void assertPagesInOrder(MongoCollection<Document> indexed, MongoCollection<Document> scanned) {
 		List<Bson> sortedQueries = new ArrayList<>();
 		for (int a = 0; a < 5; a++) {
@@ -112,6 +145,9 @@ class SecondaryIndexTests {
 		for (String department : List.of("D0", "D1", "D2")) {
 			sortedQueries.add(Filters.elemMatch("tasks",
 					Filters.and(Filters.eq("departmentCode", department), Filters.eq("status", "PENDING"))));
+			// as Spring Data sends Criteria.elemMatch: the form the index pins
+			sortedQueries.add(new Document("tasks",
+					new Document("$elemMatch", new Document("departmentCode", department).append("status", "PENDING"))));
 		}
 		for (Bson query : sortedQueries) {
 			for (Bson sort : List.of(Sorts.ascending("submittedAt"), Sorts.descending("submittedAt"))) {
