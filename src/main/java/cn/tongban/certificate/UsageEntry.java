@@ -2,6 +2,8 @@ package cn.tongban.certificate;
 
 import java.time.Instant;
 
+import cn.tongban.platform.crypto.Sm3;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -25,6 +27,16 @@ record UsageEntry(@Id String id, String holderId, long sequence, Instant at, Str
 
 	static String idFor(String holderId, long sequence) {
 		return holderId + ":" + String.format("%012d", sequence);
+	}
+
+	/** This draft as entry {@code sequence} of its holder's chain, after {@code previous}, hashed (SM3). */
+	UsageEntry chainedAfter(String previous, long sequence, Instant at) {
+		UsageEntry unhashed = new UsageEntry(idFor(this.holderId, sequence), this.holderId, sequence, at, this.accessor,
+				this.accessorName, this.purposeCode, this.purposeName, this.certificateId, this.certificateNumber,
+				this.certificateTypeCode, this.result, this.reason, previous, null);
+		return new UsageEntry(unhashed.id, this.holderId, sequence, at, this.accessor, this.accessorName,
+				this.purposeCode, this.purposeName, this.certificateId, this.certificateNumber, this.certificateTypeCode,
+				this.result, this.reason, previous, Sm3.hex(unhashed.chainedText()));
 	}
 
 	/** The text the hash covers: every field but the hash itself, in a fixed order. */

@@ -82,6 +82,10 @@ class UsageLog {
 		if (mine.failure != null) {
 			throw mine.failure;
 		}
+		if (mine.entry == null) {
+			// the lock's holder failed with an Error while this entry was in its batch
+			throw new IllegalStateException("Could not append to the usage log of " + holderId);
+		}
 		confirm(holderId, mine.entry.sequence());
 		return mine.entry;
 	}
@@ -111,7 +115,7 @@ class UsageLog {
 			Instant at = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			List<UsageEntry> chain = new ArrayList<>(batch.size() - done);
 			for (Pending pending : batch.subList(done, batch.size())) {
-				UsageEntry entry = chained(pending.draft, ++sequence, at, previous);
+				UsageEntry entry = pending.draft.chainedAfter(previous, ++sequence, at);
 				previous = entry.hash();
 				chain.add(entry);
 			}
@@ -225,17 +229,6 @@ class UsageLog {
 
 	private static Query byHolder(String holderId) {
 		return Query.query(Criteria.where("holderId").is(holderId));
-	}
-
-	/** The draft as entry {@code sequence} of its holder's chain, after {@code previous}, hashed (SM3). */
-	private static UsageEntry chained(UsageEntry d, long sequence, Instant at, String previous) {
-		UsageEntry unhashed = new UsageEntry(UsageEntry.idFor(d.holderId(), sequence), d.holderId(), sequence, at,
-				d.accessor(), d.accessorName(), d.purposeCode(), d.purposeName(), d.certificateId(),
-				d.certificateNumber(), d.certificateTypeCode(), d.result(), d.reason(), previous, null);
-		return new UsageEntry(unhashed.id(), unhashed.holderId(), sequence, at, unhashed.accessor(),
-				unhashed.accessorName(), unhashed.purposeCode(), unhashed.purposeName(), unhashed.certificateId(),
-				unhashed.certificateNumber(), unhashed.certificateTypeCode(), unhashed.result(), unhashed.reason(),
-				previous, Sm3.hex(unhashed.chainedText()));
 	}
 
 	/** One append waiting on a stripe: its entry once written, or why it could not be. */

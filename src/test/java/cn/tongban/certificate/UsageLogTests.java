@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import cn.tongban.platform.crypto.Sm3;
 import cn.tongban.support.GraphQlIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +53,9 @@ class UsageLogTests {
 		String holder = "psn_usage_log_race";
 		UsageEntry first = append(holder, "ours");
 		// another instance appended number 2 after our first, and had not moved the head yet
-		UsageEntry theirs = hashed(new UsageEntry(UsageEntry.idFor(holder, 2), holder, 2,
-				Instant.now().truncatedTo(ChronoUnit.MILLIS), "other-instance", "另一实例", null, null, null, null,
-				"GA-001", UsageEntry.Result.ALLOWED, "theirs", first.hash(), null));
+		UsageEntry theirs = new UsageEntry(null, holder, 0, null, "other-instance", "另一实例", null, null, null, null,
+				"GA-001", UsageEntry.Result.ALLOWED, "theirs", null, null)
+			.chainedAfter(first.hash(), 2, Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		this.mongo.insert(theirs);
 		UsageEntry next = append(holder, "ours again");
 		assertThat(next.sequence()).isEqualTo(3);
@@ -68,12 +67,6 @@ class UsageLogTests {
 
 	private UsageEntry append(String holder, String reason) {
 		return this.log.append(holder, "usage-log-tests", "测试", null, null, "GA-001", UsageEntry.Result.DENIED, reason);
-	}
-
-	private static UsageEntry hashed(UsageEntry e) {
-		return new UsageEntry(e.id(), e.holderId(), e.sequence(), e.at(), e.accessor(), e.accessorName(),
-				e.purposeCode(), e.purposeName(), e.certificateId(), e.certificateNumber(), e.certificateTypeCode(),
-				e.result(), e.reason(), e.previousHash(), Sm3.hex(e.chainedText()));
 	}
 
 }
