@@ -1,5 +1,8 @@
 package cn.tongban.platform.graphql;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A module's part of {@code node(id)} (the Node interface): the ids of its objects have a shape of
  * their own ({@code app_…}, {@code crt_…}, an item code, a bundle code), so exactly one lookup owns
@@ -13,5 +16,31 @@ public interface NodeLookup {
 
 	/** The object for the current caller; refusals are thrown as the module's own lookup throws them. */
 	Object find(String id);
+
+	/**
+	 * A lookup that reads several of its ids in one round trip for {@code nodes(ids)}. Its
+	 * {@link #findAll} carries the same access rule as {@link #find}: a caller it refuses outright is
+	 * refused once for all the ids; otherwise each id gets its object or the refusal {@code find}
+	 * would have thrown for it.
+	 */
+	interface Batched extends NodeLookup {
+
+		/** For each id (all owned by this lookup), in order: its object or its refusal. */
+		Map<String, Found> findAll(List<String> ids);
+
+	}
+
+	/** One id's answer in a batch: the object, or the refusal {@link #find} would throw. */
+	record Found(Object node, RuntimeException refusal) {
+
+		public static Found of(Object node) {
+			return new Found(node, null);
+		}
+
+		public static Found refused(RuntimeException refusal) {
+			return new Found(null, refusal);
+		}
+
+	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.tongban.support.GraphQlIntegrationTest;
+import cn.tongban.support.MongoCommandCounter;
 import cn.tongban.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,9 @@ class NodeTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	MongoCommandCounter commands;
 
 	private String myApplication() {
 		return this.tokens.as(this.tokens.resident())
@@ -128,6 +132,58 @@ class NodeTests {
 			.path("nodes[1]").valueIsNull()
 			.path("nodes[2].__typename").entity(String.class).isEqualTo("ServiceItem")
 			.path("nodes[3]").valueIsNull();
+	}
+
+	@Test
+	void applicationsAmongNodesAreReadInOneRoundTripEachCheckedAsAlone() {
+		HttpGraphQlTester zhang = this.tokens.as(this.tokens.resident());
+		List<String> mine = new ArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			mine.add(zhang.document("""
+					mutation($key: String!) { submitApplication(input: {item: "370202QR0020001000", idempotencyKey: $key,
+					  formValues: [{key: "employerName", value: "青岛海蓝数字科技有限公司"}]}) { application { id } } }""")
+				.variable("key", "node-tests-batch-" + i)
+				.execute()
+				.path("submitApplication.application.id")
+				.entity(String.class)
+				.get());
+		}
+		List<String> ids = List.of(mine.get(0), mine.get(1), "app_unknown", "NEWBORN", mine.get(2));
+		this.commands.reset();
+		GraphQlTester.Response response = zhang.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
+			.variable("ids", ids)
+			.execute();
+		assertThat(this.commands.count("applications")).as("one read for the four application ids").isEqualTo(1);
+		response.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "APPLICATION_NOT_FOUND");
+			assertThat(error.getParsedPath()).isEqualTo(List.of("nodes", 2));
+		}));
+		response.path("nodes[*].id").entityList(String.class)
+			.containsExactly(mine.get(0), mine.get(1), "NEWBORN", mine.get(2));
+		// someone else gets each one refused, as application(id) refuses it
+		this.tokens.as(this.tokens.enterpriseAgent()).document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
+			.variable("ids", mine)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).extracting((error) -> error.getExtensions().get("code"))
+				.containsExactly("APPLICATION_NOT_FOUND", "APPLICATION_NOT_FOUND", "APPLICATION_NOT_FOUND"));
+	}
+
+	@Test
+	void aCallerWithNoRoleForABatchedLookupIsRefusedAtEachIndexAndAuditedOnce() {
+		Query denials = Query.query(Criteria.where("type").is("ACCESS_DENIED"));
+		long before = this.mongo.count(denials, "audit_events");
+		this.graphQl.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
+			.variable("ids", List.of("app_a", "NEWBORN", "app_b"))
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).extracting((error) -> error.getExtensions().get("code"))
+					.containsExactly("UNAUTHORIZED", "UNAUTHORIZED");
+				assertThat(errors).extracting((error) -> error.getParsedPath())
+					.containsExactly(List.of("nodes", 0), List.of("nodes", 2));
+			});
+		assertThat(this.mongo.count(denials, "audit_events")).as("one denial recorded, not two").isEqualTo(before + 1);
 	}
 
 	@Test
