@@ -1,5 +1,10 @@
 package cn.tongban.certificate;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.NodeLookup;
 import cn.tongban.platform.security.Subject;
 
@@ -8,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Certificates in {@code node(id)}: the holder's own (or their delegate's view), like {@code certificate(id)}. */
 @Component
-class CertificateNodes implements NodeLookup {
+class CertificateNodes implements NodeLookup.Batched {
 
 	private final CertificateService certificates;
 
@@ -25,6 +30,22 @@ class CertificateNodes implements NodeLookup {
 	@PreAuthorize(CertificateController.HOLDERS)
 	public Object find(String id) {
 		return this.certificates.openFor(Subject.current(), id);
+	}
+
+	/** Several certificates in one read, each opened as {@link #find} opens it (a delegate's looks logged). */
+	@Override
+	@PreAuthorize(CertificateController.HOLDERS)
+	public Map<String, Found> findAll(List<String> ids) {
+		Subject viewer = Subject.current();
+		Holder.idOf(viewer);
+		Map<String, Certificate> openable = this.certificates.openableBy(viewer, ids);
+		Map<String, Found> found = new LinkedHashMap<>();
+		for (String id : ids) {
+			Certificate certificate = openable.get(id);
+			found.put(id, (certificate != null) ? Found.of(certificate)
+					: Found.refused(ApiException.onField("id", CertificateError.CERTIFICATE_NOT_FOUND, id)));
+		}
+		return found;
 	}
 
 }

@@ -170,6 +170,32 @@ class NodeTests {
 	}
 
 	@Test
+	void certificatesAmongNodesAreReadInOneRoundTripEachOpenedAsAlone() {
+		HttpGraphQlTester zhang = this.tokens.as(this.tokens.resident());
+		List<String> mine = zhang.document("{ myCertificates { id } }").execute()
+			.path("myCertificates[*].id").entityList(String.class).get();
+		assertThat(mine).hasSizeGreaterThan(1);
+		List<String> ids = List.of(mine.get(0), "crt_unknown", mine.get(1));
+		this.commands.reset();
+		GraphQlTester.Response response = zhang.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
+			.variable("ids", ids)
+			.execute();
+		assertThat(this.commands.count("certificates")).as("one read for the three certificate ids").isEqualTo(1);
+		response.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "CERTIFICATE_NOT_FOUND");
+			assertThat(error.getParsedPath()).isEqualTo(List.of("nodes", 1));
+		}));
+		response.path("nodes[*].id").entityList(String.class).containsExactly(mine.get(0), mine.get(1));
+		// another resident's look at them is refused at each index
+		this.tokens.as(this.tokens.resident("13800000002")).document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
+			.variable("ids", mine.subList(0, 2))
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).extracting((error) -> error.getExtensions().get("code"))
+				.containsExactly("CERTIFICATE_NOT_FOUND", "CERTIFICATE_NOT_FOUND"));
+	}
+
+	@Test
 	void aCallerWithNoRoleForABatchedLookupIsRefusedAtEachIndexAndAuditedOnce() {
 		Query denials = Query.query(Criteria.where("type").is("ACCESS_DENIED"));
 		long before = this.mongo.count(denials, "audit_events");
