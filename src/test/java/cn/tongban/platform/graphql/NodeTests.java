@@ -186,8 +186,8 @@ class NodeTests {
 			assertThat(error.getParsedPath()).isEqualTo(List.of("nodes", 1));
 		}));
 		response.path("nodes[*].id").entityList(String.class).containsExactly(mine.get(0), mine.get(1));
-		// another resident's look at them is refused at each index
-		this.tokens.as(this.tokens.resident("13800000002")).document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
+		// another holder's look at them (the enterprise the agent acts for) is refused at each index
+		this.tokens.as(this.tokens.enterpriseAgent()).document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
 			.variable("ids", mine.subList(0, 2))
 			.execute()
 			.errors()
