@@ -1,6 +1,5 @@
 package cn.tongban.application;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,16 +36,7 @@ class ApplicationNodes implements NodeLookup.Batched {
 	public Map<String, Found> findAll(List<String> ids) {
 		Subject viewer = Subject.current();
 		Map<String, Application> stored = this.applications.byIds(ids);
-		Map<String, Found> found = new LinkedHashMap<>();
-		for (String id : ids) {
-			try {
-				found.put(id, Found.of(this.applications.visibleTo(viewer, id, stored.get(id))));
-			}
-			catch (RuntimeException refused) {
-				found.put(id, Found.refused(refused));
-			}
-		}
-		return found;
+		return Batched.each(ids, (id) -> this.applications.visibleTo(viewer, id, stored.get(id)));
 	}
 
 }

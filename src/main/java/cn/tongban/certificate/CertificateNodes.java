@@ -1,8 +1,8 @@
 package cn.tongban.certificate;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.NodeLookup;
@@ -37,15 +37,10 @@ class CertificateNodes implements NodeLookup.Batched {
 	@PreAuthorize(CertificateController.HOLDERS)
 	public Map<String, Found> findAll(List<String> ids) {
 		Subject viewer = Subject.current();
-		Holder.idOf(viewer);
+		Holder.idOf(viewer); // not a holder: refused for every id, as find refuses each
 		Map<String, Certificate> openable = this.certificates.openableBy(viewer, ids);
-		Map<String, Found> found = new LinkedHashMap<>();
-		for (String id : ids) {
-			Certificate certificate = openable.get(id);
-			found.put(id, (certificate != null) ? Found.of(certificate)
-					: Found.refused(ApiException.onField("id", CertificateError.CERTIFICATE_NOT_FOUND, id)));
-		}
-		return found;
+		return Batched.each(ids, (id) -> Optional.ofNullable(openable.get(id))
+			.orElseThrow(() -> ApiException.onField("id", CertificateError.CERTIFICATE_NOT_FOUND, id)));
 	}
 
 }

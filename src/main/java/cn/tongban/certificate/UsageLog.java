@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import cn.tongban.platform.crypto.Sm3;
 
+import cn.tongban.platform.durability.Unsynced;
 import cn.tongban.platform.graphql.Connection;
 import cn.tongban.platform.graphql.Keyset;
 import com.mongodb.ErrorCategory;
@@ -150,7 +151,7 @@ class UsageLog {
 		}
 		return this.mongo.execute(UsageEntry.class, (collection) -> {
 			try {
-				collection.withWriteConcern(collection.getWriteConcern().withJournal(false))
+				Unsynced.of(collection)
 					.insertMany(documents, new InsertManyOptions().ordered(true));
 				return documents.size();
 			}
@@ -167,8 +168,7 @@ class UsageLog {
 	/** Moves the head forward only, unsynced (see {@link #append}): a slower writer never moves it back. */
 	private void advanceHead(String holderId, UsageEntry entry) {
 		try {
-			this.mongo.execute(Head.class, (collection) -> collection
-				.withWriteConcern(collection.getWriteConcern().withJournal(false))
+			this.mongo.execute(Head.class, (collection) -> Unsynced.of(collection)
 				.updateOne(Filters.and(Filters.eq("_id", holderId), Filters.lt("sequence", entry.sequence())),
 						Updates.combine(Updates.set("sequence", entry.sequence()), Updates.set("hash", entry.hash())),
 						new UpdateOptions().upsert(true)));

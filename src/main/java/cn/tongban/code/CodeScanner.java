@@ -12,6 +12,7 @@ import cn.tongban.catalog.CatalogService;
 import cn.tongban.catalog.ServiceItem;
 import cn.tongban.identity.IdentityService;
 import cn.tongban.identity.PersonDetails;
+import cn.tongban.platform.durability.Unsynced;
 import cn.tongban.platform.graphql.ApiException;
 import cn.tongban.platform.graphql.PlatformError;
 import cn.tongban.platform.security.Subject;
@@ -160,8 +161,7 @@ class CodeScanner {
 	private void claim(CodeUse use) {
 		Document document = new Document();
 		this.mongo.getConverter().write(use, document);
-		this.mongo.execute(CodeUse.class, (collection) -> collection
-			.withWriteConcern(collection.getWriteConcern().withJournal(false))
+		this.mongo.execute(CodeUse.class, (collection) -> Unsynced.of(collection)
 			.insertOne(document));
 	}
 

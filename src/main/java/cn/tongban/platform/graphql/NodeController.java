@@ -55,27 +55,35 @@ class NodeController {
 		if (ids.size() > MAX_IDS) {
 			throw ApiException.onField("ids", PlatformError.INVALID_ARGUMENT, "at most " + MAX_IDS + " ids");
 		}
+		NodeLookup[] owners = new NodeLookup[ids.size()];
+		Map<Integer, NodeLookup.Found> answers = new HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			try {
+				owners[i] = lookupFor(ids.get(i), "ids[" + i + "]");
+			}
+			catch (RuntimeException unknownShape) {
+				answers.put(i, NodeLookup.Found.refused(unknownShape));
+			}
+		}
+		answers.putAll(findBatched(ids, owners));
 		List<Object> found = new ArrayList<>(ids.size());
 		List<GraphQLError> refusals = new ArrayList<>();
-		Map<Integer, NodeLookup.Found> batched = findBatched(ids);
 		Map<NodeLookup, RuntimeException> denied = new HashMap<>();
 		for (int i = 0; i < ids.size(); i++) {
-			String id = ids.get(i);
 			ResultPath at = environment.getExecutionStepInfo().getPath().segment(i);
-			NodeLookup lookup = null;
+			NodeLookup lookup = owners[i];
+			RuntimeException refusedBefore = (lookup != null) ? denied.get(lookup) : null;
+			if (refusedBefore != null) {
+				found.add(null);
+				refusals.addAll(this.errors.errorsAt(refusedBefore, environment, at, false));
+				continue;
+			}
 			try {
-				lookup = lookupFor(id, "ids[" + i + "]");
-				RuntimeException refusedBefore = denied.get(lookup);
-				if (refusedBefore != null) {
-					found.add(null);
-					refusals.addAll(this.errors.errorsAt(refusedBefore, environment, at, false));
-					continue;
-				}
-				NodeLookup.Found answer = batched.get(i);
+				NodeLookup.Found answer = answers.get(i);
 				if (answer != null && answer.refusal() != null) {
 					throw answer.refusal();
 				}
-				found.add((answer != null) ? answer.node() : lookup.find(id));
+				found.add((answer != null) ? answer.node() : lookup.find(ids.get(i)));
 			}
 			catch (RuntimeException refused) {
 				if (refused instanceof AccessDeniedException && lookup != null) {
@@ -89,19 +97,11 @@ class NodeController {
 	}
 
 	/** The answers of the batched lookups, by index: one call per lookup for all its ids. */
-	private Map<Integer, NodeLookup.Found> findBatched(List<String> ids) {
+	private static Map<Integer, NodeLookup.Found> findBatched(List<String> ids, NodeLookup[] owners) {
 		Map<NodeLookup.Batched, List<Integer>> indexes = new LinkedHashMap<>();
 		for (int i = 0; i < ids.size(); i++) {
-			String id = ids.get(i);
-			if (id.length() <= 100) {
-				for (NodeLookup lookup : this.lookups) {
-					if (lookup.owns(id)) {
-						if (lookup instanceof NodeLookup.Batched batch) {
-							indexes.computeIfAbsent(batch, (b) -> new ArrayList<>()).add(i);
-						}
-						break;
-					}
-				}
+			if (owners[i] instanceof NodeLookup.Batched batch) {
+				indexes.computeIfAbsent(batch, (b) -> new ArrayList<>()).add(i);
 			}
 		}
 		Map<Integer, NodeLookup.Found> answers = new HashMap<>();

@@ -1,7 +1,9 @@
 package cn.tongban.platform.graphql;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A module's part of {@code node(id)} (the Node interface): the ids of its objects have a shape of
@@ -27,6 +29,20 @@ public interface NodeLookup {
 
 		/** For each id (all owned by this lookup), in order: its object or its refusal. */
 		Map<String, Found> findAll(List<String> ids);
+
+		/** Each id's answer from {@code open}, which returns the object or throws its refusal. */
+		static Map<String, Found> each(List<String> ids, Function<String, Object> open) {
+			Map<String, Found> found = new LinkedHashMap<>();
+			for (String id : ids) {
+				try {
+					found.put(id, Found.of(open.apply(id)));
+				}
+				catch (RuntimeException refused) {
+					found.put(id, Found.refused(refused));
+				}
+			}
+			return found;
+		}
 
 	}
 

@@ -68,6 +68,17 @@ class NodeTests {
 		return as.document(NODE).variable("id", id).execute();
 	}
 
+	private static GraphQlTester.Response nodes(HttpGraphQlTester as, List<String> ids) {
+		return as.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }").variable("ids", ids).execute();
+	}
+
+	/** The refusals' codes, in index order. */
+	private static void refusedWith(GraphQlTester.Response response, String... codes) {
+		response.errors()
+			.satisfy((errors) -> assertThat(errors).extracting((error) -> error.getExtensions().get("code"))
+				.containsExactly((Object[]) codes));
+	}
+
 	@Test
 	void anApplicationAndACertificateRefetchForTheirOwner() {
 		HttpGraphQlTester zhang = this.tokens.as(this.tokens.resident());
@@ -150,9 +161,7 @@ class NodeTests {
 		}
 		List<String> ids = List.of(mine.get(0), mine.get(1), "app_unknown", "NEWBORN", mine.get(2));
 		this.commands.reset();
-		GraphQlTester.Response response = zhang.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
-			.variable("ids", ids)
-			.execute();
+		GraphQlTester.Response response = nodes(zhang, ids);
 		assertThat(this.commands.count("applications")).as("one read for the four application ids").isEqualTo(1);
 		response.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
 			assertThat(error.getExtensions()).containsEntry("code", "APPLICATION_NOT_FOUND");
@@ -161,12 +170,8 @@ class NodeTests {
 		response.path("nodes[*].id").entityList(String.class)
 			.containsExactly(mine.get(0), mine.get(1), "NEWBORN", mine.get(2));
 		// someone else gets each one refused, as application(id) refuses it
-		this.tokens.as(this.tokens.enterpriseAgent()).document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
-			.variable("ids", mine)
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors).extracting((error) -> error.getExtensions().get("code"))
-				.containsExactly("APPLICATION_NOT_FOUND", "APPLICATION_NOT_FOUND", "APPLICATION_NOT_FOUND"));
+		refusedWith(nodes(this.tokens.as(this.tokens.enterpriseAgent()), mine), "APPLICATION_NOT_FOUND",
+				"APPLICATION_NOT_FOUND", "APPLICATION_NOT_FOUND");
 	}
 
 	@Test
@@ -177,9 +182,7 @@ class NodeTests {
 		assertThat(mine).hasSizeGreaterThan(1);
 		List<String> ids = List.of(mine.get(0), "crt_unknown", mine.get(1));
 		this.commands.reset();
-		GraphQlTester.Response response = zhang.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
-			.variable("ids", ids)
-			.execute();
+		GraphQlTester.Response response = nodes(zhang, ids);
 		assertThat(this.commands.count("certificates")).as("one read for the three certificate ids").isEqualTo(1);
 		response.errors().satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
 			assertThat(error.getExtensions()).containsEntry("code", "CERTIFICATE_NOT_FOUND");
@@ -187,22 +190,15 @@ class NodeTests {
 		}));
 		response.path("nodes[*].id").entityList(String.class).containsExactly(mine.get(0), mine.get(1));
 		// another holder's look at them (the enterprise the agent acts for) is refused at each index
-		this.tokens.as(this.tokens.enterpriseAgent()).document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
-			.variable("ids", mine.subList(0, 2))
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors).extracting((error) -> error.getExtensions().get("code"))
-				.containsExactly("CERTIFICATE_NOT_FOUND", "CERTIFICATE_NOT_FOUND"));
+		refusedWith(nodes(this.tokens.as(this.tokens.enterpriseAgent()), mine.subList(0, 2)), "CERTIFICATE_NOT_FOUND",
+				"CERTIFICATE_NOT_FOUND");
 	}
 
 	@Test
 	void aCallerWithNoRoleForABatchedLookupIsRefusedAtEachIndexAndAuditedOnce() {
 		Query denials = Query.query(Criteria.where("type").is("ACCESS_DENIED"));
 		long before = this.mongo.count(denials, "audit_events");
-		this.graphQl.document("query($ids: [ID!]!) { nodes(ids: $ids) { id } }")
-			.variable("ids", List.of("app_a", "NEWBORN", "app_b"))
-			.execute()
-			.errors()
+		nodes(this.graphQl, List.of("app_a", "NEWBORN", "app_b")).errors()
 			.satisfy((errors) -> {
 				assertThat(errors).extracting((error) -> error.getExtensions().get("code"))
 					.containsExactly("UNAUTHORIZED", "UNAUTHORIZED");

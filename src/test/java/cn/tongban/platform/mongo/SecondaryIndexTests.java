@@ -93,24 +93,15 @@ class SecondaryIndexTests {
 
 	@Test
 	void sortedPagesComeInTheSortOrderFromTheIndex() {
-		MongoDatabase db = database(IndexedH2Backend.inMemoryIndexed());
-		MongoCollection<Document> indexed = db.getCollection("indexed");
-		MongoCollection<Document> scanned = db.getCollection("scanned");
-		indexed.createIndex(Indexes.ascending("tasks.departmentCode", "tasks.status", "submittedAt"));
-		indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("applicantId"), Indexes.descending("submittedAt")));
-		List<Document> documents = randomDocuments(1_500, new Random(11));
-		indexed.insertMany(documents.stream().map(Document::new).toList());
-		scanned.insertMany(documents.stream().map(Document::new).toList());
-		assertPagesInOrder(indexed, scanned);
+		Twins twins = twins(randomDocuments(1_500, new Random(11)),
+				Indexes.ascending("tasks.departmentCode", "tasks.status", "submittedAt"),
+				Indexes.compoundIndex(Indexes.ascending("applicantId"), Indexes.descending("submittedAt")));
+		assertPagesInOrder(twins.indexed(), twins.scanned());
 	}
 
 	/** Keyset pages sort by time then {@code _id}: equal times must come in {@code _id} order from the index too. */
 	@Test
 	void pagesSortedByTimeThenIdComeInThatOrderWithManyEqualTimes() {
-		MongoDatabase db = database(IndexedH2Backend.inMemoryIndexed());
-		MongoCollection<Document> indexed = db.getCollection("indexed");
-		MongoCollection<Document> scanned = db.getCollection("scanned");
-		indexed.createIndex(Indexes.ascending("tasks.departmentCode", "tasks.status", "submittedAt"));
 		List<Document> documents = new ArrayList<>();
 		Random random = new Random(5);
 		for (int i = 0; i < 600; i++) {
@@ -118,8 +109,9 @@ class SecondaryIndexTests {
 				.append("submittedAt", new Date(1_700_000_000_000L + (i % 40) * 1000L))
 				.append("tasks", List.of(new Document("departmentCode", "D" + (i % 2)).append("status", "PENDING"))));
 		}
-		indexed.insertMany(documents.stream().map(Document::new).toList());
-		scanned.insertMany(documents.stream().map(Document::new).toList());
+		Twins twins = twins(documents, Indexes.ascending("tasks.departmentCode", "tasks.status", "submittedAt"));
+		MongoCollection<Document> indexed = twins.indexed();
+		MongoCollection<Document> scanned = twins.scanned();
 		// the form Spring Data sends for Criteria.elemMatch, which the index pins
 		Bson queue = new Document("tasks",
 				new Document("$elemMatch", new Document("departmentCode", "D1").append("status", "PENDING")));
@@ -135,6 +127,22 @@ class SecondaryIndexTests {
 				}
 			}
 		}
+	}
+
+	/** The same documents in a collection with the indexes and in one without, to compare answers. */
+	private Twins twins(List<Document> documents, Bson... indexes) {
+		MongoDatabase db = database(IndexedH2Backend.inMemoryIndexed());
+		MongoCollection<Document> indexed = db.getCollection("indexed");
+		MongoCollection<Document> scanned = db.getCollection("scanned");
+		for (Bson index : indexes) {
+			indexed.createIndex(index);
+		}
+		indexed.insertMany(documents.stream().map(Document::new).toList());
+		scanned.insertMany(documents.stream().map(Document::new).toList());
+		return new Twins(indexed, scanned);
+	}
+
+	private record Twins(MongoCollection<Document> indexed, MongoCollection<Document> scanned) {
 	}
 
 	private static void assertPagesInOrder(MongoCollection<Document> indexed, MongoCollection<Document> scanned) {
