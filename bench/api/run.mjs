@@ -51,6 +51,8 @@ const ACCEPT = 'mutation($i: TaskActionInput!) { acceptTask(input: $i) { applica
 const SCAN = 'mutation($input: ScanCodeInput!) { scanCode(input: $input) { fare } }';
 const VERIFY = `mutation($input: VerifyCertificateInput!) {
   verifyCertificate(input: $input) { genuine status certificateNumber fields { key value } } }`;
+// refetching what the app shows (Relay's node interface): an application, the card pack's certificates, an item and a bundle
+const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }';
 const GRANT = 'mutation { grantConsent(input: {purpose: "ICBC-ACCOUNT-OPENING", days: 90}) { consent { id } } }';
 const REGIONS = ['370202', '370203', '370211', '370212', '370213', '370214', '370215', '370281', '370283', '370285'];
 const queries = readFileSync(join(root, 'bench/search/citizen-queries.tsv'), 'utf8').split('\n')
@@ -89,7 +91,9 @@ async function prepare() {
   await graphql(baseUrl, ACCEPT, { i: { applicationId, taskId: 't1' } }, staffRs);
   await graphql(baseUrl, GRANT, {}, await residentToken(baseUrl, VERIFIED[0]));
   // the queue is RS's: the department of the submissions, so it holds hundreds of pending tasks in both phases
-  return { resident, submitter, staffRs, bank, bus, applicationId, codes: [] };
+  const certificates = (await graphql(baseUrl, '{ myCertificates { id } }', {}, resident)).myCertificates.map((c) => c.id);
+  const nodeIds = [applicationId, ...certificates.slice(0, 6), ITEM, 'NEWBORN'];
+  return { resident, submitter, staffRs, bank, bus, applicationId, nodeIds, codes: [] };
 }
 
 /** Bus codes live a short while and scan once: a fresh batch right before each load of scanCode. */
@@ -125,6 +129,7 @@ function paths(ctx) {
     applicationWithTimeline: { floor: 'floorWithToken', personal: true,
       request: () => post(baseUrl, APPLICATION, { id: ctx.applicationId }, ctx.resident) },
     myCertificateUsage: { floor: 'floorWithToken', personal: true, request: () => post(baseUrl, USAGE, {}, ctx.resident) },
+    nodes: { floor: 'floorWithToken', personal: true, request: () => post(baseUrl, NODES, { ids: ctx.nodeIds }, ctx.resident) },
     staffQueue: { floor: 'floorWithToken', personal: true, request: () => post(baseUrl, QUEUE, {}, ctx.staffRs) },
     verifyCertificate: { floor: 'floorWithToken', personal: true, write: true,
       request: () => post(baseUrl, VERIFY, { input: { holderIdNumber: VERIFIED[1], certificateType: 'GA-001',
